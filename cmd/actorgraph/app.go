@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/loaders"
+	"github.com/actorgraph/actorgraph/server"
+)
+
+// Main is the program; tests run it in-process.
+type Main struct {
+	Stdout, Stderr io.Writer
+	// Ready, if set, receives the server's address once it listens.
+	Ready chan<- string
+}
+
+// NewMain returns a Main writing to the given streams.
+func NewMain(stdout, stderr io.Writer) *Main { return &Main{Stdout: stdout, Stderr: stderr} }
+
+const usage = `usage: actorgraph <command> [flags] [args]
+
+commands:
+  serve   serve GraphQL at /graphql and the playground at /
+  load    validate claims files (or folders of them) and load them into Neo4j
+  check   validate claims files without touching Neo4j
+  schema  create the constraints and indexes
+  reset   delete every node and relationship (keeps the schema)
+
+Run 'actorgraph <command> -h' for a command's flags.`
+
+// usageError marks errors in how the program was called (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue usageError
+	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+// Run runs one command.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(m.Stderr, usage)
+		return usageError{"no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return m.serve(ctx, rest)
+	case "load":
+		return m.load(ctx, rest)
+	case "check":
+		return m.check(rest)
+	case "schema":
+		return m.withStore(ctx, "schema", rest, func(s *neo4jstore.Store) error { return s.EnsureSchema(ctx) })
+	case "reset":
+		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
+	case "help", "-h", "--help":
+		fmt.Fprintln(m.Stdout, usage)
+		return nil
+	}
+	fmt.Fprintln(m.Stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// dbFlags registers the Neo4j connection flags, defaulting to the environment.
+func dbFlags(fs *flag.FlagSet) *neo4jstore.Config {
+	c := &neo4jstore.Config{}
+	fs.StringVar(&c.URI, "neo4j-uri", env("NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI (env NEO4J_URI)")
+	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user (env NEO4J_USERNAME)")
+	fs.StringVar(&c.Password, "neo4j-password", env("NEO4J_PASSWORD", "actorgraph"), "Neo4j password (env NEO4J_PASSWORD)")
+	fs.StringVar(&c.Database, "neo4j-database", env("NEO4J_DATABASE", ""), "Neo4j database; empty for the server default (env NEO4J_DATABASE)")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", 30*time.Second, "server-side timeout of every transaction")
+	return c
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func (m *Main) parse(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(m.Stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+func (m *Main) withStore(ctx context.Context, name string, args []string, fn func(*neo4jstore.Store) error) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	cfg := dbFlags(fs)
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	store, err := neo4jstore.Open(*cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	return fn(store)
+}
+
+func (m *Main) check(args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"check needs at least one claims file or folder"}
+	}
+	files, err := loaders.ClaimsFiles(fs.Args())
+	if err != nil {
+		return err
+	}
+	loads, err := loaders.ParseAll(files)
+	if err != nil {
+		return err
+	}
+	for i, l := range loads {
+		fmt.Fprintf(m.Stdout, "%s: ok: article %q, %d actors, %d claims\n", files[i], l.Article.ID, len(l.Actors), len(l.Claims))
+	}
+	return nil
+}
+
+func (m *Main) load(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	cfg := dbFlags(fs)
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"load needs at least one claims file or folder"}
+	}
+	store, err := neo4jstore.Open(*cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	return m.loadInto(ctx, store, fs.Args())
+}
+
+// loadInto validates everything first, so a bad file writes nothing; then
+// makes sure the schema exists and writes each article.
+func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []string) error {
+	files, err := loaders.ClaimsFiles(paths)
+	if err != nil {
+		return err
+	}
+	if _, err := loaders.ParseAll(files); err != nil {
+		return err
+	}
+	if err := store.EnsureSchema(ctx); err != nil {
+		return err
+	}
+	results, err := loaders.Load(ctx, store, files...)
+	for _, r := range results {
+		fmt.Fprintf(m.Stdout, "loaded article %q: %d actors, %d claims, %d relationships\n", r.ArticleID, r.Actors, r.Claims, r.Relationships)
+	}
+	return err
+}
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfg := dbFlags(fs)
+	listen := fs.String("listen", env("ACTORGRAPH_LISTEN", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_LISTEN)")
+	playground := fs.Bool("playground", true, "serve the GraphQL playground at /")
+	introspection := fs.Bool("introspection", true, "allow schema introspection")
+	var load multiFlag
+	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
+	if err := m.parse(fs, args); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
+	store, err := neo4jstore.Open(*cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if len(load) > 0 {
+		if err := m.loadInto(ctx, store, load); err != nil {
+			return err
+		}
+	} else if err := store.EnsureSchema(ctx); err != nil {
+		logger.Warn("could not ensure schema; serving anyway", "err", err)
+	}
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           server.New(store, store, server.Options{Playground: *playground, Introspection: *introspection, Logger: logger}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	addr := ln.Addr().String()
+	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground)
+	if m.Ready != nil {
+		m.Ready <- addr
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (f *multiFlag) String() string     { return strings.Join(*f, ",") }
+func (f *multiFlag) Set(v string) error { *f = append(*f, v); return nil }
+
+var _ graph.Reader = (*neo4jstore.Store)(nil)

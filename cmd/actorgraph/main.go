@@ -1,0 +1,30 @@
+// Command actorgraph loads claims files into Neo4j and serves the graph
+// over GraphQL.
+//
+//	actorgraph serve [-listen ADDR] [-load PATH]...  serve GraphQL and the playground
+//	actorgraph load PATH...                          validate and load claims files
+//	actorgraph check PATH...                         validate claims files, write nothing
+//	actorgraph schema                                create constraints and indexes
+//	actorgraph reset                                 delete every node and relationship
+//
+// Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
+// NEO4J_DATABASE (or the matching flags).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain(os.Stdout, os.Stderr)
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "actorgraph:", err)
+		os.Exit(exitCode(err))
+	}
+}

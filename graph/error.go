@@ -1,0 +1,52 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes shared by every layer. The store maps driver failures onto
+// them; the GraphQL layer maps them onto client-facing messages.
+const (
+	EINVALID     = "invalid"     // the request or input is malformed
+	ENOTFOUND    = "not_found"   // the requested entity does not exist
+	EUNAVAILABLE = "unavailable" // the graph database cannot be reached
+	EINTERNAL    = "internal"    // anything else; details are logged, not shown
+)
+
+// Error is a domain error with a machine-readable code and a message that is
+// safe to show to API clients.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
+
+// Errorf returns an *Error with the given code and formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
+// for any other non-nil error, and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the client-safe message of err: the message of its
+// *Error, or a generic text for internal errors.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}

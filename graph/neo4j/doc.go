@@ -1,0 +1,12 @@
+// Package neo4j is actorgraph's graph store: the only package that imports
+// the Neo4j driver and the only place Cypher text lives.
+//
+// The model it writes and reads is documented in docs/graph-model.md:
+// (:Actor:<Kind>) nodes joined by typed relationships that carry a summary of
+// their supporting claims, and (:Claim) nodes linked to their (:Article), to
+// their subject and object, and to the actor they are attributed to.
+//
+// Every query is parameterised. The only values spliced into Cypher text are
+// relationship types and labels from the domain's closed enums and hop counts
+// from a bounded integer range; see patterns.go.
+package neo4j

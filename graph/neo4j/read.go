@@ -1,0 +1,194 @@
+package neo4j
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// ActorsByID implements graph.Reader.
+func (s *Store) ActorsByID(ctx context.Context, ids []string) (map[string]graph.Actor, error) {
+	recs, err := s.read(ctx, "actors by id", `
+		MATCH (a:Actor) WHERE a.id IN $ids
+		RETURN a `+actorProjection+` AS actor`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Actor, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("actor")
+		a := toActor(v)
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+const actorsPageCypher = `
+	CALL {
+		MATCH (a:Actor)
+		WHERE ($kind IS NULL OR a.kind = $kind)
+		  AND ($contains IS NULL OR toLower(a.name) CONTAINS $contains
+		       OR any(x IN a.aliases WHERE toLower(x) CONTAINS $contains))
+		RETURN count(a) AS total
+	}
+	CALL {
+		MATCH (a:Actor)
+		WHERE a.id > $after
+		  AND ($kind IS NULL OR a.kind = $kind)
+		  AND ($contains IS NULL OR toLower(a.name) CONTAINS $contains
+		       OR any(x IN a.aliases WHERE toLower(x) CONTAINS $contains))
+		WITH a ORDER BY a.id LIMIT $limit
+		RETURN collect(a ` + actorProjection + `) AS page
+	}
+	RETURN total, page`
+
+// Actors implements graph.Reader.
+func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageRequest) (graph.ActorPage, error) {
+	params := map[string]any{"kind": nil, "contains": nil, "after": p.After, "limit": p.First + 1}
+	if f.Kind != "" {
+		params["kind"] = string(f.Kind)
+	}
+	if f.NameContains != "" {
+		params["contains"] = strings.ToLower(f.NameContains)
+	}
+	recs, err := s.read(ctx, "actors", actorsPageCypher, params)
+	if err != nil {
+		return graph.ActorPage{}, err
+	}
+	total, _ := recs[0].Get("total")
+	page, _ := recs[0].Get("page")
+	actors := toActors(page)
+	out := graph.ActorPage{TotalCount: int(total.(int64))}
+	if len(actors) > p.First {
+		actors, out.HasNextPage = actors[:p.First], true
+	}
+	out.Actors = actors
+	return out, nil
+}
+
+// Search implements graph.Reader. The text is split into words; each word
+// becomes an exact, a prefix and a fuzzy Lucene term, so "Hezbolah" still
+// finds Kataib Hezbollah. Words contain only letters and digits, so no
+// Lucene syntax from the request reaches the index.
+func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.SearchHit, error) {
+	q := luceneQuery(text)
+	if q == "" {
+		return nil, graph.Errorf(graph.EINVALID, "search text must contain at least one letter or digit")
+	}
+	recs, err := s.read(ctx, "search", `
+		CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
+		RETURN node `+actorProjection+` AS actor, score
+		ORDER BY score DESC, actor.id`,
+		map[string]any{"index": FulltextIndex, "query": q, "first": first})
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]graph.SearchHit, len(recs))
+	for i, r := range recs {
+		a, _ := r.Get("actor")
+		sc, _ := r.Get("score")
+		hits[i] = graph.SearchHit{Actor: toActor(a), Score: sc.(float64)}
+	}
+	return hits, nil
+}
+
+// maxSearchWords bounds the Lucene query built from one request.
+const maxSearchWords = 16
+
+// luceneQuery turns free text into a Lucene query over letter-and-digit
+// words: (w^4 OR w*^2 OR w~N) per word, with fuzziness growing with length.
+func luceneQuery(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) > maxSearchWords {
+		words = words[:maxSearchWords]
+	}
+	clauses := make([]string, 0, len(words))
+	for _, w := range words {
+		n := len([]rune(w))
+		switch {
+		case n <= 2:
+			clauses = append(clauses, w+"^4")
+		case n <= 4:
+			clauses = append(clauses, "("+w+"^4 OR "+w+"*^2)")
+		case n <= 7:
+			clauses = append(clauses, "("+w+"^4 OR "+w+"*^2 OR "+w+"~1)")
+		default:
+			clauses = append(clauses, "("+w+"^4 OR "+w+"*^2 OR "+w+"~2)")
+		}
+	}
+	return strings.Join(clauses, " ")
+}
+
+// ClaimsByID implements graph.Reader.
+func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]graph.Claim, error) {
+	recs, err := s.read(ctx, "claims by id", `
+		MATCH (c:Claim) WHERE c.id IN $ids`+claimMatch+`
+		RETURN c `+claimProjection+` AS claim`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Claim, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("claim")
+		c := toClaim(v)
+		out[c.ID] = c
+	}
+	return out, nil
+}
+
+// ClaimsOfArticles implements graph.Reader.
+func (s *Store) ClaimsOfArticles(ctx context.Context, articleIDs []string) (map[string][]graph.Claim, error) {
+	recs, err := s.read(ctx, "claims of articles", `
+		MATCH (c:Claim)-[:STATED_IN]->(a:Article) WHERE a.id IN $ids`+claimMatch+`
+		RETURN c `+claimProjection+` AS claim
+		ORDER BY c.start, c.id`, map[string]any{"ids": articleIDs})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]graph.Claim, len(articleIDs))
+	for _, r := range recs {
+		v, _ := r.Get("claim")
+		c := toClaim(v)
+		out[c.ArticleID] = append(out[c.ArticleID], c)
+	}
+	return out, nil
+}
+
+const articleProjection = `{.id, .title, .dateline, .source, .url, .publishedAt, .text}`
+
+// ArticlesByID implements graph.Reader.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) (map[string]graph.Article, error) {
+	recs, err := s.read(ctx, "articles by id", `
+		MATCH (a:Article) WHERE a.id IN $ids
+		RETURN a `+articleProjection+` AS article`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Article, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("article")
+		a := toArticle(v)
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// Articles implements graph.Reader.
+func (s *Store) Articles(ctx context.Context) ([]graph.Article, error) {
+	recs, err := s.read(ctx, "articles", `
+		MATCH (a:Article)
+		RETURN a `+articleProjection+` AS article ORDER BY a.id`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Article, len(recs))
+	for i, r := range recs {
+		v, _ := r.Get("article")
+		out[i] = toArticle(v)
+	}
+	return out, nil
+}

@@ -1,0 +1,91 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// RelationshipsOf implements graph.Reader: one query for every actor id.
+func (s *Store) RelationshipsOf(ctx context.Context, ids []string, dir graph.Direction, types []graph.RelationType) (map[string][]graph.Relationship, error) {
+	pat, err := relPattern("r", dir, types, "")
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, "relationships of actors", `
+		UNWIND $ids AS id
+		MATCH (a:Actor {id: id})
+		CALL {
+			WITH a
+			MATCH (a)`+pat+`(:Actor)
+			WITH DISTINCT r ORDER BY r.id
+			RETURN collect(r `+relProjection+`) AS rels
+		}
+		RETURN id, rels`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]graph.Relationship, len(ids))
+	for _, r := range recs {
+		v, _ := r.Get("rels")
+		out[str(r, "id")] = toRels(v)
+	}
+	return out, nil
+}
+
+// Relationships implements graph.Reader. The anchor (subject, object or
+// neither) picks the MATCH clause so that an id lookup is an index seek.
+func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p graph.PageRequest) (graph.RelationshipPage, error) {
+	var types []graph.RelationType
+	if f.Type != "" {
+		types = []graph.RelationType{f.Type}
+	}
+	pat, err := relPattern("r", graph.Outgoing, types, "")
+	if err != nil {
+		return graph.RelationshipPage{}, err
+	}
+	match := `MATCH (s:Actor)` + pat + `(o:Actor)`
+	switch {
+	case f.FromID != "":
+		match = `MATCH (s:Actor {id: $from})` + pat + `(o:Actor)`
+	case f.ToID != "":
+		match = `MATCH (s:Actor)` + pat + `(o:Actor {id: $to})`
+	}
+	where := `
+		WHERE ($from IS NULL OR s.id = $from) AND ($to IS NULL OR o.id = $to)
+		  AND ($modality IS NULL OR r.modality = $modality)
+		  AND ($attributedTo IS NULL OR EXISTS {
+		        MATCH (c:Claim)-[:ATTRIBUTED_TO]->(:Actor {id: $attributedTo})
+		        WHERE c.id IN r.claimIds })`
+	cypher := `
+		CALL { ` + match + where + ` RETURN count(r) AS total }
+		CALL { ` + match + where + ` AND r.id > $after
+		       WITH r ORDER BY r.id LIMIT $limit
+		       RETURN collect(r ` + relProjection + `) AS page }
+		RETURN total, page`
+	params := map[string]any{
+		"from": nilIfEmpty(f.FromID), "to": nilIfEmpty(f.ToID),
+		"modality": nilIfEmpty(string(f.Modality)), "attributedTo": nilIfEmpty(f.AttributedTo),
+		"after": p.After, "limit": p.First + 1,
+	}
+	recs, err := s.read(ctx, "relationships", cypher, params)
+	if err != nil {
+		return graph.RelationshipPage{}, err
+	}
+	total, _ := recs[0].Get("total")
+	page, _ := recs[0].Get("page")
+	rels := toRels(page)
+	out := graph.RelationshipPage{TotalCount: int(total.(int64))}
+	if len(rels) > p.First {
+		rels, out.HasNextPage = rels[:p.First], true
+	}
+	out.Relationships = rels
+	return out, nil
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

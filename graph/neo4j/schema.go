@@ -1,0 +1,76 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// FulltextIndex is the name of the full-text index over actor names and
+// aliases; analysts can query it with db.index.fulltext.queryNodes.
+const FulltextIndex = "actor_names"
+
+// schema lists the constraints and indexes the model relies on. Every
+// statement is idempotent.
+func schema() []string {
+	stmts := []string{
+		`CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`,
+		`CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE`,
+		`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+		`CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)`,
+		`CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)`,
+		`CREATE FULLTEXT INDEX ` + FulltextIndex + ` IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]`,
+	}
+	// One range index per relationship type on its stable id, for paging and
+	// for analysts looking an edge up by id.
+	for _, r := range graph.RelationTypes {
+		stmts = append(stmts, fmt.Sprintf(
+			"CREATE INDEX rel_%s_id IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", r.Type, r.Type))
+	}
+	return stmts
+}
+
+// EnsureSchema creates the constraints and indexes if they are missing and
+// waits until they are online.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	for _, stmt := range schema() {
+		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil {
+			return err
+		}
+	}
+	_, err := s.exec(ctx, "await indexes", `CALL db.awaitIndexes(300)`, nil)
+	return err
+}
+
+// exec runs one auto-commit statement (schema changes cannot share a
+// transaction with data writes).
+func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]any) (int64, error) {
+	s.queries.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db),
+		neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return 0, wrap(op, err)
+	}
+	c := res.Summary.Counters()
+	return int64(c.NodesDeleted() + c.RelationshipsDeleted()), nil
+}
+
+// DeleteAll removes every node and relationship, in batches so that a large
+// graph does not need one huge transaction. Schema is kept.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	for {
+		n, err := s.exec(ctx, "delete all", `
+			MATCH (n) WITH n LIMIT 10000
+			DETACH DELETE n`, nil)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package neo4j
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Neighbourhood implements graph.Reader. Nodes are the anchor and up to
+// t.Limit actors within t.Depth hops, nearest first; edges are every
+// relationship of the allowed types among those nodes.
+func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error) {
+	q, err := hops(t.Depth)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	walk, err := relPattern("", t.Direction, t.Types, q)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	among, err := relPattern("r", graph.Outgoing, t.Types, "")
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	recs, err := s.read(ctx, "neighbourhood", `
+		MATCH (a:Actor {id: $id})
+		CALL {
+			WITH a
+			MATCH p = (a)`+walk+`(b:Actor)
+			WHERE b <> a
+			WITH b, min(length(p)) AS dist
+			ORDER BY dist, b.id LIMIT $limit
+			RETURN collect(b) AS others
+		}
+		WITH [a] + others AS nodes
+		CALL {
+			WITH nodes
+			UNWIND nodes AS x
+			MATCH (x)`+among+`(y:Actor)
+			WHERE y IN nodes
+			WITH DISTINCT r ORDER BY r.id
+			RETURN collect(r `+relProjection+`) AS edges
+		}
+		RETURN [n IN nodes | n `+actorProjection+`] AS nodes, edges`,
+		map[string]any{"id": id, "limit": t.Limit})
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	if len(recs) == 0 {
+		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "no actor with id %q", id)
+	}
+	nodes, _ := recs[0].Get("nodes")
+	edges, _ := recs[0].Get("edges")
+	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges)}, nil
+}
+
+// ShortestPaths implements graph.Reader.
+func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
+	found, err := s.ActorsByID(ctx, []string{from, to})
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range []string{from, to} {
+		if _, ok := found[id]; !ok {
+			return nil, graph.Errorf(graph.ENOTFOUND, "no actor with id %q", id)
+		}
+	}
+	if from == to {
+		return []graph.Path{{Nodes: []graph.Actor{found[from]}}}, nil
+	}
+	q, err := hops(t.Depth)
+	if err != nil {
+		return nil, err
+	}
+	walk, err := relPattern("", t.Direction, t.Types, q)
+	if err != nil {
+		return nil, err
+	}
+	fn := "shortestPath"
+	if all {
+		fn = "allShortestPaths"
+	}
+	recs, err := s.read(ctx, "shortest paths", `
+		MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+		MATCH p = `+fn+`((a)`+walk+`(b))
+		WITH p LIMIT $limit
+		RETURN [n IN nodes(p) | n `+actorProjection+`] AS nodes,
+		       [r IN relationships(p) | r `+relProjection+`] AS edges`,
+		map[string]any{"from": from, "to": to, "limit": t.Limit})
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]graph.Path, len(recs))
+	for i, r := range recs {
+		n, _ := r.Get("nodes")
+		e, _ := r.Get("edges")
+		paths[i] = graph.Path{Nodes: toActors(n), Edges: toRels(e)}
+	}
+	// Neo4j returns equally short paths in no fixed order; sort for stable answers.
+	sort.Slice(paths, func(i, j int) bool { return pathKey(paths[i]) < pathKey(paths[j]) })
+	return paths, nil
+}
+
+func pathKey(p graph.Path) string {
+	var b strings.Builder
+	for _, n := range p.Nodes {
+		b.WriteString(n.ID)
+		b.WriteByte(0)
+	}
+	for _, e := range p.Edges {
+		b.WriteString(e.ID)
+		b.WriteByte(0)
+	}
+	return b.String()
+}

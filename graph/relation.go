@@ -1,0 +1,140 @@
+package graph
+
+import (
+	"io"
+	"strconv"
+)
+
+// RelationType is the type of an actor-to-actor relationship. It is a closed
+// set: each value is also the Neo4j relationship type, so only these strings
+// ever appear as types in Cypher text.
+type RelationType string
+
+const (
+	RelAlignedWith            RelationType = "ALIGNED_WITH"
+	RelLeads                  RelationType = "LEADS"
+	RelMemberOf               RelationType = "MEMBER_OF"
+	RelSupports               RelationType = "SUPPORTS"
+	RelWarns                  RelationType = "WARNS"
+	RelThreatens              RelationType = "THREATENS"
+	RelAccuses                RelationType = "ACCUSES"
+	RelCriticises             RelationType = "CRITICISES"
+	RelOpposes                RelationType = "OPPOSES"
+	RelProtestsAgainst        RelationType = "PROTESTS_AGAINST"
+	RelRequestsAssistanceFrom RelationType = "REQUESTS_ASSISTANCE_FROM"
+	RelSuppresses             RelationType = "SUPPRESSES"
+	RelHelpsSuppress          RelationType = "HELPS_SUPPRESS"
+	RelDeployedTo             RelationType = "DEPLOYED_TO"
+	RelDeployedInSupportOf    RelationType = "DEPLOYED_IN_SUPPORT_OF"
+	RelUndermines             RelationType = "UNDERMINES"
+)
+
+// RelationTypeInfo documents one relation type.
+type RelationTypeInfo struct {
+	// Type is the relationship type.
+	Type RelationType
+	// Meaning is a one-line definition; the subject is the edge's source.
+	Meaning string
+	// Cameo is the nearest CAMEO event code, or "" where none fits
+	// (structural relations such as membership are not events).
+	Cameo string
+}
+
+// RelationTypes lists every relation type with its meaning, in display order.
+var RelationTypes = []RelationTypeInfo{
+	{RelAlignedWith, "is politically, ideologically or militarily aligned with, or loyal to", ""},
+	{RelLeads, "holds a leadership position in (a group, a movement or a state)", ""},
+	{RelMemberOf, "belongs to a bloc, coalition or wider group", ""},
+	{RelSupports, "expresses or gives support to", "051"},
+	{RelWarns, "issues a warning to", "130"},
+	{RelThreatens, "threatens force or retaliation against", "138"},
+	{RelAccuses, "accuses of wrongdoing or hostile intent", "112"},
+	{RelCriticises, "criticises or denounces", "111"},
+	{RelOpposes, "stands in opposition or confrontation to", "120"},
+	{RelProtestsAgainst, "demonstrates or rallies against", "141"},
+	{RelRequestsAssistanceFrom, "asks for (military) help from", "0212"},
+	{RelSuppresses, "represses, uses force against", "175"},
+	{RelHelpsSuppress, "helps another party repress", "175"},
+	{RelDeployedTo, "sent fighters or forces into (a country)", "190"},
+	{RelDeployedInSupportOf, "sent fighters or forces in support of", "072"},
+	{RelUndermines, "undermines the authority or sovereignty of", ""},
+}
+
+var relationIndex = func() map[RelationType]RelationTypeInfo {
+	m := make(map[RelationType]RelationTypeInfo, len(RelationTypes))
+	for _, r := range RelationTypes {
+		m[r.Type] = r
+	}
+	return m
+}()
+
+// Valid reports whether t is one of RelationTypes.
+func (t RelationType) Valid() bool { _, ok := relationIndex[t]; return ok }
+
+// Info returns t's documentation entry.
+func (t RelationType) Info() RelationTypeInfo { return relationIndex[t] }
+
+// MarshalGQL writes t as a GraphQL enum value.
+func (t RelationType) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(t))) }
+
+// UnmarshalGQL reads t from a GraphQL enum value.
+func (t *RelationType) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, t, RelationType.Valid, "RelationType")
+}
+
+// Direction selects relationships by their orientation relative to an actor.
+type Direction string
+
+const (
+	Outgoing Direction = "OUTGOING" // the actor is the subject (source)
+	Incoming Direction = "INCOMING" // the actor is the object (target)
+	Both     Direction = "BOTH"     // either
+)
+
+// Valid reports whether d is a known direction.
+func (d Direction) Valid() bool { return d == Outgoing || d == Incoming || d == Both }
+
+// MarshalGQL writes d as a GraphQL enum value.
+func (d Direction) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(d))) }
+
+// UnmarshalGQL reads d from a GraphQL enum value.
+func (d *Direction) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, d, Direction.Valid, "Direction")
+}
+
+// Relationship is an actor-to-actor edge together with the summary of the
+// claims that support it, so that traversals need no hop through claims.
+// All claims with the same subject, type and object share one relationship.
+type Relationship struct {
+	// ID is stable: "<from>|<TYPE>|<to>".
+	ID string
+	// Type is the relation type.
+	Type RelationType
+	// FromID and ToID are the subject's and the object's actor ids.
+	FromID, ToID string
+	// Modality is the strongest modality among the supporting claims.
+	Modality Modality
+	// Modalities lists every distinct modality among the claims, strongest first.
+	Modalities []Modality
+	// ClaimIDs are the ids of the supporting claims.
+	ClaimIDs []string
+	// ArticleIDs are the ids of the articles those claims are stated in.
+	ArticleIDs []string
+}
+
+// RelationshipID returns the stable id of the (from)-[type]->(to) edge.
+func RelationshipID(from string, t RelationType, to string) string {
+	return from + "|" + string(t) + "|" + to
+}
+
+// ClaimCount is the number of supporting claims.
+func (r Relationship) ClaimCount() int { return len(r.ClaimIDs) }
+
+// ArticleCount is the number of distinct articles the claims come from.
+func (r Relationship) ArticleCount() int { return len(r.ArticleIDs) }
+
+// Source is the subject's id, as network-drawing libraries name it.
+func (r Relationship) Source() string { return r.FromID }
+
+// Target is the object's id, as network-drawing libraries name it.
+func (r Relationship) Target() string { return r.ToID }

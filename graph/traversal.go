@@ -1,0 +1,73 @@
+package graph
+
+// Subgraph is a set of actors and the relationships among them, in the shape
+// network-drawing libraries take as is.
+type Subgraph struct {
+	Nodes []Actor
+	Edges []Relationship
+}
+
+// Path is a chain of actors joined by relationships: Edges[i] joins Nodes[i]
+// and Nodes[i+1], in either orientation.
+type Path struct {
+	Nodes []Actor
+	Edges []Relationship
+}
+
+// Length is the number of relationships on the path.
+func (p Path) Length() int { return len(p.Edges) }
+
+// Traversal limits a walk through the graph.
+type Traversal struct {
+	// Depth is the maximum number of hops.
+	Depth int
+	// Types restricts the relationships followed; empty means all.
+	Types []RelationType
+	// Direction restricts orientation; Both follows either.
+	Direction Direction
+	// Limit caps the number of nodes (neighbourhood) or paths returned.
+	Limit int
+}
+
+// SearchHit is one actor found by full-text search.
+type SearchHit struct {
+	Actor Actor
+	// Score is the full-text relevance score; higher is better.
+	Score float64
+}
+
+// ActorFilter selects actors for a page.
+type ActorFilter struct {
+	Kind         ActorKind // "" for any
+	NameContains string    // case-insensitive, over name and aliases; "" for any
+}
+
+// RelationshipFilter selects relationships for a page. Empty fields match all.
+type RelationshipFilter struct {
+	Type         RelationType
+	Modality     Modality // the relationship's strongest modality
+	FromID       string
+	ToID         string
+	AttributedTo string // at least one supporting claim is attributed to this actor
+}
+
+// PageRequest asks for First items whose id sorts after After ("" for the
+// first page). The API layer turns ids into opaque cursors.
+type PageRequest struct {
+	First int
+	After string
+}
+
+// ActorPage is one page of actors in id order.
+type ActorPage struct {
+	Actors      []Actor
+	HasNextPage bool
+	TotalCount  int
+}
+
+// RelationshipPage is one page of relationships in id order.
+type RelationshipPage struct {
+	Relationships []Relationship
+	HasNextPage   bool
+	TotalCount    int
+}

@@ -1,0 +1,12 @@
+// Package loaders turns claims files into validated graph.ArticleLoads and
+// writes them to a graph.Writer.
+//
+// A claims file is YAML: the article it describes (with the path of the
+// article's text), the actors its claims use, and the claims themselves,
+// each with a quote that must occur verbatim in the text. The format is
+// documented in docs/claims-format.md.
+//
+// Every file is parsed and validated before anything is written. A problem
+// is reported as "file:line: problem", and a load with any problem writes
+// nothing. Each article is then written in its own transaction.
+package loaders

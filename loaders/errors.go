@@ -1,0 +1,56 @@
+package loaders
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a claims file.
+type Problem struct {
+	File string // path of the file, as given
+	Line int    // 1-based line, 0 when the problem concerns the whole file
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// maxProblems caps how many problems one validation reports.
+const maxProblems = 100
+
+// ValidationError lists every problem found; it is returned instead of
+// writing anything.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// problems collects problems for one file.
+type problems struct {
+	file string
+	list []Problem
+}
+
+func (ps *problems) add(line int, format string, args ...any) {
+	if len(ps.list) < maxProblems {
+		ps.list = append(ps.list, Problem{File: ps.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: ps.list}
+}

@@ -1,0 +1,86 @@
+package resolvers
+
+import (
+	"encoding/base64"
+	"errors"
+	"strings"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/generated"
+)
+
+// Argument bounds. Defaults live in the schema; these are the ceilings.
+const (
+	maxPage         = 100  // first on connections and search
+	maxNeighbours   = 1000 // neighbourhood limit
+	maxPaths        = 100  // allShortestPaths limit
+	maxSearchLength = 500  // characters of search text
+)
+
+// intArg returns *v (or def when nil), or an EINVALID error when it lies
+// outside [lo, hi].
+func intArg(name string, v *int, def, lo, hi int) (int, error) {
+	n := def
+	if v != nil {
+		n = *v
+	}
+	if n < lo || n > hi {
+		return 0, graph.Errorf(graph.EINVALID, "%s must be between %d and %d, got %d", name, lo, hi, n)
+	}
+	return n, nil
+}
+
+func direction(d *graph.Direction) graph.Direction {
+	if d == nil {
+		return graph.Both
+	}
+	return *d
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// Cursors are opaque to clients: base64 of "<prefix>:<id>".
+
+func encodeCursor(prefix, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(prefix + ":" + id))
+}
+
+func decodeCursor(prefix string, c *string) (string, error) {
+	if c == nil || *c == "" {
+		return "", nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(*c)
+	id, ok := strings.CutPrefix(string(b), prefix+":")
+	if err != nil || !ok {
+		return "", graph.Errorf(graph.EINVALID, "after is not a cursor from this connection")
+	}
+	return id, nil
+}
+
+func pageInfo(hasNext bool, first, last string, n int) *generated.PageInfo {
+	pi := &generated.PageInfo{HasNextPage: hasNext}
+	if n > 0 {
+		pi.StartCursor, pi.EndCursor = &first, &last
+	}
+	return pi
+}
+
+// notFound reports whether a loader error means the key does not exist.
+func notFound(err error) bool { return errors.Is(err, dataloadgen.ErrNotFound) }
+
+// mustExist turns a loader's "not found" for a referenced entity into an
+// internal error: the graph refers to something it does not hold.
+func mustExist(what, id string, err error) error {
+	if notFound(err) {
+		return graph.Errorf(graph.EINTERNAL, "%s %q is referenced but missing", what, id)
+	}
+	return err
+}

@@ -1,0 +1,112 @@
+package resolvers
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Dataloaders batch the nested fields of one request: every key asked for
+// while a level of the query is resolved goes to the store in one call.
+type Dataloaders struct {
+	actors   *dataloadgen.Loader[string, graph.Actor]
+	articles *dataloadgen.Loader[string, graph.Article]
+	claims   *dataloadgen.Loader[string, graph.Claim]
+	// articleClaims maps an article id to its claims in text order.
+	articleClaims *dataloadgen.Loader[string, []graph.Claim]
+	rels          *dataloadgen.Loader[relKey, []graph.Relationship]
+}
+
+// relKey asks for one actor's relationships in one direction and of some
+// types (comma-joined, sorted; "" for all).
+type relKey struct {
+	id    string
+	dir   graph.Direction
+	types string
+}
+
+// batchWait is how long a loader collects keys before it queries.
+const batchWait = 2 * time.Millisecond
+
+// NewDataloaders returns fresh loaders over store; make one set per request.
+func NewDataloaders(store graph.Reader) *Dataloaders {
+	opt := dataloadgen.WithWait(batchWait)
+	return &Dataloaders{
+		actors:        dataloadgen.NewMappedLoader(store.ActorsByID, opt),
+		articles:      dataloadgen.NewMappedLoader(store.ArticlesByID, opt),
+		claims:        dataloadgen.NewMappedLoader(store.ClaimsByID, opt),
+		articleClaims: dataloadgen.NewMappedLoader(store.ClaimsOfArticles, opt),
+		rels: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []relKey) (map[relKey][]graph.Relationship, error) {
+			return fetchRelationships(ctx, store, keys)
+		}, opt),
+	}
+}
+
+// fetchRelationships makes one store call per distinct (direction, types)
+// among the keys; a query usually has one.
+func fetchRelationships(ctx context.Context, store graph.Reader, keys []relKey) (map[relKey][]graph.Relationship, error) {
+	type group struct {
+		dir   graph.Direction
+		types string
+	}
+	ids := map[group][]string{}
+	for _, k := range keys {
+		g := group{k.dir, k.types}
+		ids[g] = append(ids[g], k.id)
+	}
+	out := make(map[relKey][]graph.Relationship, len(keys))
+	for g, list := range ids {
+		var types []graph.RelationType
+		if g.types != "" {
+			for _, t := range strings.Split(g.types, ",") {
+				types = append(types, graph.RelationType(t))
+			}
+		}
+		got, err := store.RelationshipsOf(ctx, list, g.dir, types)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range list {
+			out[relKey{id, g.dir, g.types}] = got[id] // no relationships: empty, not missing
+		}
+	}
+	return out, nil
+}
+
+func newRelKey(id string, dir *graph.Direction, types []graph.RelationType) relKey {
+	d := graph.Both
+	if dir != nil {
+		d = *dir
+	}
+	ts := make([]string, len(types))
+	for i, t := range types {
+		ts[i] = string(t)
+	}
+	sort.Strings(ts)
+	return relKey{id: id, dir: d, types: strings.Join(ts, ",")}
+}
+
+type ctxKey struct{}
+
+// For returns the request's dataloaders.
+func For(ctx context.Context) *Dataloaders {
+	return ctx.Value(ctxKey{}).(*Dataloaders)
+}
+
+// WithDataloaders returns ctx carrying a fresh set of dataloaders.
+func WithDataloaders(ctx context.Context, store graph.Reader) context.Context {
+	return context.WithValue(ctx, ctxKey{}, NewDataloaders(store))
+}
+
+// Middleware gives every HTTP request its own dataloaders.
+func Middleware(store graph.Reader, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(WithDataloaders(r.Context(), store)))
+	})
+}

@@ -1,0 +1,40 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/actorgraph/actorgraph/graph"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+)
+
+// maxDepth is the deepest traversal the API allows.
+const maxDepth = neo4jstore.MaxDepth
+
+func loadActor(ctx context.Context, id string) (*graph.Actor, error) {
+	a, err := For(ctx).actors.Load(ctx, id)
+	if err != nil {
+		return nil, mustExist("actor", id, err)
+	}
+	return &a, nil
+}
+
+func dirOf(d *graph.Direction) graph.Direction { return direction(d) }
+
+func ptr[T any](v T) *T { return &v }
+
+// nonNil turns a nil slice into an empty one, so lists are never null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// paths serves shortestPath and allShortestPaths.
+func (r *queryResolver) paths(ctx context.Context, from, to string, maxDepthArg *int, types []graph.RelationType, dir *graph.Direction, limit int, all bool) ([]graph.Path, error) {
+	d, err := intArg("maxDepth", maxDepthArg, maxDepth, 1, maxDepth)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.ShortestPaths(ctx, from, to, graph.Traversal{Depth: d, Types: types, Direction: direction(dir), Limit: limit}, all)
+}

@@ -1,0 +1,12 @@
+// Package resolvers implements the GraphQL schema (schema.graphqls) over a
+// graph.Reader. Root fields answer with one store call each; nested fields
+// go through per-request dataloaders (loaders.go) so that a query over many
+// actors costs a fixed number of round trips to Neo4j, not one per actor.
+package resolvers
+
+import "github.com/actorgraph/actorgraph/graph"
+
+// Resolver is the root resolver; it holds the dependencies every field needs.
+type Resolver struct {
+	Store graph.Reader
+}
