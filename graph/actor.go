@@ -57,7 +57,9 @@ func (k ActorKind) Label() string { return kindLabels[k] }
 func (k ActorKind) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(k))) }
 
 // UnmarshalGQL reads k from a GraphQL enum value.
-func (k *ActorKind) UnmarshalGQL(v any) error { return unmarshalEnum(v, k, ActorKind.Valid, "ActorKind") }
+func (k *ActorKind) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, k, ActorKind.Valid, "ActorKind")
+}
 
 // unmarshalEnum is the shared UnmarshalGQL body of the string enums.
 func unmarshalEnum[T ~string](v any, dst *T, valid func(T) bool, name string) error {

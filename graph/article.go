@@ -34,3 +34,11 @@ type LoadResult struct {
 	Claims        int
 	Relationships int // distinct relationships the article's claims support
 }
+
+// Stats counts what the graph holds.
+type Stats struct {
+	Actors        int
+	Articles      int
+	Claims        int
+	Relationships int // actor-to-actor relationships
+}

@@ -36,6 +36,7 @@ commands:
   load    validate claims files (or folders of them) and load them into Neo4j
   check   validate claims files without touching Neo4j
   schema  create the constraints and indexes
+  stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
 
 Run 'actorgraph <command> -h' for a command's flags.`
@@ -69,6 +70,14 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.check(rest)
 	case "schema":
 		return m.withStore(ctx, "schema", rest, func(s *neo4jstore.Store) error { return s.EnsureSchema(ctx) })
+	case "stats":
+		return m.withStore(ctx, "stats", rest, func(s *neo4jstore.Store) error {
+			st, err := s.Stats(ctx)
+			if err == nil {
+				fmt.Fprintf(m.Stdout, "actors %d\narticles %d\nclaims %d\nrelationships %d\n", st.Actors, st.Articles, st.Claims, st.Relationships)
+			}
+			return err
+		})
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "help", "-h", "--help":

@@ -5,6 +5,7 @@
 //	actorgraph load PATH...                          validate and load claims files
 //	actorgraph check PATH...                         validate claims files, write nothing
 //	actorgraph schema                                create constraints and indexes
+//	actorgraph stats                                 count what the graph holds
 //	actorgraph reset                                 delete every node and relationship
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and

@@ -77,11 +77,18 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 	if q == "" {
 		return nil, graph.Errorf(graph.EINVALID, "search text must contain at least one letter or digit")
 	}
+	// An exact name or alias match ranks first: "Tehran" finds Iran before
+	// "Tehran merchants". The candidate pool is wider than the page so the
+	// re-ranking can lift an exact match the index scored lower.
 	recs, err := s.read(ctx, "search", `
-		CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
+		CALL db.index.fulltext.queryNodes($index, $query, {limit: $pool}) YIELD node, score
+		WITH node, score,
+		     toLower(node.name) = $exact OR any(x IN node.aliases WHERE toLower(x) = $exact) AS exact
 		RETURN node `+actorProjection+` AS actor, score
-		ORDER BY score DESC, actor.id`,
-		map[string]any{"index": FulltextIndex, "query": q, "first": first})
+		ORDER BY exact DESC, score DESC, actor.id
+		LIMIT $first`,
+		map[string]any{"index": FulltextIndex, "query": q, "first": first, "pool": first + 20,
+			"exact": strings.ToLower(strings.Join(strings.Fields(text), " "))})
 	if err != nil {
 		return nil, err
 	}

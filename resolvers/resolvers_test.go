@@ -1,0 +1,462 @@
+package resolvers_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/server"
+)
+
+// api is a GraphQL server over the seeded Neo4j.
+type api struct {
+	t     *testing.T
+	store *neo4jstore.Store
+	srv   *httptest.Server
+}
+
+func newAPI(t *testing.T) *api {
+	store := neo4jtest.MustOpenSeeded(t)
+	srv := httptest.NewServer(server.New(store, store, server.Options{Playground: true, Introspection: true}))
+	t.Cleanup(srv.Close)
+	return &api{t: t, store: store, srv: srv}
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// do POSTs a query and decodes its data into out; it fails on GraphQL errors.
+func (a *api) do(query string, vars map[string]any, out any) {
+	a.t.Helper()
+	resp := a.raw(query, vars)
+	if len(resp.Errors) > 0 {
+		a.t.Fatalf("query failed: %+v", resp.Errors)
+	}
+	if err := json.Unmarshal(resp.Data, out); err != nil {
+		a.t.Fatalf("decode %s: %v", resp.Data, err)
+	}
+}
+
+func (a *api) raw(query string, vars map[string]any) gqlResponse {
+	a.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(a.srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		a.t.Fatalf("status %d: %v", res.StatusCode, err)
+	}
+	return out
+}
+
+type actor struct {
+	ID, Name, Kind string
+	Aliases        []string
+}
+
+type edge struct {
+	ID, Type, Source, Target, Modality string
+	ClaimCount                         int
+}
+
+type subgraph struct {
+	Nodes []struct{ ID, Label, Kind string }
+	Edges []edge
+}
+
+func TestActorField(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		Actor   *actor
+		Missing *actor
+	}
+	a.do(`{ actor(id: "iran") { id name kind aliases } missing: actor(id: "atlantis") { id } }`, nil, &got)
+	if got.Actor == nil || got.Actor.Name != "Iran" || got.Actor.Kind != "STATE" || !slices.Contains(got.Actor.Aliases, "Tehran") {
+		t.Fatalf("actor(iran) = %+v", got.Actor)
+	}
+	if got.Missing != nil {
+		t.Fatalf("actor(atlantis) = %+v, want null", got.Missing)
+	}
+}
+
+func TestActorsConnection(t *testing.T) {
+	a := newAPI(t)
+	const q = `query($after: String) { actors(first: 5, after: $after) {
+		totalCount edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }`
+	type page struct {
+		Actors struct {
+			TotalCount int
+			Edges      []struct {
+				Cursor string
+				Node   actor
+			}
+			Nodes    []actor
+			PageInfo struct {
+				HasNextPage, HasPreviousPage bool
+				EndCursor                    *string
+			}
+		}
+	}
+	var ids []string
+	var after any
+	for i := 0; ; i++ {
+		var p page
+		a.do(q, map[string]any{"after": after}, &p)
+		if p.Actors.PageInfo.HasPreviousPage != (i > 0) {
+			t.Errorf("page %d: hasPreviousPage = %v", i, p.Actors.PageInfo.HasPreviousPage)
+		}
+		for j, e := range p.Actors.Edges {
+			ids = append(ids, e.Node.ID)
+			if p.Actors.Nodes[j].ID != e.Node.ID {
+				t.Fatalf("nodes and edges disagree at %d", j)
+			}
+		}
+		if !p.Actors.PageInfo.HasNextPage {
+			if len(ids) != p.Actors.TotalCount || p.Actors.TotalCount < 19 {
+				t.Fatalf("paged %d actors of %d", len(ids), p.Actors.TotalCount)
+			}
+			break
+		}
+		after = *p.Actors.PageInfo.EndCursor
+	}
+	if !slices.IsSorted(ids) {
+		t.Fatalf("actors not in id order: %v", ids)
+	}
+
+	var persons struct{ Actors struct{ Nodes []actor } }
+	a.do(`{ actors(kind: PERSON, nameContains: "trump") { nodes { id } } }`, nil, &persons)
+	if len(persons.Actors.Nodes) != 1 || persons.Actors.Nodes[0].ID != "donald-trump" {
+		t.Fatalf("PERSON containing trump = %+v", persons.Actors.Nodes)
+	}
+
+	resp := a.raw(`{ actors(first: 1000) { totalCount } }`, nil)
+	if len(resp.Errors) != 1 || !strings.Contains(resp.Errors[0].Message, "first must be between 1 and 100") {
+		t.Fatalf("first: 1000 gave %+v", resp.Errors)
+	}
+	resp = a.raw(`{ actors(after: "not-a-cursor") { totalCount } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != "invalid" {
+		t.Fatalf("bad cursor gave %+v", resp.Errors)
+	}
+}
+
+func TestSearchField(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		Search []struct {
+			Actor actor
+			Score float64
+		}
+	}
+	a.do(`{ search(text: "Kataib Hezbolah", first: 3) { actor { id } score } }`, nil, &got)
+	if len(got.Search) == 0 || got.Search[0].Actor.ID != "kataib-hezbollah" || got.Search[0].Score <= 0 {
+		t.Fatalf("search = %+v", got.Search)
+	}
+	resp := a.raw(`{ search(text: "(\"~*:") { actor { id } } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != "invalid" {
+		t.Fatalf("punctuation-only search gave %+v", resp.Errors)
+	}
+}
+
+func TestNeighbourhoodField(t *testing.T) {
+	a := newAPI(t)
+	var got struct{ Neighbourhood subgraph }
+	a.do(`{ neighbourhood(id: "kataib-hezbollah", depth: 1, relationTypes: [ALIGNED_WITH, LEADS], direction: BOTH, limit: 50) {
+		nodes { id label kind } edges { id type source target modality claimCount } } }`, nil, &got)
+	n := got.Neighbourhood
+	if len(n.Nodes) == 0 || n.Nodes[0].ID != "kataib-hezbollah" || n.Nodes[0].Label != "Kataib Hezbollah" {
+		t.Fatalf("anchor = %+v", n.Nodes)
+	}
+	var ids []string
+	for _, x := range n.Nodes {
+		ids = append(ids, x.ID)
+	}
+	for _, want := range []string{"iran", "abu-hussein-al-humaidawi"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("neighbourhood lacks %s: %v", want, ids)
+		}
+	}
+	for _, e := range n.Edges {
+		if e.Type != "ALIGNED_WITH" && e.Type != "LEADS" {
+			t.Errorf("edge of type %s despite the filter", e.Type)
+		}
+		if !slices.Contains(ids, e.Source) || !slices.Contains(ids, e.Target) || e.ClaimCount < 1 || e.Modality == "" {
+			t.Errorf("bad edge %+v", e)
+		}
+	}
+	resp := a.raw(`{ neighbourhood(id: "nobody") { nodes { id } } }`, nil)
+	if len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != "not_found" {
+		t.Fatalf("missing anchor gave %+v", resp.Errors)
+	}
+	resp = a.raw(`{ neighbourhood(id: "iran", depth: 7) { nodes { id } } }`, nil)
+	if len(resp.Errors) != 1 || !strings.Contains(resp.Errors[0].Message, "depth must be between 1 and 6") {
+		t.Fatalf("depth 7 gave %+v", resp.Errors)
+	}
+}
+
+func TestPathFields(t *testing.T) {
+	a := newAPI(t)
+	type path struct {
+		Length int
+		Nodes  []struct{ ID string }
+		Edges  []edge
+	}
+	var got struct {
+		ShortestPath     *path
+		AllShortestPaths []path
+		None             *path
+	}
+	a.do(`{
+		shortestPath(from: "donald-trump", to: "kataib-hezbollah") { length nodes { id } edges { type source target } }
+		allShortestPaths(from: "donald-trump", to: "kataib-hezbollah", limit: 10) { length nodes { id } edges { type } }
+		none: shortestPath(from: "donald-trump", to: "kataib-hezbollah", relationTypes: [DEPLOYED_TO]) { length }
+	}`, nil, &got)
+	p := got.ShortestPath
+	if p == nil || p.Length != 2 || len(p.Nodes) != 3 || p.Nodes[0].ID != "donald-trump" || p.Nodes[2].ID != "kataib-hezbollah" {
+		t.Fatalf("shortestPath = %+v", p)
+	}
+	if len(got.AllShortestPaths) == 0 {
+		t.Fatal("allShortestPaths is empty")
+	}
+	for _, q := range got.AllShortestPaths {
+		if q.Length != 2 {
+			t.Errorf("allShortestPaths has a path of length %d", q.Length)
+		}
+	}
+	if got.None != nil {
+		t.Fatalf("path over DEPLOYED_TO only = %+v, want null", got.None)
+	}
+}
+
+func TestRelationshipsField(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		Relationships struct {
+			TotalCount int
+			Nodes      []struct {
+				Type, Modality string
+				From, To       actor
+				Claims         []struct {
+					Quote        string
+					AttributedTo *actor
+					Voice        string
+					Article      struct{ ID, Text string }
+				}
+			}
+		}
+	}
+	a.do(`{ relationships(type: ALIGNED_WITH, to: "iran", first: 50) { totalCount nodes {
+		type modality from { id } to { id } claims { quote voice attributedTo { id } article { id text } } } } }`, nil, &got)
+	var from []string
+	for _, r := range got.Relationships.Nodes {
+		from = append(from, r.From.ID)
+		if r.Type != "ALIGNED_WITH" || r.To.ID != "iran" || len(r.Claims) == 0 {
+			t.Errorf("bad relationship %+v", r)
+		}
+		for _, c := range r.Claims {
+			if !strings.Contains(c.Article.Text, c.Quote) {
+				t.Errorf("quote %q not in its article", c.Quote)
+			}
+			if (c.Voice == "ARTICLE") != (c.AttributedTo == nil) {
+				t.Errorf("voice %s with attributedTo %+v", c.Voice, c.AttributedTo)
+			}
+		}
+	}
+	for _, want := range []string{"kataib-hezbollah", "harakat-al-nujaba", "liwa-sayyid-al-shuhada", "badr-organisation"} {
+		if !slices.Contains(from, want) {
+			t.Errorf("%s missing from ALIGNED_WITH iran: %v", want, from)
+		}
+	}
+	if got.Relationships.TotalCount != len(got.Relationships.Nodes) {
+		t.Errorf("totalCount %d, nodes %d", got.Relationships.TotalCount, len(got.Relationships.Nodes))
+	}
+
+	var alleged struct {
+		Relationships struct {
+			Nodes []struct {
+				Modality string
+				Claims   []struct{ AttributedTo *actor }
+			}
+		}
+	}
+	a.do(`{ relationships(modality: ALLEGED, attributedTo: "iranian-opposition-circles") { nodes { modality claims { attributedTo { id } } } } }`, nil, &alleged)
+	if len(alleged.Relationships.Nodes) == 0 {
+		t.Fatal("no ALLEGED relationships attributed to iranian-opposition-circles")
+	}
+	for _, r := range alleged.Relationships.Nodes {
+		found := false
+		for _, c := range r.Claims {
+			found = found || c.AttributedTo != nil && c.AttributedTo.ID == "iranian-opposition-circles"
+		}
+		if r.Modality != "ALLEGED" || !found {
+			t.Errorf("relationship %+v does not match the filter", r)
+		}
+	}
+}
+
+func TestArticleFields(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		Articles []struct{ ID, Title string }
+		Article  struct {
+			ID, Title, Text string
+			Claims          []struct {
+				ID, Quote, SubjectText string
+				Start, End             int
+				Subject                actor
+				Relationship           struct{ ID string }
+			}
+		}
+		Missing *struct{ ID string }
+	}
+	a.do(`{ articles { id title }
+		article(id: "iran-aligned-militias-threaten-us") { id title text claims { id quote start end subjectText subject { id } relationship { id } } }
+		missing: article(id: "nope") { id } }`, nil, &got)
+	if len(got.Articles) != 1 || got.Articles[0].Title != "Iran-aligned militias threaten US, raising fears for Iraq’s security" {
+		t.Fatalf("articles = %+v", got.Articles)
+	}
+	text := []rune(got.Article.Text)
+	if len(got.Article.Claims) < 40 {
+		t.Fatalf("article has %d claims", len(got.Article.Claims))
+	}
+	for i, c := range got.Article.Claims {
+		if string(text[c.Start:c.End]) != c.Quote {
+			t.Errorf("claim %s: offsets do not select the quote", c.ID)
+		}
+		if i > 0 && c.Start < got.Article.Claims[i-1].Start {
+			t.Errorf("claims not in text order at %s", c.ID)
+		}
+		if !strings.HasPrefix(c.Relationship.ID, c.Subject.ID+"|") {
+			t.Errorf("claim %s: relationship %s does not start at its subject %s", c.ID, c.Relationship.ID, c.Subject.ID)
+		}
+	}
+	if got.Missing != nil {
+		t.Fatal("article(nope) is not null")
+	}
+}
+
+func TestActorNestedFields(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		Actor struct {
+			Degree        int
+			Out           int
+			Neighbours    []actor
+			Relationships []struct {
+				Type string
+				From actor
+			}
+		}
+	}
+	a.do(`{ actor(id: "iran") {
+		degree out: degree(direction: OUTGOING)
+		neighbours { id }
+		relationships(direction: INCOMING, types: [ALIGNED_WITH]) { type from { id } } } }`, nil, &got)
+	x := got.Actor
+	if x.Degree <= x.Out || x.Degree < len(x.Neighbours) || len(x.Neighbours) == 0 {
+		t.Fatalf("degree %d, outgoing %d, neighbours %d", x.Degree, x.Out, len(x.Neighbours))
+	}
+	var from []string
+	for _, r := range x.Relationships {
+		if r.Type != "ALIGNED_WITH" {
+			t.Errorf("type %s despite the filter", r.Type)
+		}
+		from = append(from, r.From.ID)
+	}
+	if !slices.Contains(from, "badr-organisation") {
+		t.Errorf("badr-organisation not among those aligned with iran: %v", from)
+	}
+}
+
+func TestRelationTypesField(t *testing.T) {
+	a := newAPI(t)
+	var got struct {
+		RelationTypes []struct {
+			Type, Meaning string
+			Cameo         *string
+		}
+	}
+	a.do(`{ relationTypes { type meaning cameo } }`, nil, &got)
+	if len(got.RelationTypes) < 16 {
+		t.Fatalf("%d relation types", len(got.RelationTypes))
+	}
+	for _, r := range got.RelationTypes {
+		if r.Type == "THREATENS" && (r.Cameo == nil || *r.Cameo != "138") {
+			t.Errorf("THREATENS cameo = %v", r.Cameo)
+		}
+	}
+}
+
+// Nested fields over many actors must cost a fixed number of Neo4j round
+// trips, not one per actor.
+func TestNestedFieldsAreBatched(t *testing.T) {
+	a := newAPI(t)
+	const q = `{ actors(first: 100) { nodes {
+		id degree
+		neighbours { id degree }
+		relationships { from { name } to { name } claims { quote attributedTo { name } article { title } } }
+	} } }`
+	before := a.store.Queries()
+	var got struct {
+		Actors struct{ Nodes []struct{ ID string } }
+	}
+	a.do(q, nil, &got)
+	used := a.store.Queries() - before
+	if n := len(got.Actors.Nodes); n < 19 {
+		t.Fatalf("only %d actors", n)
+	}
+	// actors page, relationships of the page, actors at their ends, degrees of
+	// neighbours, claims, attributed actors, articles: each one batch.
+	const maxTrips = 8
+	if used > maxTrips {
+		t.Fatalf("%d round trips for %d actors; want at most %d", used, len(got.Actors.Nodes), maxTrips)
+	}
+	t.Logf("%d actors with nested fields in %d round trips", len(got.Actors.Nodes), used)
+}
+
+func TestGETAndPlayground(t *testing.T) {
+	a := newAPI(t)
+	res, err := http.Get(a.srv.URL + "/graphql?query=" + url.QueryEscape(`{ actor(id: "iraq") { name } }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || !strings.Contains(string(out.Data), `"Iraq"`) {
+		t.Fatalf("GET /graphql: %s, %v", out.Data, err)
+	}
+	res, err = http.Get(a.srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(res.Body)
+	if res.StatusCode != 200 || !strings.Contains(b.String(), "/graphql") {
+		t.Fatalf("playground: %d", res.StatusCode)
+	}
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200} {
+		res, err := http.Get(a.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+}
