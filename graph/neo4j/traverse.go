@@ -56,6 +56,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges)}, nil
 }
 
+// pathPool is how many shortest paths are compared to pick one.
+const pathPool = 100
+
 // ShortestPaths implements graph.Reader.
 func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
 	found, err := s.ActorsByID(ctx, []string{from, to})
@@ -78,17 +81,19 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	if err != nil {
 		return nil, err
 	}
-	fn := "shortestPath"
-	if all {
-		fn = "allShortestPaths"
+	// One path is the first of all shortest paths in a stable order, so the
+	// same question always gets the same answer.
+	limit := t.Limit
+	if !all {
+		limit = pathPool
 	}
 	recs, err := s.read(ctx, "shortest paths", `
 		MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-		MATCH p = `+fn+`((a)`+walk+`(b))
+		MATCH p = allShortestPaths((a)`+walk+`(b))
 		WITH p LIMIT $limit
 		RETURN [n IN nodes(p) | n `+actorProjection+`] AS nodes,
 		       [r IN relationships(p) | r `+relProjection+`] AS edges`,
-		map[string]any{"from": from, "to": to, "limit": t.Limit})
+		map[string]any{"from": from, "to": to, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +105,9 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	}
 	// Neo4j returns equally short paths in no fixed order; sort for stable answers.
 	sort.Slice(paths, func(i, j int) bool { return pathKey(paths[i]) < pathKey(paths[j]) })
+	if !all && len(paths) > 1 {
+		paths = paths[:1]
+	}
 	return paths, nil
 }
 

@@ -1,0 +1,57 @@
+# actorgraph — the two commands a newcomer needs:
+#   make run    start the local Neo4j (unless NEO4J_URI is set), load the seed, serve GraphQL
+#   make test   the whole suite against a real Neo4j
+# Everything else here serves those two.
+
+SHELL     := /bin/bash
+GO        ?= go
+LISTEN    ?= 127.0.0.1:8080
+GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
+
+.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit
+
+## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
+run: neo4j-up
+	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed
+
+## test: static checks, generated-code check, then every test against a real Neo4j.
+## Test packages share the one database, so they run one package at a time (-p 1).
+test: fmt-check vet check-generated neo4j-up
+	$(GO) test -p 1 -count=1 ./...
+
+## unit: the tests that need no database (claims parsing and validation)
+unit:
+	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
+
+neo4j-up:
+	scripts/neo4j up
+
+neo4j-down:
+	scripts/neo4j down
+
+neo4j-status:
+	scripts/neo4j status
+
+build:
+	$(GO) build -o bin/actorgraph ./cmd/actorgraph
+
+## generate: regenerate the gqlgen code from schema.graphqls and gqlgen.yml
+generate:
+	$(GO) tool gqlgen generate
+
+## check-generated: fail if regenerating would change the committed generated code
+check-generated:
+	@before=$$(sha256sum $(GENERATED)); \
+	$(GO) tool gqlgen generate || exit 1; \
+	after=$$(sha256sum $(GENERATED)); \
+	if [ "$$before" != "$$after" ]; then \
+		echo "generated code was stale; 'make generate' rewrote it:"; \
+		diff <(echo "$$before") <(echo "$$after"); exit 1; \
+	fi; echo "generated code is up to date"
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "not gofmt-ed:"; echo "$$out"; exit 1; fi
