@@ -91,7 +91,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 // dbFlags registers the Neo4j connection flags, defaulting to the environment.
 func dbFlags(fs *flag.FlagSet) *neo4jstore.Config {
 	c := &neo4jstore.Config{}
-	fs.StringVar(&c.URI, "neo4j-uri", env("NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI (env NEO4J_URI)")
+	fs.StringVar(&c.URI, "neo4j-uri", env("NEO4J_URI", "bolt://127.0.0.1:"+env("NEO4J_BOLT_PORT", "7687")), "Neo4j URI (env NEO4J_URI; default: the local server on NEO4J_BOLT_PORT)")
 	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user (env NEO4J_USERNAME)")
 	fs.StringVar(&c.Password, "neo4j-password", env("NEO4J_PASSWORD", "actorgraph"), "Neo4j password (env NEO4J_PASSWORD)")
 	fs.StringVar(&c.Database, "neo4j-database", env("NEO4J_DATABASE", ""), "Neo4j database; empty for the server default (env NEO4J_DATABASE)")

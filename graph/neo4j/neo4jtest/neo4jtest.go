@@ -18,7 +18,7 @@ import (
 )
 
 // Config returns the connection settings from the environment, defaulting
-// to the local server scripts/neo4j runs.
+// to the local server scripts/neo4j runs (on NEO4J_BOLT_PORT, if set).
 func Config() neo4jstore.Config {
 	get := func(k, def string) string {
 		if v := os.Getenv(k); v != "" {
@@ -27,7 +27,7 @@ func Config() neo4jstore.Config {
 		return def
 	}
 	return neo4jstore.Config{
-		URI:      get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+		URI:      get("NEO4J_URI", "bolt://127.0.0.1:"+get("NEO4J_BOLT_PORT", "7687")),
 		Username: get("NEO4J_USERNAME", "neo4j"),
 		Password: get("NEO4J_PASSWORD", "actorgraph"),
 		Database: os.Getenv("NEO4J_DATABASE"),
