@@ -14,10 +14,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/actorgraph/actorgraph/loaders"
 )
 
 func main() {
@@ -25,7 +29,20 @@ func main() {
 	defer stop()
 	m := NewMain(os.Stdout, os.Stderr)
 	if err := m.Run(ctx, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "actorgraph:", err)
+		report(os.Stderr, err)
 		os.Exit(exitCode(err))
 	}
+}
+
+// report prints err; a validation error lists one problem per line.
+func report(w io.Writer, err error) {
+	var ve *loaders.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Fprintln(w, p)
+		}
+		fmt.Fprintf(w, "actorgraph: %d problem(s); nothing was written\n", len(ve.Problems))
+		return
+	}
+	fmt.Fprintln(w, "actorgraph:", err)
 }

@@ -964,7 +964,9 @@ type Query {
 
   """
   One shortest path between two actors, nodes and edges in order, or null if
-  none exists within ` + "`" + `maxDepth` + "`" + ` hops.
+  none exists within ` + "`" + `maxDepth` + "`" + ` hops. Where several paths are equally short,
+  the same one is returned every time (the first by actor and relationship
+  ids); ` + "`" + `allShortestPaths` + "`" + ` lists them all.
   """
   shortestPath(
     from: ID!
