@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/generated"
 	"github.com/actorgraph/actorgraph/resolvers"
@@ -63,6 +64,9 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	mux.Handle("/graphql", resolvers.Middleware(store, gql))
 	if opts.Playground {
 		mux.Handle("GET /{$}", playground.Handler("actorgraph", "/graphql"))
+	}
+	if src, ok := store.(export.Source); ok {
+		mountExport(mux, src, log)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))

@@ -38,6 +38,7 @@ commands:
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
+  export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -78,6 +79,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			}
 			return err
 		})
+	case "export":
+		return m.export(ctx, rest)
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "help", "-h", "--help":
