@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -63,7 +62,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", resolvers.Middleware(store, gql))
 	if opts.Playground {
-		mux.Handle("GET /{$}", playground.Handler("actorgraph", "/graphql"))
+		mux.Handle("GET /{$}", playgroundHandler("/graphql", log))
 	}
 	if src, ok := store.(export.Source); ok {
 		mountExport(mux, src, log)

@@ -969,22 +969,29 @@ type Query {
   ids); ` + "`" + `allShortestPaths` + "`" + ` lists them all.
   """
   shortestPath(
+    "The id of the actor the path starts from."
     from: ID!
+    "The id of the actor the path ends at."
     to: ID!
     "Longest path considered, 1 to 6 hops."
     maxDepth: Int = 6
     "Only follow these relationship types (default: all)."
     relationTypes: [RelationType!]
+    "Which orientation of relationships to follow; BOTH ignores direction."
     direction: Direction = BOTH
   ): Path
 
   "Every shortest path between two actors (at most ` + "`" + `limit` + "`" + `); empty if none."
   allShortestPaths(
+    "The id of the actor the path starts from."
     from: ID!
+    "The id of the actor the path ends at."
     to: ID!
     "Longest path considered, 1 to 6 hops."
     maxDepth: Int = 6
+    "Only follow these relationship types (default: all)."
     relationTypes: [RelationType!]
+    "Which orientation of relationships to follow; BOTH ignores direction."
     direction: Direction = BOTH
     "At most this many paths, 1 to 100."
     limit: Int = 25
@@ -992,6 +999,7 @@ type Query {
 
   "Relationships in id order, filtered, as a Relay connection."
   relationships(
+    "Only relationships of this type."
     type: RelationType
     "Only relationships whose strongest modality is this one."
     modality: Modality
@@ -1003,6 +1011,7 @@ type Query {
     attributedTo: ID
     "Page size, 1 to 100."
     first: Int = 50
+    "Cursor from the previous page's ` + "`" + `pageInfo.endCursor` + "`" + `; omit for the first page."
     after: String
   ): RelationshipConnection!
 
@@ -1022,6 +1031,7 @@ type Actor {
   id: ID!
   "Canonical display name."
   name: String!
+  "What sort of actor it is; it also decides the node's colour and shape in the network view."
   kind: ActorKind!
   "Other names and metonyms the reporting uses (\"Tehran\" for Iran)."
   aliases: [String!]!
@@ -1056,6 +1066,7 @@ every claim (in every article) that supports it.
 type Relationship {
   "Stable id: ` + "`" + `<from>|<TYPE>|<to>` + "`" + `."
   id: ID!
+  "The relation type (ALIGNED_WITH, THREATENS, …); see ` + "`" + `relationTypes` + "`" + ` for each one's meaning."
   type: RelationType!
   "The subject."
   from: Actor!
@@ -1065,6 +1076,7 @@ type Relationship {
   modality: Modality!
   "Every distinct modality among the claims, strongest first."
   modalities: [Modality!]!
+  "How many claims support it: a rough measure of corroboration."
   claimCount: Int!
   "How many distinct articles the claims come from."
   articleCount: Int!
@@ -1146,13 +1158,17 @@ type Claim {
   id: ID!
   "The type of the relationship the claim supports."
   type: RelationType!
+  "The actor the claim is about: the relationship's source."
   subject: Actor!
+  "The actor on the receiving end: the relationship's target."
   object: Actor!
   "The words the claim uses for the subject (\"Tehran\", \"the American enemy\")."
   subjectText: String!
   "The words the claim uses for the object."
   objectText: String!
+  "How firmly the claim is made: asserted, a party's statement, reported, a conditional threat or alleged."
   modality: Modality!
+  "Whether the article says it in its own voice or attributes it to an actor."
   voice: Voice!
   "The actor the article attributes the claim to; null in the article's own voice."
   attributedTo: Actor
@@ -1164,6 +1180,7 @@ type Claim {
   end: Int!
   "Free text qualifying the claim, or null."
   note: String
+  "The article the claim is stated in; its text contains the quote at ` + "`" + `start` + "`" + `..` + "`" + `end` + "`" + `."
   article: Article!
   "The relationship this claim supports."
   relationship: Relationship!
@@ -1171,6 +1188,7 @@ type Claim {
 
 "One piece of reporting."
 type Article {
+  "Stable slug, unique across the graph."
   id: ID!
   "The headline."
   title: String!
@@ -1190,6 +1208,7 @@ type Article {
 
 "A relation type's documentation."
 type RelationTypeInfo {
+  "The relation type (ALIGNED_WITH, THREATENS, …); see ` + "`" + `relationTypes` + "`" + ` for each one's meaning."
   type: RelationType!
   "One-line meaning; the subject is the relationship's source."
   meaning: String!
@@ -1199,7 +1218,9 @@ type RelationTypeInfo {
 
 "A set of actors and the relationships among them, ready to draw."
 type Subgraph {
+  "The actors; in a neighbourhood the anchor comes first, in a path they are in order."
   nodes: [GraphNode!]!
+  "The relationships among the nodes (in a path, in order)."
   edges: [GraphEdge!]!
 }
 
@@ -1209,6 +1230,7 @@ type GraphNode {
   id: ID!
   "Text to draw on the node: the actor's name."
   label: String!
+  "What sort of actor it is; it also decides the node's colour and shape in the network view."
   kind: ActorKind!
   "The full actor."
   actor: Actor!
@@ -1218,6 +1240,7 @@ type GraphNode {
 type GraphEdge {
   "The relationship's id."
   id: ID!
+  "The relation type (ALIGNED_WITH, THREATENS, …); see ` + "`" + `relationTypes` + "`" + ` for each one's meaning."
   type: RelationType!
   "The subject actor's id."
   source: ID!
@@ -1225,6 +1248,7 @@ type GraphEdge {
   target: ID!
   "The strongest modality among the supporting claims."
   modality: Modality!
+  "How many claims support it: a rough measure of corroboration."
   claimCount: Int!
   "The full relationship, with its claims."
   relationship: Relationship!
@@ -1234,12 +1258,15 @@ type GraphEdge {
 type Path {
   "Number of edges."
   length: Int!
+  "The actors; in a neighbourhood the anchor comes first, in a path they are in order."
   nodes: [GraphNode!]!
+  "The relationships among the nodes (in a path, in order)."
   edges: [GraphEdge!]!
 }
 
 "An actor found by ` + "`" + `search` + "`" + `."
 type SearchHit {
+  "The actor found."
   actor: Actor!
   "Relevance; higher is better."
   score: Float!
@@ -1247,39 +1274,53 @@ type SearchHit {
 
 "Relay page information."
 type PageInfo {
+  "Whether a page follows this one."
   hasNextPage: Boolean!
+  "Always false: pages only go forward."
   hasPreviousPage: Boolean!
+  "Cursor of the page's first item, or null on an empty page."
   startCursor: String
+  "Cursor of the page's last item: pass it as ` + "`" + `after` + "`" + ` for the next page."
   endCursor: String
 }
 
 "A page of actors."
 type ActorConnection {
+  "The page's actors with their cursors."
   edges: [ActorEdge!]!
   "The page's actors, without cursors."
   nodes: [Actor!]!
+  "Where this page sits."
   pageInfo: PageInfo!
   "How many actors match the filter, over all pages."
   totalCount: Int!
 }
 
+"An actor with its cursor."
 type ActorEdge {
+  "Opaque position of this item, for ` + "`" + `after` + "`" + `."
   cursor: String!
+  "The actor."
   node: Actor!
 }
 
 "A page of relationships."
 type RelationshipConnection {
+  "The page's relationships with their cursors."
   edges: [RelationshipEdge!]!
   "The page's relationships, without cursors."
   nodes: [Relationship!]!
+  "Where this page sits."
   pageInfo: PageInfo!
   "How many relationships match the filter, over all pages."
   totalCount: Int!
 }
 
+"A relationship with its cursor."
 type RelationshipEdge {
+  "Opaque position of this item, for ` + "`" + `after` + "`" + `."
   cursor: String!
+  "The relationship."
   node: Relationship!
 }
 `, BuiltIn: false},

@@ -8,25 +8,34 @@ import (
 
 // A page of actors.
 type ActorConnection struct {
+	// The page's actors with their cursors.
 	Edges []ActorEdge `json:"edges"`
 	// The page's actors, without cursors.
-	Nodes    []graph.Actor `json:"nodes"`
-	PageInfo *PageInfo     `json:"pageInfo"`
+	Nodes []graph.Actor `json:"nodes"`
+	// Where this page sits.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// How many actors match the filter, over all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// An actor with its cursor.
 type ActorEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   *graph.Actor `json:"node"`
+	// Opaque position of this item, for `after`.
+	Cursor string `json:"cursor"`
+	// The actor.
+	Node *graph.Actor `json:"node"`
 }
 
 // Relay page information.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether a page follows this one.
+	HasNextPage bool `json:"hasNextPage"`
+	// Always false: pages only go forward.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the page's first item, or null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the page's last item: pass it as `after` for the next page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 // actorgraph: actors named in news reporting, the relationships between them,
@@ -41,15 +50,20 @@ type Query struct {
 
 // A page of relationships.
 type RelationshipConnection struct {
+	// The page's relationships with their cursors.
 	Edges []RelationshipEdge `json:"edges"`
 	// The page's relationships, without cursors.
-	Nodes    []graph.Relationship `json:"nodes"`
-	PageInfo *PageInfo            `json:"pageInfo"`
+	Nodes []graph.Relationship `json:"nodes"`
+	// Where this page sits.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// How many relationships match the filter, over all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// A relationship with its cursor.
 type RelationshipEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *graph.Relationship `json:"node"`
+	// Opaque position of this item, for `after`.
+	Cursor string `json:"cursor"`
+	// The relationship.
+	Node *graph.Relationship `json:"node"`
 }

@@ -1,0 +1,81 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/server"
+)
+
+// TestPlaygroundExamples checks that the playground opens with every example
+// as a tab, and that every example runs on the seed without errors and
+// returns data.
+func TestPlaygroundExamples(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	srv := httptest.NewServer(server.New(s, s, server.Options{Playground: true, Introspection: true}))
+	defer srv.Close()
+
+	resp, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`defaultTabs: (\[.*\])\n`).FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("the playground page has no defaultTabs:\n%s", page)
+	}
+	var tabs []struct{ Query, Variables string }
+	if err := json.Unmarshal(m[1], &tabs); err != nil || len(tabs) != len(server.Examples) {
+		t.Fatalf("tabs %v, %v", tabs, err)
+	}
+
+	opName := regexp.MustCompile(`(?m)^query (\w+)`)
+	for i, ex := range server.Examples {
+		name := opName.FindStringSubmatch(ex.Query)
+		if name == nil {
+			t.Fatalf("example %d is not a named query", i)
+		}
+		if tabs[i].Query != ex.Query {
+			t.Errorf("tab %d differs from example %s", i, name[1])
+		}
+		t.Run(name[1], func(t *testing.T) {
+			body := map[string]any{"query": ex.Query}
+			if ex.Variables != "" {
+				var v map[string]any
+				if err := json.Unmarshal([]byte(ex.Variables), &v); err != nil {
+					t.Fatalf("variables: %v", err)
+				}
+				body["variables"] = v
+			}
+			b, _ := json.Marshal(body)
+			resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var out struct {
+				Data   map[string]json.RawMessage
+				Errors []any
+			}
+			if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+				t.Fatal(err)
+			}
+			if len(out.Errors) > 0 || len(out.Data) == 0 {
+				t.Fatalf("errors %v, data %v", out.Errors, out.Data)
+			}
+			for field, v := range out.Data {
+				if s := string(v); s == "null" || s == "[]" || strings.Contains(s, `"totalCount":0`) || strings.Contains(s, `"nodes":[]`) {
+					t.Errorf("%s returned nothing on the seed: %s", field, s)
+				}
+			}
+		})
+	}
+}
