@@ -8,7 +8,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit
+.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -55,3 +55,7 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "not gofmt-ed:"; echo "$$out"; exit 1; fi
+
+## web: rebuild the /explore front end (web/dist, committed and embedded) from web/src
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build

@@ -39,7 +39,8 @@ type Options struct {
 }
 
 // New returns the HTTP handler: POST and GET /graphql, the playground at /,
-// /healthz (the process is up) and /readyz (Neo4j answers).
+// the network view at /explore, exports at /export/{format}, /healthz (the
+// process is up) and /readyz (Neo4j answers).
 func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	log := opts.Logger
 	if log == nil {
@@ -64,6 +65,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	if opts.Playground {
 		mux.Handle("GET /{$}", playgroundHandler("/graphql", log))
 	}
+	mountExplore(mux)
 	if src, ok := store.(export.Source); ok {
 		mountExport(mux, src, log)
 	}
