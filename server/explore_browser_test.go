@@ -209,7 +209,7 @@ func TestExploreInBrowser(t *testing.T) {
 	if edges != len(all.Edges) || !inView {
 		t.Fatalf("%d relationships drawn, want %d; laid out within the view: %v", edges, len(all.Edges), inView)
 	}
-	legend := text(t, ctx, "#legend")
+	legend := text(t, ctx, "#filters")
 	for _, w := range []string{"State", "Militia", "Person", "Organisation", "Group", "Asserted", "Alleged", "Conditional threat", "Reported", "statement"} {
 		if !strings.Contains(legend, w) {
 			t.Errorf("legend %q lacks %q", legend, w)
@@ -280,7 +280,7 @@ func TestExploreInBrowser(t *testing.T) {
 	// and the article with the quote highlighted at its offsets.
 	const edgeID = "kataib-hezbollah|ALIGNED_WITH|iran"
 	clickAt(t, ctx, edgeID, fmt.Sprintf(`explorer.cy.getElementById(%q).renderedMidpoint()`, edgeID), 1)
-	poll(t, ctx, "the claims panel", `!!document.querySelector('#panel .claim .article-text mark')`)
+	poll(t, ctx, "the claims panel", `document.querySelector('#panel h2')?.textContent === 'Kataib Hezbollah → Iran' && !!document.querySelector('#panel .claim .article-text mark')`)
 	sel := eval[string](t, ctx, `explorer.state.sel`)
 	quote := text(t, ctx, "#panel .claim .quote")
 	mark := eval[string](t, ctx, `document.querySelector('#panel .claim .article-text mark').textContent`)

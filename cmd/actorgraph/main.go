@@ -7,6 +7,8 @@
 //	actorgraph schema                                create constraints and indexes
 //	actorgraph stats                                 count what the graph holds
 //	actorgraph reset                                 delete every node and relationship
+//	actorgraph export --format F [--neighbourhood ID --depth N] [--out PATH]
+//	                                                 write GraphML, GEXF, Cytoscape JSON or CSV
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
 // NEO4J_DATABASE (or the matching flags).

@@ -191,6 +191,14 @@ function relayout(fit = true, randomize = true) {
     nodeRepulsion: 9000, idealEdgeLength: 110, edgeElasticity: 0.3, nodeSeparation: 90,
   };
   layoutRun = cy.layout(opts);
+  if (fit) {
+    layoutRun.one('layoutstop', () => {
+      if (cy.zoom() > 1.25) {
+        cy.zoom(1.25);
+        cy.center();
+      }
+    });
+  }
   layoutRun.run();
 }
 
@@ -293,7 +301,16 @@ async function showPath(from, to, write = true) {
     el.toggleClass('onpath', ids.has(el.id()));
     el.toggleClass('faded', !ids.has(el.id()));
   });
-  status(`Shortest path: ${d.shortestPath.length} steps, ${d.shortestPath.nodes.map((n) => n.label).join(' → ')}`);
+  const p = d.shortestPath;
+  status(`Shortest path: ${p.length} steps, ${p.nodes.map((n) => n.label).join(' → ')}`);
+  const name = (id) => p.nodes.find((n) => n.id === id)?.label || id;
+  setPanel(
+    el('h2', {}, 'Shortest path'),
+    el('div', { class: 'meta' }, `${name(from)} to ${name(to)}: ${p.length} step${p.length === 1 ? '' : 's'}. Click a step for its claims.`),
+    el('ol', { class: 'rels path' }, p.edges.map((e) => el('li', {},
+      el('a', { onclick: () => select('e:' + e.id) }, `${name(e.source)} → ${e.type} → ${name(e.target)}`),
+      ' ', modalityBadge(e.modality), ` ${e.claimCount}`))),
+  );
 }
 
 let pathFrom = '';
@@ -375,8 +392,7 @@ function claimCard(c, open) {
     const { box, mark } = highlighted(text, c.start, c.end);
     const src = [c.article.source, c.article.publishedAt].filter(Boolean).join(', ');
     details.append(el('div', { class: 'meta' }, src, c.article.url ? ' · ' : '', c.article.url ? el('a', { href: c.article.url, target: '_blank', rel: 'noopener' }, 'original') : ''), box);
-    mark.scrollIntoView({ block: 'center' });
-    box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 80);
+    box.scrollTop = Math.max(0, mark.offsetTop - 60);
   };
   details.addEventListener('toggle', () => details.open && fill());
   if (open) {
@@ -392,6 +408,7 @@ async function showEdge(id) {
     relationships(from: $from, to: $to, type: $type, first: 1) { nodes {
       id type modality modalities claimCount articleCount from { id name } to { id name }
       claims { ${CLAIM_FIELDS} } } } }`, { from, to, type });
+  if (state.sel !== 'e:' + id) return; // another selection came first
   const r = d.relationships.nodes[0];
   if (!r) {
     setPanel(el('p', {}, `No relationship ${id}.`));
@@ -410,6 +427,7 @@ async function showNode(id) {
   const d = await gql(`query($id: ID!) { actor(id: $id) {
     id name kind aliases description degree
     relationships { id type modality claimCount from { id name } to { id name } claims { ${CLAIM_FIELDS} } } } }`, { id });
+  if (state.sel !== 'n:' + id) return; // another selection came first
   const a = d.actor;
   if (!a) {
     setPanel(el('p', {}, `No actor ${id}.`));
@@ -498,28 +516,23 @@ function buildFilters(types) {
 }
 
 function buildLegend() {
-  const svgNode = (k) => {
-    const ns = 'http://www.w3.org/2000/svg';
+  const ns = 'http://www.w3.org/2000/svg';
+  const shapes = {
+    'round-rectangle': '<rect x="1" y="2" width="12" height="10" rx="2"/>',
+    diamond: '<polygon points="7,0 14,7 7,14 0,7"/>',
+    ellipse: '<circle cx="7" cy="7" r="6"/>',
+    hexagon: '<polygon points="3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7"/>',
+    'round-triangle': '<polygon points="7,1 13,13 1,13"/>',
+  };
+  const legend = document.getElementById('legend');
+  legend.append(el('h2', {}, 'Actors'));
+  for (const k of Object.values(KINDS)) {
     const s = document.createElementNS(ns, 'svg');
     s.setAttribute('width', 14);
     s.setAttribute('height', 14);
-    const shapes = {
-      'round-rectangle': '<rect x="1" y="2" width="12" height="10" rx="2"/>',
-      diamond: '<polygon points="7,0 14,7 7,14 0,7"/>',
-      ellipse: '<circle cx="7" cy="7" r="6"/>',
-      hexagon: '<polygon points="3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7"/>',
-      'round-triangle': '<polygon points="7,1 13,13 1,13"/>',
-    };
-    s.innerHTML = shapes[k.shape];
     s.setAttribute('fill', k.color);
-    return s;
-  };
-  const legend = document.getElementById('legend');
-  legend.append(el('h3', {}, 'Actors'));
-  for (const k of Object.values(KINDS)) legend.append(el('div', { class: 'row' }, svgNode(k), k.label));
-  legend.append(el('h3', {}, 'Claims'));
-  for (const v of Object.values(MODALITIES)) {
-    legend.append(el('div', { class: 'row' }, el('span', { class: 'swatch', style: `display:inline-block;width:28px;border-top:${v.width}px ${v.style} ${v.color}` }), v.label));
+    s.innerHTML = shapes[k.shape];
+    legend.append(el('div', { class: 'row' }, s, k.label));
   }
 }
 
@@ -604,7 +617,17 @@ cy.on('tap', (ev) => {
     select('');
   }
 });
-cy.on('dbltap', 'node', (ev) => expand(ev.target.id()));
+// Cytoscape reports a double tap for two quick taps anywhere; expand only
+// when both hit the same node, and not while picking a path.
+const taps = [];
+cy.on('tap', (ev) => {
+  taps.push(ev.target === cy ? '' : ev.target.id());
+  if (taps.length > 2) taps.shift();
+});
+cy.on('dbltap', 'node', (ev) => {
+  const id = ev.target.id();
+  if (!pathPick && taps.length === 2 && taps[0] === id && taps[1] === id) expand(id);
+});
 
 document.getElementById('fit').onclick = () => cy.fit(undefined, 40);
 document.getElementById('relayout').onclick = () => relayout();
