@@ -1276,7 +1276,7 @@ type SearchHit {
 type PageInfo {
   "Whether a page follows this one."
   hasNextPage: Boolean!
-  "Always false: pages only go forward."
+  "Whether items come before this page (true when ` + "`" + `after` + "`" + ` was given)."
   hasPreviousPage: Boolean!
   "Cursor of the page's first item, or null on an empty page."
   startCursor: String

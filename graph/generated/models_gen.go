@@ -30,7 +30,7 @@ type ActorEdge struct {
 type PageInfo struct {
 	// Whether a page follows this one.
 	HasNextPage bool `json:"hasNextPage"`
-	// Always false: pages only go forward.
+	// Whether items come before this page (true when `after` was given).
 	HasPreviousPage bool `json:"hasPreviousPage"`
 	// Cursor of the page's first item, or null on an empty page.
 	StartCursor *string `json:"startCursor,omitempty"`
