@@ -8,7 +8,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web
+.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -16,7 +16,7 @@ run: neo4j-up
 
 ## test: static checks, generated-code check, then every test against a real Neo4j.
 ## Test packages share the one database, so they run one package at a time (-p 1).
-test: fmt-check vet check-generated neo4j-up
+test: fmt-check vet check-generated test-deps neo4j-up
 	$(GO) test -p 1 -count=1 ./...
 
 ## unit: the tests that need no database (claims parsing and validation)
@@ -59,3 +59,7 @@ fmt-check:
 ## web: rebuild the /explore front end (web/dist, committed and embedded) from web/src
 web:
 	cd web && npm ci --no-audit --no-fund && npm run build
+
+## test-deps: install the Debian packages the tests drive (xmllint, chromium) when missing
+test-deps:
+	@scripts/test-deps

@@ -279,6 +279,7 @@ func TestExploreInBrowser(t *testing.T) {
 	// 6. The side panel shows an edge's claims: quote, attribution, modality,
 	// and the article with the quote highlighted at its offsets.
 	const edgeID = "kataib-hezbollah|ALIGNED_WITH|iran"
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { const e = explorer.cy.getElementById(%q); explorer.cy.zoom(1.5); explorer.cy.center(e); return true; })()`, edgeID))
 	clickAt(t, ctx, edgeID, fmt.Sprintf(`explorer.cy.getElementById(%q).renderedMidpoint()`, edgeID), 1)
 	poll(t, ctx, "the claims panel", `document.querySelector('#panel h2')?.textContent === 'Kataib Hezbollah → Iran' && !!document.querySelector('#panel .claim .article-text mark')`)
 	sel := eval[string](t, ctx, `explorer.state.sel`)
@@ -352,5 +353,18 @@ func TestExploreInBrowser(t *testing.T) {
 		t.Fatalf("downloaded %s: %v", filepath.Base(file), err)
 	}
 	os.WriteFile(filepath.Join(shots, "4-exported-view.png"), b, 0o644)
+
+	// The data of the focused neighbourhood downloads in an export format.
+	eval[bool](t, ctx, `(() => { const s = document.getElementById('export'); s.value = 'gexf'; return s.dispatchEvent(new Event('change')); })()`)
+	gexf := filepath.Join(downloads, "actorgraph-"+anchor+".gexf")
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+		if st, err := os.Stat(gexf); err == nil && st.Size() > 0 {
+			break
+		}
+	}
+	time.Sleep(300 * time.Millisecond)
+	if b, err := os.ReadFile(gexf); err != nil || !bytes.Contains(b, []byte(`<nodes count="`+fmt.Sprint(len(first.Nodes))+`">`)) {
+		t.Errorf("GEXF download of %s's neighbourhood: %v\n%.400s", anchor, err, b)
+	}
 	t.Logf("screenshots and the exported PNG are in %s", shots)
 }

@@ -645,6 +645,18 @@ document.getElementById('png').onclick = () => {
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 };
 
+const exportSel = document.getElementById('export');
+exportSel.onchange = () => {
+  const f = exportSel.value;
+  exportSel.value = '';
+  if (!f) return;
+  const q = state.focus ? `?neighbourhood=${encodeURIComponent(state.focus)}&depth=1` : '';
+  const a = el('a', { href: `export/${f}${q}`, download: '' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+};
+
 // ------------------------------------------------------------------ start --
 
 // window.explorer lets scripts and tests drive and inspect the view.
