@@ -276,7 +276,12 @@ func TestCSVImportsWithNeo4jAdmin(t *testing.T) {
 	os.MkdirAll(filepath.Join(home, "conf"), 0o755)
 	os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), nil, 0o644)
 	args := append([]string{"-Xmx512m", "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool", "database", "import", "full"}, export.ImportArgs...)
-	cmd := exec.Command("java", args...)
+	args = append(args, "--max-off-heap-memory=256m", "--threads=2")
+	java := "java"
+	if home := os.Getenv("JAVA_HOME"); home != "" {
+		java = filepath.Join(home, "bin", "java") // as scripts/neo4j does
+	}
+	cmd := exec.Command(java, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NEO4J_HOME="+home, "NEO4J_CONF="+filepath.Join(home, "conf"))
 	out, err := cmd.CombinedOutput()
