@@ -39,6 +39,7 @@ commands:
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
   export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
+  cypher  run one read-only Cypher query and print the result as a table
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -81,6 +82,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		})
 	case "export":
 		return m.export(ctx, rest)
+	case "cypher":
+		return m.cypher(ctx, rest)
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "help", "-h", "--help":

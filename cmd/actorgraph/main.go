@@ -9,6 +9,7 @@
 //	actorgraph reset                                 delete every node and relationship
 //	actorgraph export --format F [--neighbourhood ID --depth N] [--out PATH]
 //	                                                 write GraphML, GEXF, Cytoscape JSON or CSV
+//	actorgraph cypher [-param NAME=VALUE]... QUERY   run one read-only Cypher query
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
 // NEO4J_DATABASE (or the matching flags).

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 )
 
@@ -69,26 +68,6 @@ func parseCypherDoc(lines []string) ([]docQuery, error) {
 	return qs, nil
 }
 
-// markdownTable renders a result the way the docs show it.
-func markdownTable(t neo4jstore.Table) string {
-	esc := func(s string) string {
-		return strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ").Replace(s)
-	}
-	var b strings.Builder
-	b.WriteString("| " + strings.Join(t.Columns, " | ") + " |\n|")
-	for range t.Columns {
-		b.WriteString("---|")
-	}
-	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = esc(neo4jstore.Cell(v))
-		}
-		b.WriteString("\n| " + strings.Join(cells, " | ") + " |")
-	}
-	return b.String()
-}
-
 // TestCypherDocs runs every query in the Cypher cookbook and the graph
 // model against the seeded graph and fails when an output differs from the
 // document. `go test ./graph/neo4j -run TestCypherDocs -update` rewrites the
@@ -115,7 +94,7 @@ func TestCypherDocs(t *testing.T) {
 					t.Errorf("%s:%d (%s): %v", name, q.line, q.heading, err)
 					continue
 				}
-				got := markdownTable(res)
+				got := res.Markdown()
 				if *update {
 					out = append(out, lines[last:q.tableFrom]...)
 					if q.tableFrom == q.tableTo {
@@ -163,7 +142,7 @@ func TestRunReadOnlyRefusesWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := markdownTable(res); got != "| name | aliases | nothing | x |\n|---|---|---|---|\n| Iran | [\"Tehran\", \"Islamic Republic\"] |  | 1.5 |" {
+	if got := res.Markdown(); got != "| name | aliases | nothing | x |\n|---|---|---|---|\n| Iran | [\"Tehran\", \"Islamic Republic\"] |  | 1.5 |" {
 		t.Errorf("table:\n%s", got)
 	}
 	if _, err := s.RunReadOnly(context.Background(), "MATCH (a:Actor RETURN a", nil); graph.ErrorCode(err) == graph.EUNAVAILABLE || err == nil {

@@ -63,6 +63,26 @@ func (s *Store) RunReadOnly(ctx context.Context, cypher string, params map[strin
 	return out.(Table), nil
 }
 
+// Markdown renders the table as docs/cypher.md shows results: a header,
+// a separator and one row per record, cells rendered by Cell with pipes
+// escaped and line breaks folded.
+func (t Table) Markdown() string {
+	esc := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ")
+	var b strings.Builder
+	b.WriteString("| " + strings.Join(t.Columns, " | ") + " |\n|")
+	for range t.Columns {
+		b.WriteString("---|")
+	}
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = esc.Replace(Cell(v))
+		}
+		b.WriteString("\n| " + strings.Join(cells, " | ") + " |")
+	}
+	return b.String()
+}
+
 // Cell renders one value the way docs/cypher.md shows it: strings and
 // numbers as they are, null as an empty cell, lists and maps as JSON with a
 // space after each comma, nodes as (:Labels {id: …}), relationships as
