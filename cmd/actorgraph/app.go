@@ -35,6 +35,7 @@ commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
   check   validate claims files without touching Neo4j
+  gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
@@ -68,6 +69,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.load(ctx, rest)
 	case "check":
 		return m.check(rest)
+	case "gen":
+		return m.gen(ctx, rest)
 	case "schema":
 		return m.withStore(ctx, "schema", rest, func(s *neo4jstore.Store) error { return s.EnsureSchema(ctx) })
 	case "stats":
