@@ -226,7 +226,8 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 // SummariseCypher recomputes relationship summaries for a batch of $pairs
 // ({from, to, type, id, claimIds}). An edge's claims are those its summary
 // already lists plus the ones just created for it, looked up by their unique
-// id and kept only if they still state this subject, type and object; so the
+// id and kept only if they still state this subject, type and object; each
+// claim is expanded from (its four links), never from the actors, so the
 // cost of an update grows with the claims on that edge, never with the
 // degree of its actors. Relationship types cannot be parameters: one FOREACH
 // per type of the closed enum writes the edge.
@@ -237,10 +238,11 @@ var summariseCypher = func() string {
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
 	OPTIONAL MATCH (s)-[old:` + allTypes() + `]->(o) WHERE type(old) = p.type
 	CALL {
-		WITH p, s, o, old
+		WITH p, old
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS cid
 		MATCH (c:Claim {id: cid}) WHERE c.relation = p.type
-		MATCH (s)<-[:SUBJECT]-(c)-[:OBJECT]->(o), (c)-[:STATED_IN]->(art:Article)
+		MATCH (cs:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(co:Actor), (c)-[:STATED_IN]->(art:Article)
+		WHERE cs.id = p.from AND co.id = p.to
 		WITH DISTINCT c, art ORDER BY c.id
 		RETURN collect(c.id) AS claimIds, collect(DISTINCT art.id) AS articleIds,
 		       collect(DISTINCT c.modality) AS mods
