@@ -224,8 +224,8 @@ func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []st
 	}
 	if done.Files > 0 {
 		el := time.Since(started)
-		fmt.Fprintf(m.Stdout, "loaded %d articles, %d claims in %s (%.0f claims/s)\n",
-			done.Files, done.Claims, el.Round(time.Millisecond), float64(done.Claims)/el.Seconds())
+		fmt.Fprintf(m.Stdout, "loaded %d articles, %d claims in %s (%.0f claims/s%s)\n",
+			done.Files, done.Claims, el.Round(time.Millisecond), float64(done.Claims)/el.Seconds(), peakRSSNote())
 	}
 	return err
 }
