@@ -17,7 +17,8 @@ import (
 // TestTraversalsStartWithIndexSeeks EXPLAINs every traversal statement the
 // store runs and checks its plan: the anchor is found through an index seek
 // on the actor id, and no operator scans a label, all nodes or a
-// relationship type, whatever the depth, direction or types asked for.
+// relationship type, nor walks a range of an index (which reads every
+// relationship of a type), whatever the depth, direction or types asked for.
 func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenSeeded(t) // a graph with data, so the planner has statistics
 	cfg := neo4jtest.Config()

@@ -77,10 +77,13 @@ func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (St
 	match := `MATCH (s:Actor)` + pat + `(o:Actor)`
 	switch {
 	case f.FromID != "":
-		match = `MATCH (s:Actor {id: $from})` + pat + `(o:Actor)`
+		match = `MATCH (s:Actor {id: $from})` + pat + `(o:Actor) USING INDEX s:Actor(id)`
 	case f.ToID != "":
-		match = `MATCH (s:Actor)` + pat + `(o:Actor {id: $to})`
+		match = `MATCH (s:Actor)` + pat + `(o:Actor {id: $to}) USING INDEX o:Actor(id)`
 	}
+	// The hints keep the anchor an id lookup: left alone, the planner may
+	// walk the type's relationship-id index for "r.id > $after" instead,
+	// reading every relationship of the type to page one actor's.
 	where := `
 		WHERE ($from IS NULL OR s.id = $from) AND ($to IS NULL OR o.id = $to)
 		  AND ($modality IS NULL OR r.modality = $modality)
