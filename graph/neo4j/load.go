@@ -39,15 +39,15 @@ func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.Loa
 		if err := s.createClaims(ctx, tx, l.Article.ID, l.Claims); err != nil {
 			return err
 		}
+		// Every edge the old or the new claims support, with the new claims' ids.
 		touched := map[edgeKey][]string{}
 		for _, k := range old {
-			touched[k] = touched[k][:0:0]
+			touched[k] = nil
 		}
 		for _, c := range l.Claims {
 			k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
 			touched[k] = append(touched[k], c.ID)
 		}
-		res.Relationships = 0
 		for _, ids := range touched {
 			if len(ids) > 0 {
 				res.Relationships++
