@@ -8,7 +8,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps
+.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -63,3 +63,15 @@ web:
 ## test-deps: install the Debian packages the tests drive (xmllint, chromium) when missing
 test-deps:
 	@scripts/test-deps
+
+## bench: scale benchmarks against raw-driver baselines, printed as one table
+## (BENCHMARKS.md). Corpora are generated into .corpus/ on first use.
+## BENCH_SIZES lists corpus sizes in claims; BENCH_REQUESTS the requests per query.
+BENCH_SIZES    ?= 10k,100k
+BENCH_REQUESTS ?= 200
+bench: neo4j-up
+	@mkdir -p .corpus
+	set -o pipefail; ACTORGRAPH_BENCH_SIZES=$(BENCH_SIZES) ACTORGRAPH_BENCH_REQUESTS=$(BENCH_REQUESTS) \
+	$(GO) test -p 1 -count=1 -run '^$$' -bench . -benchtime 1x -timeout 0 \
+		-cpuprofile .corpus/bench-cpu.pprof -o .corpus/bench.test ./bench/ | tee .corpus/bench.out
+	$(GO) run ./bench/benchtable < .corpus/bench.out

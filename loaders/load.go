@@ -47,66 +47,28 @@ func ClaimsFiles(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ParseAll validates every file and checks them against each other: an
-// article id may appear once, and an actor id must mean the same name and
-// kind in every file. It returns every problem found, in file order.
+// ParseAll validates every file and checks them against each other (see
+// Validate), returning every file's contents. It holds the whole corpus in
+// memory; LoadFiles streams instead.
 func ParseAll(files []string) ([]graph.ArticleLoad, error) {
-	var (
-		loads    []graph.ArticleLoad
-		all      []Problem
-		articles = map[string]string{}      // article id → file
-		actors   = map[string]graph.Actor{} // actor id → first declaration
-		actorIn  = map[string]string{}      // actor id → file of first declaration
-	)
-	for _, f := range files {
-		l, err := ParseFile(f)
-		if err != nil {
-			if ve, ok := err.(*ValidationError); ok {
-				all = append(all, ve.Problems...)
-				continue
-			}
-			return nil, err
-		}
-		if prev, dup := articles[l.Article.ID]; dup {
-			all = append(all, Problem{File: f, Msg: fmt.Sprintf("article id %q is also used by %s", l.Article.ID, prev)})
-		}
-		articles[l.Article.ID] = f
-		for _, a := range l.Actors {
-			prev, seen := actors[a.ID]
-			switch {
-			case !seen:
-				actors[a.ID], actorIn[a.ID] = a, f
-			case prev.Kind != a.Kind || prev.Name != a.Name:
-				all = append(all, Problem{File: f, Msg: fmt.Sprintf(
-					"actor %q is %s %q here but %s %q in %s", a.ID, a.Kind, a.Name, prev.Kind, prev.Name, actorIn[a.ID])})
-			}
-		}
-		loads = append(loads, l)
-	}
-	if len(all) > 0 {
-		return nil, &ValidationError{Problems: all}
+	var loads []graph.ArticleLoad
+	if _, err := Validate(files, func(_ string, l graph.ArticleLoad) { loads = append(loads, l) }); err != nil {
+		return nil, err
 	}
 	return loads, nil
 }
 
 // Load validates every claims file under paths and, only if all are valid,
-// writes each article to w in its own transaction.
+// writes each article to w in its own transaction, one at a time. The
+// results are in file order.
 func Load(ctx context.Context, w graph.Writer, paths ...string) ([]graph.LoadResult, error) {
 	files, err := ClaimsFiles(paths)
 	if err != nil {
 		return nil, err
 	}
-	loads, err := ParseAll(files)
-	if err != nil {
-		return nil, err
-	}
-	results := make([]graph.LoadResult, 0, len(loads))
-	for i, l := range loads {
-		r, err := w.LoadArticle(ctx, l)
-		if err != nil {
-			return results, fmt.Errorf("%s: writing article %q: %w", files[i], l.Article.ID, err)
-		}
+	var results []graph.LoadResult
+	_, err = LoadFiles(ctx, w, files, Options{Concurrency: 1, Written: func(_ string, r graph.LoadResult) {
 		results = append(results, r)
-	}
-	return results, nil
+	}})
+	return results, err
 }

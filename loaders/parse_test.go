@@ -201,3 +201,24 @@ func TestCrossFileProblems(t *testing.T) {
 		t.Fatalf("want conflicting actor across files, got %v", err)
 	}
 }
+
+func TestValidateStreamsInFileOrder(t *testing.T) {
+	a := writeCase(t, valid)
+	b := writeCase(t, strings.Replace(valid, "id: test-article", "id: second", 1))
+	var seen []string
+	total, err := loaders.Validate([]string{b, a}, func(file string, l graph.ArticleLoad) {
+		seen = append(seen, file+" "+l.Article.ID)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total.Files != 2 || total.Claims != 4 || len(seen) != 2 || seen[0] != b+" second" || seen[1] != a+" test-article" {
+		t.Fatalf("totals %+v, files seen %v", total, seen)
+	}
+	// A bad file among good ones: every problem is named, from every file.
+	bad := writeCase(t, strings.Replace(strings.Replace(valid, "id: test-article", "id: third", 1), "relation: WARNS", "relation: NOPE", 1))
+	_, err = loaders.Validate([]string{a, bad, writeCase(t, valid)}, nil)
+	if err == nil || !strings.Contains(err.Error(), bad+":26: unknown relation type") || !strings.Contains(err.Error(), `article id "test-article" is also used by `+a) {
+		t.Fatalf("want the bad file's and the cross-file problems, got %v", err)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/loaders"
+	"github.com/actorgraph/actorgraph/progress"
 	"github.com/actorgraph/actorgraph/server"
 )
 
@@ -34,7 +35,9 @@ const usage = `usage: actorgraph <command> [flags] [args]
 commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
+          (-concurrency N, -batch-size N, -progress, -q)
   check   validate claims files without touching Neo4j
+  gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
@@ -70,6 +73,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.load(ctx, rest)
 	case "check":
 		return m.check(rest)
+	case "gen":
+		return m.gen(ctx, rest)
 	case "schema":
 		return m.withStore(ctx, "schema", rest, func(s *neo4jstore.Store) error { return s.EnsureSchema(ctx) })
 	case "stats":
@@ -149,49 +154,84 @@ func (m *Main) check(args []string) error {
 	if err != nil {
 		return err
 	}
-	loads, err := loaders.ParseAll(files)
-	if err != nil {
-		return err
-	}
-	for i, l := range loads {
-		fmt.Fprintf(m.Stdout, "%s: ok: article %q, %d actors, %d claims\n", files[i], l.Article.ID, len(l.Actors), len(l.Claims))
-	}
-	return nil
+	_, err = loaders.Validate(files, func(f string, l graph.ArticleLoad) {
+		fmt.Fprintf(m.Stdout, "%s: ok: article %q, %d actors, %d claims\n", f, l.Article.ID, len(l.Actors), len(l.Claims))
+	})
+	return err
 }
 
 func (m *Main) load(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	cfg := dbFlags(fs)
+	fs.IntVar(&cfg.BatchSize, "batch-size", neo4jstore.DefaultBatchSize, "most rows in one UNWIND statement")
+	var opt loadOptions
+	fs.IntVar(&opt.concurrency, "concurrency", 2, "articles written at once, each in its own transaction")
+	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
+	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"load needs at least one claims file or folder"}
 	}
+	if opt.concurrency < 1 || cfg.BatchSize < 1 {
+		return usageError{"-concurrency and -batch-size must be at least 1"}
+	}
 	store, err := neo4jstore.Open(*cfg)
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.Background())
-	return m.loadInto(ctx, store, fs.Args())
+	return m.loadInto(ctx, store, fs.Args(), opt)
+}
+
+// loadOptions are the load command's own flags.
+type loadOptions struct {
+	concurrency int
+	progress    bool
+	quiet       bool
 }
 
 // loadInto validates everything first, so a bad file writes nothing; then
 // makes sure the schema exists and writes each article.
-func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []string) error {
+func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []string, opt loadOptions) error {
 	files, err := loaders.ClaimsFiles(paths)
 	if err != nil {
 		return err
 	}
-	if _, err := loaders.ParseAll(files); err != nil {
-		return err
+	var meter *progress.Meter
+	if opt.progress {
+		fmt.Fprintf(m.Stderr, "validating %d files\n", len(files))
 	}
-	if err := store.EnsureSchema(ctx); err != nil {
-		return err
+	started := time.Now()
+	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
+		Concurrency: opt.concurrency,
+		Validated: func(t loaders.Totals) error {
+			if err := store.EnsureSchema(ctx); err != nil {
+				return err
+			}
+			started = time.Now()
+			if opt.progress {
+				meter = progress.Start(m.Stderr, "claims", int64(t.Claims))
+			}
+			return nil
+		},
+		Written: func(_ string, r graph.LoadResult) {
+			if meter != nil {
+				meter.Add(r.Claims)
+			}
+			if !opt.quiet {
+				fmt.Fprintf(m.Stdout, "loaded article %q: %d actors, %d claims, %d relationships\n", r.ArticleID, r.Actors, r.Claims, r.Relationships)
+			}
+		},
+	})
+	if meter != nil {
+		meter.Stop()
 	}
-	results, err := loaders.Load(ctx, store, files...)
-	for _, r := range results {
-		fmt.Fprintf(m.Stdout, "loaded article %q: %d actors, %d claims, %d relationships\n", r.ArticleID, r.Actors, r.Claims, r.Relationships)
+	if done.Files > 0 {
+		el := time.Since(started)
+		fmt.Fprintf(m.Stdout, "loaded %d articles, %d claims in %s (%.0f claims/s%s)\n",
+			done.Files, done.Claims, el.Round(time.Millisecond), float64(done.Claims)/el.Seconds(), peakRSSNote())
 	}
 	return err
 }
@@ -214,7 +254,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	defer store.Close(context.Background())
 	if len(load) > 0 {
-		if err := m.loadInto(ctx, store, load); err != nil {
+		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 2, quiet: true}); err != nil {
 			return err
 		}
 	} else if err := store.EnsureSchema(ctx); err != nil {

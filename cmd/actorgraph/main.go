@@ -2,8 +2,9 @@
 // over GraphQL.
 //
 //	actorgraph serve [-listen ADDR] [-load PATH]...  serve GraphQL and the playground
-//	actorgraph load PATH...                          validate and load claims files
+//	actorgraph load [-concurrency N] PATH...         validate and load claims files
 //	actorgraph check PATH...                         validate claims files, write nothing
+//	actorgraph gen -articles N -out DIR              write a synthetic corpus
 //	actorgraph schema                                create constraints and indexes
 //	actorgraph stats                                 count what the graph holds
 //	actorgraph reset                                 delete every node and relationship

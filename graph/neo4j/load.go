@@ -8,15 +8,25 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
+// DefaultBatchSize is how many rows one UNWIND statement carries when the
+// store's Config does not say.
+const DefaultBatchSize = 1000
+
 // LoadArticle writes one validated article in a single write transaction:
 // its actors (merged by id), the article node, and its claims, replacing any
 // claims an earlier load of the same article wrote. It then recomputes the
 // summary on every actor-to-actor relationship the old or new claims touch,
 // so claims from other articles about the same edge are kept and counted.
+//
+// Each step is one UNWIND statement per batch of Config.BatchSize rows. The
+// article's actors are merged first, in id order: that takes their write
+// locks in one global order, so concurrent loads of articles that share
+// actors wait for each other instead of deadlocking, and each sees the
+// other's claims when it recomputes a shared relationship.
 func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
 	res := graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims)}
 	err := s.write(ctx, "load article "+l.Article.ID, func(tx *countingTx) error {
-		if err := mergeActors(ctx, tx, l.Actors); err != nil {
+		if err := s.mergeActors(ctx, tx, l.Actors); err != nil {
 			return err
 		}
 		if _, err := tx.run(ctx, mergeArticleCypher, map[string]any{"article": articleParams(l.Article)}); err != nil {
@@ -26,20 +36,24 @@ func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.Loa
 		if err != nil {
 			return err
 		}
-		if err := createClaims(ctx, tx, l.Article.ID, l.Claims); err != nil {
+		if err := s.createClaims(ctx, tx, l.Article.ID, l.Claims); err != nil {
 			return err
 		}
-		touched := map[edgeKey]bool{}
+		// Every edge the old or the new claims support, with the new claims' ids.
+		touched := map[edgeKey][]string{}
 		for _, k := range old {
-			touched[k] = true
+			touched[k] = nil
 		}
-		seen := map[edgeKey]bool{}
 		for _, c := range l.Claims {
 			k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
-			touched[k], seen[k] = true, true
+			touched[k] = append(touched[k], c.ID)
 		}
-		res.Relationships = len(seen)
-		return summarise(ctx, tx, touched)
+		for _, ids := range touched {
+			if len(ids) > 0 {
+				res.Relationships++
+			}
+		}
+		return s.summarise(ctx, tx, touched)
 	})
 	if err != nil {
 		return graph.LoadResult{}, err
@@ -54,37 +68,64 @@ type edgeKey struct {
 	to   string
 }
 
-// mergeActors upserts actors, one UNWIND per kind since the kind is a label.
-// Aliases accumulate across articles; aliasText feeds the full-text index.
-func mergeActors(ctx context.Context, tx *countingTx, actors []graph.Actor) error {
-	byKind := map[graph.ActorKind][]map[string]any{}
-	for _, a := range actors {
-		byKind[a.Kind] = append(byKind[a.Kind], map[string]any{
-			"id": a.ID, "name": a.Name, "kind": string(a.Kind),
-			"aliases": a.Aliases, "description": a.Description,
-		})
-	}
-	for _, k := range graph.ActorKinds {
-		rows := byKind[k]
-		if len(rows) == 0 {
-			continue
-		}
-		cypher := `
-			UNWIND $actors AS row
-			MERGE (a:Actor {id: row.id})
-			SET a.name = row.name,
-			    a.kind = row.kind,
-			    a.description = CASE WHEN row.description = '' THEN a.description ELSE row.description END,
-			    a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
-			                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
-			SET a.aliasText = reduce(t = '', x IN a.aliases | t + x + '\n')
-			REMOVE a:` + kindLabels() + `
-			SET a:` + k.Label()
-		if _, err := tx.run(ctx, cypher, map[string]any{"actors": rows}); err != nil {
+// batches calls fn with consecutive slices of at most the store's batch size.
+func batches[T any](s *Store, rows []T, fn func([]T) error) error {
+	n := s.batchSize
+	for len(rows) > 0 {
+		k := min(n, len(rows))
+		if err := fn(rows[:k]); err != nil {
 			return err
 		}
+		rows = rows[k:]
 	}
 	return nil
+}
+
+// mergeActorsCypher upserts actors. The kind is a label, so one FOREACH per
+// kind sets it (labels cannot be parameters; these come from the enum).
+// Aliases accumulate across articles; aliasText feeds the full-text index.
+var mergeActorsCypher = func() string {
+	var b strings.Builder
+	b.WriteString(`
+	UNWIND $actors AS row
+	MERGE (a:Actor {id: row.id})
+	SET a.name = row.name,
+	    a.kind = row.kind,
+	    a.description = CASE WHEN row.description = '' THEN a.description ELSE row.description END,
+	    a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
+	                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
+	SET a.aliasText = reduce(t = '', x IN a.aliases | t + x + '\n')`)
+	for _, k := range graph.ActorKinds {
+		var others []string
+		for _, o := range graph.ActorKinds {
+			if o != k {
+				others = append(others, o.Label())
+			}
+		}
+		b.WriteString("\n\tFOREACH (_ IN CASE WHEN row.kind = '" + string(k) + "' THEN [1] ELSE [] END |\n\t         REMOVE a:" +
+			strings.Join(others, ":") + " SET a:" + k.Label() + ")")
+	}
+	return b.String()
+}()
+
+// mergeActors upserts the actors in id order (see LoadArticle on locks).
+func (s *Store) mergeActors(ctx context.Context, tx *countingTx, actors []graph.Actor) error {
+	rows := make([]map[string]any, len(actors))
+	sorted := append([]graph.Actor(nil), actors...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for i, a := range sorted {
+		if !a.Kind.Valid() {
+			return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
+		}
+		rows[i] = map[string]any{
+			"id": a.ID, "name": a.Name, "kind": string(a.Kind),
+			"aliases": a.Aliases, "description": a.Description,
+		}
+	}
+	return batches(s, rows, func(b []map[string]any) error {
+		_, err := tx.run(ctx, mergeActorsCypher, map[string]any{"actors": b})
+		return err
+	})
 }
 
 const mergeArticleCypher = `
@@ -129,8 +170,8 @@ const createClaimsCypher = `
 	FOREACH (who IN CASE WHEN w IS NULL THEN [] ELSE [w] END |
 	         CREATE (c)-[:ATTRIBUTED_TO]->(who))`
 
-// createClaims writes the claims and their links in one UNWIND.
-func createClaims(ctx context.Context, tx *countingTx, articleID string, claims []graph.Claim) error {
+// createClaims writes the claims and their links, one UNWIND per batch.
+func (s *Store) createClaims(ctx context.Context, tx *countingTx, articleID string, claims []graph.Claim) error {
 	rows := make([]map[string]any, len(claims))
 	for i, c := range claims {
 		rows[i] = map[string]any{
@@ -143,64 +184,87 @@ func createClaims(ctx context.Context, tx *countingTx, articleID string, claims 
 			},
 		}
 	}
-	_, err := tx.run(ctx, createClaimsCypher, map[string]any{"articleId": articleID, "claims": rows})
-	return err
+	return batches(s, rows, func(b []map[string]any) error {
+		_, err := tx.run(ctx, createClaimsCypher, map[string]any{"articleId": articleID, "claims": b})
+		return err
+	})
 }
 
-// summarise recomputes the summary of each touched edge from all its claims,
-// in every article, and deletes edges no claim supports any longer. One pair
-// of queries per relation type, since the type is part of the pattern.
-func summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]bool) error {
-	byType := map[graph.RelationType][]map[string]any{}
+// summarise recomputes the summary of each touched edge and deletes edges no
+// claim supports any longer. touched maps each edge to the ids of the claims
+// this load created for it (none for edges only the old claims supported).
+// Edges of every type go through one statement per batch.
+func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey][]string) error {
+	keys := make([]edgeKey, 0, len(touched))
 	for k := range touched {
-		byType[k.typ] = append(byType[k.typ], map[string]any{
-			"from": k.from, "to": k.to, "id": graph.RelationshipID(k.from, k.typ, k.to),
-		})
+		if !k.typ.Valid() {
+			return graph.Errorf(graph.EINVALID, "unknown relation type %q", k.typ)
+		}
+		keys = append(keys, k)
+	}
+	// Sorted so that relationship locks, too, are taken in one order.
+	sort.Slice(keys, func(i, j int) bool {
+		return graph.RelationshipID(keys[i].from, keys[i].typ, keys[i].to) < graph.RelationshipID(keys[j].from, keys[j].typ, keys[j].to)
+	})
+	rows := make([]map[string]any, len(keys))
+	for i, k := range keys {
+		rows[i] = map[string]any{
+			"from": k.from, "to": k.to, "type": string(k.typ),
+			"id": graph.RelationshipID(k.from, k.typ, k.to), "claimIds": touched[k],
+		}
 	}
 	order := make([]string, len(graph.Modalities))
 	for i, m := range graph.Modalities {
 		order[i] = string(m)
 	}
-	types := make([]string, 0, len(byType))
-	for t := range byType {
-		types = append(types, string(t))
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		rt := graph.RelationType(t)
-		if !rt.Valid() {
-			return graph.Errorf(graph.EINVALID, "unknown relation type %q", t)
-		}
-		params := map[string]any{"pairs": byType[rt], "type": t, "order": order}
-		if _, err := tx.run(ctx, strings.ReplaceAll(deleteUnsupportedCypher, "$TYPE", t), params); err != nil {
-			return err
-		}
-		if _, err := tx.run(ctx, strings.ReplaceAll(summariseCypher, "$TYPE", t), params); err != nil {
-			return err
-		}
-	}
-	return nil
+	return batches(s, rows, func(b []map[string]any) error {
+		_, err := tx.run(ctx, summariseCypher, map[string]any{"pairs": b, "order": order})
+		return err
+	})
 }
 
-// $TYPE in these two is replaced by a valid graph.RelationType before running.
-const deleteUnsupportedCypher = `
+// SummariseCypher recomputes relationship summaries for a batch of $pairs
+// ({from, to, type, id, claimIds}). An edge's claims are those its summary
+// already lists plus the ones just created for it, looked up by their unique
+// id and kept only if they still state this subject, type and object; each
+// claim is expanded from (its four links), never from the actors, so the
+// cost of an update grows with the claims on that edge, never with the
+// degree of its actors. Relationship types cannot be parameters: one FOREACH
+// per type of the closed enum writes the edge.
+var summariseCypher = func() string {
+	var b strings.Builder
+	b.WriteString(`
 	UNWIND $pairs AS p
-	MATCH (s:Actor {id: p.from})-[r:$TYPE]->(o:Actor {id: p.to})
-	WHERE NOT EXISTS { (s)<-[:SUBJECT]-(:Claim {relation: $type})-[:OBJECT]->(o) }
-	DELETE r`
+	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
+	OPTIONAL MATCH (s)-[old:` + allTypes() + `]->(o) WHERE type(old) = p.type
+	CALL {
+		WITH p, old
+		UNWIND coalesce(old.claimIds, []) + p.claimIds AS cid
+		MATCH (c:Claim {id: cid}) WHERE c.relation = p.type
+		MATCH (cs:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(co:Actor), (c)-[:STATED_IN]->(art:Article)
+		WHERE cs.id = p.from AND co.id = p.to
+		WITH DISTINCT c, art ORDER BY c.id
+		RETURN collect(c.id) AS claimIds, collect(DISTINCT art.id) AS articleIds,
+		       collect(DISTINCT c.modality) AS mods
+	}
+	FOREACH (_ IN CASE WHEN old IS NOT NULL AND size(claimIds) = 0 THEN [1] ELSE [] END | DELETE old)
+	WITH p, s, o, claimIds, articleIds, mods WHERE size(claimIds) > 0
+	WITH p, s, o, {
+	       id: p.id,
+	       claimIds: claimIds, claimCount: size(claimIds),
+	       articleIds: articleIds, articleCount: size(articleIds),
+	       modalities: [m IN $order WHERE m IN mods],
+	       modality: head([m IN $order WHERE m IN mods])
+	     } AS summary`)
+	for _, r := range graph.RelationTypes {
+		b.WriteString("\n\tFOREACH (_ IN CASE WHEN p.type = '" + string(r.Type) + "' THEN [1] ELSE [] END |\n\t         MERGE (s)-[r:" +
+			string(r.Type) + "]->(o) SET r += summary)")
+	}
+	return b.String()
+}()
 
-const summariseCypher = `
-	UNWIND $pairs AS p
-	MATCH (s:Actor {id: p.from})<-[:SUBJECT]-(c:Claim {relation: $type})-[:OBJECT]->(o:Actor {id: p.to}),
-	      (c)-[:STATED_IN]->(art:Article)
-	WITH p, s, o, c, art ORDER BY c.id
-	WITH p, s, o, collect(c.id) AS claimIds, collect(DISTINCT art.id) AS articleIds,
-	     collect(DISTINCT c.modality) AS mods
-	MERGE (s)-[r:$TYPE]->(o)
-	SET r.id = p.id,
-	    r.claimIds = claimIds,
-	    r.claimCount = size(claimIds),
-	    r.articleIds = articleIds,
-	    r.articleCount = size(articleIds),
-	    r.modalities = [m IN $order WHERE m IN mods],
-	    r.modality = head([m IN $order WHERE m IN mods])`
+// allTypes is "ALIGNED_WITH|LEADS|…", every actor-to-actor relationship type.
+func allTypes() string {
+	te, _ := typeExpr(nil)
+	return te
+}

@@ -44,8 +44,8 @@ const actorsPageCypher = `
 	}
 	RETURN total, page`
 
-// Actors implements graph.Reader.
-func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageRequest) (graph.ActorPage, error) {
+// ActorsStatement is the statement Actors runs for one page.
+func ActorsStatement(f graph.ActorFilter, p graph.PageRequest) Statement {
 	params := map[string]any{"kind": nil, "contains": nil, "after": p.After, "limit": p.First + 1}
 	if f.Kind != "" {
 		params["kind"] = string(f.Kind)
@@ -53,7 +53,13 @@ func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageReq
 	if f.NameContains != "" {
 		params["contains"] = strings.ToLower(f.NameContains)
 	}
-	recs, err := s.read(ctx, "actors", actorsPageCypher, params)
+	return Statement{Cypher: actorsPageCypher, Params: params}
+}
+
+// Actors implements graph.Reader.
+func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageRequest) (graph.ActorPage, error) {
+	st := ActorsStatement(f, p)
+	recs, err := s.read(ctx, "actors", st.Cypher, st.Params)
 	if err != nil {
 		return graph.ActorPage{}, err
 	}

@@ -8,20 +8,11 @@ import (
 
 // RelationshipsOf implements graph.Reader: one query for every actor id.
 func (s *Store) RelationshipsOf(ctx context.Context, ids []string, dir graph.Direction, types []graph.RelationType) (map[string][]graph.Relationship, error) {
-	pat, err := relPattern("r", dir, types, "")
+	st, err := RelationshipsOfStatement(ids, dir, types)
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.read(ctx, "relationships of actors", `
-		UNWIND $ids AS id
-		MATCH (a:Actor {id: id})
-		CALL {
-			WITH a
-			MATCH (a)`+pat+`(:Actor)
-			WITH DISTINCT r ORDER BY r.id
-			RETURN collect(r `+relProjection+`) AS rels
-		}
-		RETURN id, rels`, map[string]any{"ids": ids})
+	recs, err := s.read(ctx, "relationships of actors", st.Cypher, st.Params)
 	if err != nil {
 		return nil, err
 	}
@@ -33,42 +24,32 @@ func (s *Store) RelationshipsOf(ctx context.Context, ids []string, dir graph.Dir
 	return out, nil
 }
 
+// RelationshipsOfStatement is the statement RelationshipsOf runs.
+func RelationshipsOfStatement(ids []string, dir graph.Direction, types []graph.RelationType) (Statement, error) {
+	pat, err := relPattern("r", dir, types, "")
+	if err != nil {
+		return Statement{}, err
+	}
+	return Statement{Cypher: `
+		UNWIND $ids AS id
+		MATCH (a:Actor {id: id})
+		CALL {
+			WITH a
+			MATCH (a)` + pat + `(:Actor)
+			WITH DISTINCT r ORDER BY r.id
+			RETURN collect(r ` + relProjection + `) AS rels
+		}
+		RETURN id, rels`, Params: map[string]any{"ids": ids}}, nil
+}
+
 // Relationships implements graph.Reader. The anchor (subject, object or
 // neither) picks the MATCH clause so that an id lookup is an index seek.
 func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p graph.PageRequest) (graph.RelationshipPage, error) {
-	var types []graph.RelationType
-	if f.Type != "" {
-		types = []graph.RelationType{f.Type}
-	}
-	pat, err := relPattern("r", graph.Outgoing, types, "")
+	st, err := RelationshipsStatement(f, p)
 	if err != nil {
 		return graph.RelationshipPage{}, err
 	}
-	match := `MATCH (s:Actor)` + pat + `(o:Actor)`
-	switch {
-	case f.FromID != "":
-		match = `MATCH (s:Actor {id: $from})` + pat + `(o:Actor)`
-	case f.ToID != "":
-		match = `MATCH (s:Actor)` + pat + `(o:Actor {id: $to})`
-	}
-	where := `
-		WHERE ($from IS NULL OR s.id = $from) AND ($to IS NULL OR o.id = $to)
-		  AND ($modality IS NULL OR r.modality = $modality)
-		  AND ($attributedTo IS NULL OR EXISTS {
-		        MATCH (c:Claim)-[:ATTRIBUTED_TO]->(:Actor {id: $attributedTo})
-		        WHERE c.id IN r.claimIds })`
-	cypher := `
-		CALL { ` + match + where + ` RETURN count(r) AS total }
-		CALL { ` + match + where + ` AND r.id > $after
-		       WITH r ORDER BY r.id LIMIT $limit
-		       RETURN collect(r ` + relProjection + `) AS page }
-		RETURN total, page`
-	params := map[string]any{
-		"from": nilIfEmpty(f.FromID), "to": nilIfEmpty(f.ToID),
-		"modality": nilIfEmpty(string(f.Modality)), "attributedTo": nilIfEmpty(f.AttributedTo),
-		"after": p.After, "limit": p.First + 1,
-	}
-	recs, err := s.read(ctx, "relationships", cypher, params)
+	recs, err := s.read(ctx, "relationships", st.Cypher, st.Params)
 	if err != nil {
 		return graph.RelationshipPage{}, err
 	}
@@ -81,6 +62,45 @@ func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p
 	}
 	out.Relationships = rels
 	return out, nil
+}
+
+// RelationshipsStatement is the statement Relationships runs for one page.
+func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (Statement, error) {
+	var types []graph.RelationType
+	if f.Type != "" {
+		types = []graph.RelationType{f.Type}
+	}
+	pat, err := relPattern("r", graph.Outgoing, types, "")
+	if err != nil {
+		return Statement{}, err
+	}
+	match := `MATCH (s:Actor)` + pat + `(o:Actor)`
+	switch {
+	case f.FromID != "":
+		match = `MATCH (s:Actor {id: $from})` + pat + `(o:Actor) USING INDEX s:Actor(id)`
+	case f.ToID != "":
+		match = `MATCH (s:Actor)` + pat + `(o:Actor {id: $to}) USING INDEX o:Actor(id)`
+	}
+	// The hints keep the anchor an id lookup: left alone, the planner may
+	// walk the type's relationship-id index for "r.id > $after" instead,
+	// reading every relationship of the type to page one actor's.
+	where := `
+		WHERE ($from IS NULL OR s.id = $from) AND ($to IS NULL OR o.id = $to)
+		  AND ($modality IS NULL OR r.modality = $modality)
+		  AND ($attributedTo IS NULL OR EXISTS {
+		        MATCH (c:Claim)-[:ATTRIBUTED_TO]->(:Actor {id: $attributedTo})
+		        WHERE c.id IN r.claimIds })`
+	cypher := `
+		CALL { ` + match + where + ` RETURN count(r) AS total }
+		CALL { ` + match + where + ` AND r.id > $after
+		       WITH r ORDER BY r.id LIMIT $limit
+		       RETURN collect(r ` + relProjection + `) AS page }
+		RETURN total, page`
+	return Statement{Cypher: cypher, Params: map[string]any{
+		"from": nilIfEmpty(f.FromID), "to": nilIfEmpty(f.ToID),
+		"modality": nilIfEmpty(string(f.Modality)), "attributedTo": nilIfEmpty(f.AttributedTo),
+		"after": p.After, "limit": p.First + 1,
+	}}, nil
 }
 
 func nilIfEmpty(s string) any {

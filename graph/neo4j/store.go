@@ -20,14 +20,18 @@ type Config struct {
 	Database string // "" for the server's default database
 	// QueryTimeout bounds every transaction on the server side; 0 means 30s.
 	QueryTimeout time.Duration
+	// BatchSize is the most rows one UNWIND statement of a load carries;
+	// 0 means DefaultBatchSize.
+	BatchSize int
 }
 
 // Store implements graph.Reader and graph.Writer over one Neo4j driver.
 type Store struct {
-	driver  neo4j.DriverWithContext
-	db      string
-	timeout time.Duration
-	queries atomic.Int64
+	driver    neo4j.DriverWithContext
+	db        string
+	timeout   time.Duration
+	batchSize int
+	queries   atomic.Int64
 }
 
 var (
@@ -46,7 +50,11 @@ func Open(cfg Config) (*Store, error) {
 	if t == 0 {
 		t = 30 * time.Second
 	}
-	return &Store{driver: d, db: cfg.Database, timeout: t}, nil
+	b := cfg.BatchSize
+	if b <= 0 {
+		b = DefaultBatchSize
+	}
+	return &Store{driver: d, db: cfg.Database, timeout: t, batchSize: b}, nil
 }
 
 // Close closes the driver and its connections.

@@ -12,39 +12,11 @@ import (
 // t.Limit actors within t.Depth hops, nearest first; edges are every
 // relationship of the allowed types among those nodes.
 func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error) {
-	q, err := hops(t.Depth)
+	st, err := NeighbourhoodStatement(id, t)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
-	walk, err := relPattern("", t.Direction, t.Types, q)
-	if err != nil {
-		return graph.Subgraph{}, err
-	}
-	among, err := relPattern("r", graph.Outgoing, t.Types, "")
-	if err != nil {
-		return graph.Subgraph{}, err
-	}
-	recs, err := s.read(ctx, "neighbourhood", `
-		MATCH (a:Actor {id: $id})
-		CALL {
-			WITH a
-			MATCH p = (a)`+walk+`(b:Actor)
-			WHERE b <> a
-			WITH b, min(length(p)) AS dist
-			ORDER BY dist, b.id LIMIT $limit
-			RETURN collect(b) AS others
-		}
-		WITH [a] + others AS nodes
-		CALL {
-			WITH nodes
-			UNWIND nodes AS x
-			MATCH (x)`+among+`(y:Actor)
-			WHERE y IN nodes
-			WITH DISTINCT r ORDER BY r.id
-			RETURN collect(r `+relProjection+`) AS edges
-		}
-		RETURN [n IN nodes | n `+actorProjection+`] AS nodes, edges`,
-		map[string]any{"id": id, "limit": t.Limit})
+	recs, err := s.read(ctx, "neighbourhood", st.Cypher, st.Params)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
@@ -54,6 +26,43 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 	nodes, _ := recs[0].Get("nodes")
 	edges, _ := recs[0].Get("edges")
 	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges)}, nil
+}
+
+// NeighbourhoodStatement is the statement Neighbourhood runs.
+func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
+	q, err := hops(t.Depth)
+	if err != nil {
+		return Statement{}, err
+	}
+	walk, err := relPattern("", t.Direction, t.Types, q)
+	if err != nil {
+		return Statement{}, err
+	}
+	among, err := relPattern("r", graph.Outgoing, t.Types, "")
+	if err != nil {
+		return Statement{}, err
+	}
+	return Statement{Cypher: `
+		MATCH (a:Actor {id: $id})
+		CALL {
+			WITH a
+			MATCH p = (a)` + walk + `(b:Actor)
+			WHERE b <> a
+			WITH b, min(length(p)) AS dist
+			ORDER BY dist, b.id LIMIT $limit
+			RETURN collect(b) AS others
+		}
+		WITH [a] + others AS nodes
+		CALL {
+			WITH nodes
+			UNWIND nodes AS x
+			MATCH (x)` + among + `(y:Actor)
+			WHERE y IN nodes
+			WITH DISTINCT r ORDER BY r.id
+			RETURN collect(r ` + relProjection + `) AS edges
+		}
+		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges`,
+		Params: map[string]any{"id": id, "limit": t.Limit}}, nil
 }
 
 // pathPool is how many shortest paths are compared to pick one.
@@ -73,27 +82,11 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	if from == to {
 		return []graph.Path{{Nodes: []graph.Actor{found[from]}}}, nil
 	}
-	q, err := hops(t.Depth)
+	st, err := ShortestPathsStatement(from, to, t, all)
 	if err != nil {
 		return nil, err
 	}
-	walk, err := relPattern("", t.Direction, t.Types, q)
-	if err != nil {
-		return nil, err
-	}
-	// One path is the first of all shortest paths in a stable order, so the
-	// same question always gets the same answer.
-	limit := t.Limit
-	if !all {
-		limit = pathPool
-	}
-	recs, err := s.read(ctx, "shortest paths", `
-		MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-		MATCH p = allShortestPaths((a)`+walk+`(b))
-		WITH p LIMIT $limit
-		RETURN [n IN nodes(p) | n `+actorProjection+`] AS nodes,
-		       [r IN relationships(p) | r `+relProjection+`] AS edges`,
-		map[string]any{"from": from, "to": to, "limit": limit})
+	recs, err := s.read(ctx, "shortest paths", st.Cypher, st.Params)
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +102,31 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 		paths = paths[:1]
 	}
 	return paths, nil
+}
+
+// ShortestPathsStatement is the path query ShortestPaths runs once it has
+// checked that both actors exist. One path is the first of all shortest
+// paths in a stable order, so the same question always gets the same answer.
+func ShortestPathsStatement(from, to string, t graph.Traversal, all bool) (Statement, error) {
+	q, err := hops(t.Depth)
+	if err != nil {
+		return Statement{}, err
+	}
+	walk, err := relPattern("", t.Direction, t.Types, q)
+	if err != nil {
+		return Statement{}, err
+	}
+	limit := t.Limit
+	if !all {
+		limit = pathPool
+	}
+	return Statement{Cypher: `
+		MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+		MATCH p = allShortestPaths((a)` + walk + `(b))
+		WITH p LIMIT $limit
+		RETURN [n IN nodes(p) | n ` + actorProjection + `] AS nodes,
+		       [r IN relationships(p) | r ` + relProjection + `] AS edges`,
+		Params: map[string]any{"from": from, "to": to, "limit": limit}}, nil
 }
 
 func pathKey(p graph.Path) string {

@@ -1,0 +1,106 @@
+package bench_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/synth"
+)
+
+// claimsPerArticle matches the generator's default: one article, 20 claims.
+const claimsPerArticle = 20
+
+// repoRoot is the repository's root folder.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..")
+}
+
+// sizes reads ACTORGRAPH_BENCH_SIZES ("10k,100k,1m") as claim counts.
+func sizes(tb testing.TB) []int {
+	spec := os.Getenv("ACTORGRAPH_BENCH_SIZES")
+	if spec == "" {
+		spec = "10k,100k"
+	}
+	var out []int
+	for _, f := range strings.Split(spec, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		mult := 1
+		switch {
+		case strings.HasSuffix(f, "k"):
+			mult, f = 1000, strings.TrimSuffix(f, "k")
+		case strings.HasSuffix(f, "m"):
+			mult, f = 1000000, strings.TrimSuffix(f, "m")
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n <= 0 {
+			tb.Fatalf("ACTORGRAPH_BENCH_SIZES: bad size %q", f)
+		}
+		out = append(out, n*mult)
+	}
+	return out
+}
+
+// sizeName is "10k", "100k", "1m".
+func sizeName(claims int) string {
+	if claims%1000000 == 0 {
+		return fmt.Sprintf("%dm", claims/1000000)
+	}
+	if claims%1000 == 0 {
+		return fmt.Sprintf("%dk", claims/1000)
+	}
+	return strconv.Itoa(claims)
+}
+
+// corpus returns the folder of the corpus with this many claims, writing it
+// (seed 1, the generator's defaults) unless it is already complete.
+func corpus(tb testing.TB, claims int) string {
+	tb.Helper()
+	dir := filepath.Join(repoRoot(), ".corpus", "claims-"+sizeName(claims))
+	spec := synth.Spec{Articles: claims / claimsPerArticle, ClaimsPerArticle: claimsPerArticle, Seed: 1}
+	last := filepath.Join(dir, synth.RelPath(spec.Articles-1))
+	if _, err := os.Stat(last); err == nil {
+		return dir
+	}
+	if err := synth.Write(context.Background(), dir, spec, nil); err != nil {
+		tb.Fatalf("write corpus: %v", err)
+	}
+	return dir
+}
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// actorgraphBinary builds the command once per run, so the load benchmark
+// measures `actorgraph load` exactly as users run it.
+func actorgraphBinary(tb testing.TB) string {
+	tb.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "actorgraph-bench")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "actorgraph")
+		cmd := exec.Command("go", "build", "-o", binary, "./cmd/actorgraph")
+		cmd.Dir = repoRoot()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		tb.Fatal(buildErr)
+	}
+	return binary
+}

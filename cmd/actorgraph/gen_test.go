@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+)
+
+func TestGenWritesACorpusThatChecks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	out, _, err := run(t, "gen", "-articles", "12", "-seed", "3", "-out", dir)
+	if err != nil || !strings.Contains(out, "wrote 12 articles with 240 claims") {
+		t.Fatalf("gen: %q, %v", out, err)
+	}
+	out, _, err = run(t, "check", dir)
+	if err != nil || strings.Count(out, ": ok: article") != 12 {
+		t.Fatalf("check of the generated corpus: %q, %v", out, err)
+	}
+	for _, args := range [][]string{{"gen"}, {"gen", "-out", dir, "extra"}, {"gen", "-articles", "0", "-out", dir}} {
+		if _, _, err := run(t, args...); err == nil {
+			t.Errorf("%v was accepted", args)
+		}
+	}
+}
+
+// TestConcurrentLoadMatchesSerial loads a generated corpus whose articles
+// share hub actors and relationships, once one article at a time with the
+// default batch size and once four at a time with one row per statement:
+// the graphs must be the same, down to every relationship's claim count.
+func TestConcurrentLoadMatchesSerial(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if _, _, err := run(t, "gen", "-articles", "40", "-actors", "30", "-out", dir); err != nil {
+		t.Fatal(err)
+	}
+	s := neo4jtest.MustOpenEmpty(t)
+	if _, _, err := run(t, "load", "-q", "-concurrency", "1", dir); err != nil {
+		t.Fatal(err)
+	}
+	serial := neo4jtest.MustStats(t, s)
+	serialSummary := edgeSummary(t, s)
+
+	neo4jtest.MustOpenEmpty(t)
+	out, _, err := run(t, "load", "-q", "-concurrency", "4", "-batch-size", "1", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "loaded 40 articles, 800 claims") || strings.Contains(out, "loaded article") {
+		t.Fatalf("quiet load printed %q", out)
+	}
+	if got := neo4jtest.MustStats(t, s); got != serial || serial.Claims != 800 {
+		t.Fatalf("concurrent load: %+v, serial load: %+v", got, serial)
+	}
+	if got := edgeSummary(t, s); got != serialSummary {
+		t.Fatalf("relationship summaries differ:\nconcurrent %s\nserial     %s", got, serialSummary)
+	}
+	if strings.Count(serialSummary, "\n") < 50 {
+		t.Fatalf("too few relationships to mean anything:\n%s", serialSummary)
+	}
+	// Loading again changes nothing.
+	if _, _, err := run(t, "load", "-q", "-concurrency", "3", dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := edgeSummary(t, s); got != serialSummary {
+		t.Fatal("a second load changed the relationship summaries")
+	}
+}
+
+// edgeSummary fingerprints every relationship: id, claims, articles, modality.
+func edgeSummary(t *testing.T, s *neo4jstore.Store) string {
+	t.Helper()
+	page, err := s.Relationships(context.Background(), graph.RelationshipFilter{}, graph.PageRequest{First: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range page.Relationships {
+		fmt.Fprintf(&b, "%s %v %v %s %v\n", r.ID, r.ClaimIDs, r.ArticleIDs, r.Modality, r.Modalities)
+	}
+	return b.String()
+}

@@ -1,0 +1,131 @@
+package neo4j_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/actorgraph/actorgraph/graph"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+)
+
+// TestTraversalsStartWithIndexSeeks EXPLAINs every traversal statement the
+// store runs and checks its plan: the anchor is found through an index seek
+// on the actor id, and no operator scans a label, all nodes or a
+// relationship type, nor walks a range of an index (which reads every
+// relationship of a type), whatever the depth, direction or types asked for.
+func TestTraversalsStartWithIndexSeeks(t *testing.T) {
+	neo4jtest.MustOpenSeeded(t) // a graph with data, so the planner has statistics
+	cfg := neo4jtest.Config()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(context.Background())
+
+	type stmt struct {
+		name string
+		st   neo4jstore.Statement
+		err  error
+	}
+	var cases []stmt
+	add := func(name string, st neo4jstore.Statement, err error) { cases = append(cases, stmt{name, st, err}) }
+	for _, depth := range []int{1, 2, neo4jstore.MaxDepth} {
+		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
+			for _, types := range [][]graph.RelationType{nil, {graph.RelLeads, graph.RelWarns}} {
+				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100}
+				st, err := neo4jstore.NeighbourhoodStatement("iran", tr)
+				add(fmt.Sprintf("neighbourhood depth %d %s %v", depth, dir, types), st, err)
+				for _, all := range []bool{false, true} {
+					st, err := neo4jstore.ShortestPathsStatement("donald-trump", "kataib-hezbollah", tr, all)
+					add(fmt.Sprintf("shortest paths (all %v) depth %d %s %v", all, depth, dir, types), st, err)
+				}
+			}
+		}
+	}
+	for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
+		st, err := neo4jstore.RelationshipsOfStatement([]string{"iran", "iraq"}, dir, nil)
+		add("relationships of actors "+string(dir), st, err)
+	}
+	for _, f := range []graph.RelationshipFilter{
+		{FromID: "kataib-hezbollah"},
+		{ToID: "iran", Type: graph.RelAlignedWith},
+		{FromID: "donald-trump", Modality: graph.Asserted, AttributedTo: "iran"},
+	} {
+		st, err := neo4jstore.RelationshipsStatement(f, graph.PageRequest{First: 10})
+		add(fmt.Sprintf("relationships page %+v", f), st, err)
+	}
+
+	// A control: an unanchored match must be caught as a scan.
+	control := scansAndSeeks(t, driver, cfg.Database, neo4jstore.Statement{Cypher: `MATCH (a:Actor) WHERE a.name = $n RETURN a`, Params: map[string]any{"n": "Iran"}})
+	if len(control.scans) == 0 {
+		t.Fatalf("the check misses a label scan: %+v", control)
+	}
+
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.err != nil {
+				t.Fatal(c.err)
+			}
+			got := scansAndSeeks(t, driver, cfg.Database, c.st)
+			if len(got.scans) > 0 || len(got.seeks) == 0 {
+				t.Fatalf("want the anchor found by an index seek and no scans; seeks %v, scans %v\nplan:\n%s", got.seeks, got.scans, got.plan)
+			}
+		})
+	}
+}
+
+type planCheck struct {
+	seeks, scans []string
+	plan         string
+}
+
+// scansAndSeeks EXPLAINs st and lists the index seeks and the scans in its plan.
+func scansAndSeeks(t *testing.T, driver neo4j.DriverWithContext, db string, st neo4jstore.Statement) planCheck {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), driver, "EXPLAIN "+st.Cypher, st.Params,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := res.Summary.Plan()
+	if plan == nil {
+		t.Fatal("EXPLAIN returned no plan")
+	}
+	// The plan's text holds every operator; the driver's plan tree cannot
+	// be walked, as it repeats the last child of each operator.
+	text, _ := plan.Arguments()["string-representation"].(string)
+	ops := operators(text)
+	if len(ops) == 0 {
+		t.Fatalf("no operators in the plan:\n%s", text)
+	}
+	out := planCheck{plan: text}
+	for _, op := range ops {
+		switch {
+		case op == "NodeUniqueIndexSeek" || op == "NodeIndexSeek" || op == "MultiNodeIndexSeek":
+			out.seeks = append(out.seeks, op)
+		case strings.Contains(op, "Scan") || strings.Contains(op, "SeekByRange"):
+			out.scans = append(out.scans, op)
+		}
+	}
+	return out
+}
+
+// operators lists the operator names in a plan's text form, whose rows
+// look like "| | +NodeUniqueIndexSeek | 10 | UNIQUE a:Actor(id) … |".
+func operators(plan string) []string {
+	var ops []string
+	for _, line := range strings.Split(plan, "\n") {
+		if m := operatorRE.FindStringSubmatch(line); m != nil {
+			ops = append(ops, m[1])
+		}
+	}
+	return ops
+}
+
+var operatorRE = regexp.MustCompile(`^[|\s]*\+(\w+)`)
