@@ -15,7 +15,7 @@ import (
 // so claims from other articles about the same edge are kept and counted.
 func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
 	res := graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims)}
-	err := s.write(ctx, "load article "+l.Article.ID, func(tx *countingTx) error {
+	err := s.write(ctx, "load article", func(tx *countingTx) error {
 		if err := mergeActors(ctx, tx, l.Actors); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -49,11 +50,16 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // transaction with data writes).
 func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]any) (int64, error) {
 	s.queries.Add(1)
+	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
-		return 0, wrap(op, err)
+		err = wrap(ctx, op, err)
+	}
+	s.observed(op, start, err)
+	if err != nil {
+		return 0, err
 	}
 	c := res.Summary.Counters()
 	return int64(c.NodesDeleted() + c.RelationshipsDeleted()), nil
