@@ -28,7 +28,7 @@ import (
 
 // testServer is the real handler over the seeded Neo4j, logging to a buffer.
 type testServer struct {
-	t     *testing.T
+	t     testing.TB
 	store *neo4jstore.Store
 	srv   *httptest.Server
 	log   *syncBuffer
@@ -46,7 +46,7 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 }
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
-func newServer(t *testing.T, opts server.Options, wrap ...func(graph.Reader) graph.Reader) *testServer {
+func newServer(t testing.TB, opts server.Options, wrap ...func(graph.Reader) graph.Reader) *testServer {
 	t.Helper()
 	m := server.NewMetrics()
 	cfg := neo4jtest.Config()

@@ -38,6 +38,7 @@ commands:
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
+  loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -80,6 +81,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		})
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
+	case "loadtest":
+		return m.loadtest(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

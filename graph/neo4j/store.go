@@ -37,7 +37,7 @@ type Config struct {
 
 // Defaults for Config.
 const (
-	DefaultQueryTimeout = 10 * time.Second
+	DefaultQueryTimeout = 30 * time.Second
 	DefaultRetryTime    = 3 * time.Second
 )
 
