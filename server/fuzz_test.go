@@ -28,7 +28,7 @@ func FuzzGraphQLArguments(f *testing.F) {
 			{`query($id: ID!, $n: Int) { neighbourhood(id: $id, depth: $n, limit: $n) { nodes { id } } }`, map[string]any{"id": id, "n": n}},
 			{`query($t: String!, $n: Int) { search(text: $t, first: $n) { actor { id } } }`, map[string]any{"t": text, "n": n}},
 			{`query($t: String, $a: String, $n: Int) { actors(nameContains: $t, after: $a, first: $n) { totalCount nodes { id } } }`, map[string]any{"t": text, "a": id, "n": n}},
-			{`query($id: ID, $t: String, $n: Int) { relationships(from: $id, attributedTo: $t, after: $t, first: $n) { totalCount } }`, map[string]any{"id": id, "t": text, "n": n}},
+			{`query($id: ID, $t: ID, $c: String, $n: Int) { relationships(from: $id, attributedTo: $t, after: $c, first: $n) { totalCount } }`, map[string]any{"id": id, "t": text, "c": text, "n": n}},
 			{`query($a: ID!, $b: ID!, $n: Int) { allShortestPaths(from: $a, to: $b, maxDepth: $n, limit: $n) { length } }`, map[string]any{"a": id, "b": text, "n": n}},
 		}
 		for _, q := range queries {
