@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -52,6 +53,7 @@ func (m *Main) loadtest(ctx context.Context, args []string) error {
 	duration := fs.Duration("duration", 20*time.Second, "how long to send requests (at most 10m)")
 	workers := fs.Uint64("workers", 8, "concurrent requests")
 	rate := fs.Int("rate", 0, "requests per second; 0 sends as fast as the workers go")
+	baseline := fs.Bool("baseline", true, "then run the same mix as bare-driver Cypher for the same time and workers, and compare (with -rate 0 only)")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
@@ -117,7 +119,93 @@ done:
 		mt.Close()
 	}
 	reportLoad(m.Stdout, u, *duration, *workers, *rate, &all, byName, gqlErrors)
+	if !*baseline || *rate != 0 || ctx.Err() != nil {
+		return nil
+	}
+	base, baseBy, err := runBaseline(ctx, *cfg, *duration, int(*workers))
+	if err != nil {
+		return fmt.Errorf("baseline: %w", err)
+	}
+	fmt.Fprintf(m.Stdout, "\nbaseline: the same mix as one hand-written Cypher query each, bare driver, same %v and %d workers\n", *duration, *workers)
+	reportLoad(m.Stdout, "neo4j (bare driver)", *duration, *workers, 0, base, baseBy, 0)
+	fmt.Fprintf(m.Stdout, "\nGraphQL API / bare driver: throughput %.2f×, p50 %.2f×, p99 %.2f×\n",
+		all.Throughput/base.Throughput, ratio(all.Latencies.P50, base.Latencies.P50), ratio(all.Latencies.P99, base.Latencies.P99))
 	return nil
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// runBaseline runs the mix's baseline queries (graph/neo4j baseline.go)
+// through the bare driver from the given number of workers, each walking
+// the same weighted sequence the load test sends.
+func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, workers int) (*vegeta.Metrics, map[string]*vegeta.Metrics, error) {
+	store, err := neo4jstore.Open(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer store.Close(context.Background())
+	targets, err := mixTargets("http://baseline/")
+	if err != nil {
+		return nil, nil, err
+	}
+	seq := make([]string, len(targets))
+	for i, t := range targets {
+		seq[i] = opOf(t.URL)
+	}
+	results := make(chan *vegeta.Result, 1024)
+	end := time.Now().Add(d)
+	var next atomicCounter
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(end) && ctx.Err() == nil {
+				name := seq[next.add()%uint64(len(seq))]
+				start := time.Now()
+				err := store.Baseline(ctx, name)
+				r := &vegeta.Result{Attack: "baseline", Code: 200, Timestamp: start, Latency: time.Since(start), URL: "http://baseline/?op=" + name}
+				if err != nil {
+					r.Code, r.Error = 0, err.Error()
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	all := &vegeta.Metrics{}
+	by := map[string]*vegeta.Metrics{}
+	for r := range results {
+		all.Add(r)
+		name := opOf(r.URL)
+		if by[name] == nil {
+			by[name] = &vegeta.Metrics{}
+		}
+		by[name].Add(r)
+	}
+	all.Close()
+	for _, m := range by {
+		m.Close()
+	}
+	return all, by, nil
+}
+
+// atomicCounter hands out increasing numbers to concurrent workers.
+type atomicCounter struct {
+	mu sync.Mutex
+	n  uint64
+}
+
+func (c *atomicCounter) add() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return c.n - 1
 }
 
 // reportLoad prints the summary and a line per query of the mix.
