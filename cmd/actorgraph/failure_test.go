@@ -232,9 +232,14 @@ func TestKilledLoadLeavesNoPartialArticle(t *testing.T) {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	ctx := context.Background()
-	waitFor(t, "a few articles to be loaded", time.Minute, func() bool {
+	waitFor(t, "a few articles to be loaded", 3*time.Minute, func() bool {
+		select {
+		case err := <-exited:
+			t.Fatalf("the load ended before it was killed: %v\n%s", err, out.String())
+		default:
+		}
 		st, err := s.Stats(ctx)
-		return err == nil && st.Articles >= 5
+		return err == nil && st.Articles >= 3
 	})
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
