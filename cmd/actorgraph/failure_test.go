@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 )
 
@@ -186,6 +185,15 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// TestMain removes the binary the process tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
 }
 
 var (
@@ -409,5 +417,3 @@ func TestSIGTERMDrainsInFlightRequests(t *testing.T) {
 		t.Fatal("server did not exit after draining")
 	}
 }
-
-var _ = neo4jstore.MaxDepth
