@@ -8,7 +8,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench
+.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz loadtest
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -16,7 +16,7 @@ run: neo4j-up
 
 ## test: static checks, generated-code check, then every test against a real Neo4j.
 ## Test packages share the one database, so they run one package at a time (-p 1).
-test: fmt-check vet check-generated test-deps neo4j-up
+test: fmt-check vet check-generated test-deps neo4j-up fuzz
 	$(GO) test -p 1 -count=1 ./...
 
 ## unit: the tests that need no database (claims parsing and validation)
@@ -75,3 +75,20 @@ bench: neo4j-up
 	$(GO) test -p 1 -count=1 -run '^$$' -bench . -benchtime 1x -timeout 0 \
 		-cpuprofile .corpus/bench-cpu.pprof -o .corpus/bench.test ./bench/ | tee .corpus/bench.out
 	$(GO) run ./bench/benchtable < .corpus/bench.out
+
+## fuzz: run each fuzz target for $(FUZZTIME) on top of its committed seed corpus
+## (testdata/fuzz/<target>/); a failing input is written there to reproduce.
+## The GraphQL target queries the real Neo4j, so it runs one process (-parallel=1).
+FUZZTIME ?= 10s
+fuzz: neo4j-up
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./loaders/
+	$(GO) test -run='^$$' -fuzz='^FuzzLuceneQuery$$' -fuzztime=$(FUZZTIME) ./graph/neo4j/
+	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZTIME) -parallel=1 ./server/
+
+## loadtest: load the seed, then send the realistic query mix to an in-process
+## server on 127.0.0.1 for $(LOADTEST_DURATION) with $(LOADTEST_WORKERS) workers.
+LOADTEST_DURATION ?= 30s
+LOADTEST_WORKERS  ?= 8
+loadtest: neo4j-up
+	$(GO) run ./cmd/actorgraph load seed
+	$(GO) run ./cmd/actorgraph loadtest -duration $(LOADTEST_DURATION) -workers $(LOADTEST_WORKERS)

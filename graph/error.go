@@ -11,6 +11,8 @@ const (
 	EINVALID     = "invalid"     // the request or input is malformed
 	ENOTFOUND    = "not_found"   // the requested entity does not exist
 	EUNAVAILABLE = "unavailable" // the graph database cannot be reached
+	ETIMEOUT     = "timeout"     // the request or a query ran past its time limit and was stopped
+	ELIMIT       = "limit"       // the request exceeds a cost or size limit of the API
 	EINTERNAL    = "internal"    // anything else; details are logged, not shown
 )
 

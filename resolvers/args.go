@@ -11,14 +11,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph/generated"
 )
 
-// Argument bounds. Defaults live in the schema; these are the ceilings.
-const (
-	maxPage         = 100  // first on connections and search
-	maxNeighbours   = 1000 // neighbourhood limit
-	maxPaths        = 100  // allShortestPaths limit
-	maxSearchLength = 500  // characters of search text
-)
-
 // intArg returns *v (or def when nil), or an EINVALID error when it lies
 // outside [lo, hi].
 func intArg(name string, v *int, def, lo, hi int) (int, error) {

@@ -31,8 +31,10 @@ type relKey struct {
 	types string
 }
 
-// batchWait is how long a loader collects keys before it queries.
-const batchWait = 2 * time.Millisecond
+// batchWait is how long a loader collects keys before it queries: long
+// enough that the keys of one level, resolved concurrently, share a batch
+// even on a busy machine.
+const batchWait = 5 * time.Millisecond
 
 // NewDataloaders returns fresh loaders over store; make one set per request.
 func NewDataloaders(store graph.Reader) *Dataloaders {

@@ -7,9 +7,6 @@ import (
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
-// maxDepth is the deepest traversal the API allows.
-const maxDepth = neo4jstore.MaxDepth
-
 func loadActor(ctx context.Context, id string) (*graph.Actor, error) {
 	a, err := For(ctx).actors.Load(ctx, id)
 	if err != nil {
@@ -32,9 +29,11 @@ func nonNil[T any](s []T) []T {
 
 // paths serves shortestPath and allShortestPaths.
 func (r *queryResolver) paths(ctx context.Context, from, to string, maxDepthArg *int, types []graph.RelationType, dir *graph.Direction, limit int, all bool) ([]graph.Path, error) {
-	d, err := intArg("maxDepth", maxDepthArg, maxDepth, 1, maxDepth)
+	hi := r.limits().MaxTraversalDepth
+	d, err := intArg("maxDepth", maxDepthArg, hi, 1, neo4jstore.MaxDepth)
 	if err != nil {
 		return nil, err
 	}
+	d = min(d, hi)
 	return r.Store.ShortestPaths(ctx, from, to, graph.Traversal{Depth: d, Types: types, Direction: direction(dir), Limit: limit}, all)
 }

@@ -9,4 +9,8 @@ import "github.com/actorgraph/actorgraph/graph"
 // Resolver is the root resolver; it holds the dependencies every field needs.
 type Resolver struct {
 	Store graph.Reader
+	// Limits bound the arguments; zero fields take DefaultLimits.
+	Limits Limits
 }
+
+func (r *Resolver) limits() Limits { return r.Limits.WithDefaults() }

@@ -43,6 +43,7 @@ commands:
   reset   delete every node and relationship (keeps the schema)
   export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
   cypher  run one read-only Cypher query and print the result as a table
+  loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -91,6 +92,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.cypher(ctx, rest)
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
+	case "loadtest":
+		return m.loadtest(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil
@@ -106,7 +109,8 @@ func dbFlags(fs *flag.FlagSet) *neo4jstore.Config {
 	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user (env NEO4J_USERNAME)")
 	fs.StringVar(&c.Password, "neo4j-password", env("NEO4J_PASSWORD", "actorgraph"), "Neo4j password (env NEO4J_PASSWORD)")
 	fs.StringVar(&c.Database, "neo4j-database", env("NEO4J_DATABASE", ""), "Neo4j database; empty for the server default (env NEO4J_DATABASE)")
-	fs.DurationVar(&c.QueryTimeout, "query-timeout", 30*time.Second, "server-side timeout of every transaction")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration("ACTORGRAPH_QUERY_TIMEOUT", neo4jstore.DefaultQueryTimeout), "server-side timeout of every Neo4j transaction (env ACTORGRAPH_QUERY_TIMEOUT)")
+	fs.DurationVar(&c.RetryTime, "neo4j-retry", envDuration("ACTORGRAPH_NEO4J_RETRY", neo4jstore.DefaultRetryTime), "how long a transaction that failed for a transient reason is retried (env ACTORGRAPH_NEO4J_RETRY)")
 	return c
 }
 
@@ -240,14 +244,18 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	cfg := dbFlags(fs)
 	listen := fs.String("listen", env("ACTORGRAPH_LISTEN", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_LISTEN)")
-	playground := fs.Bool("playground", true, "serve the GraphQL playground at /")
-	introspection := fs.Bool("introspection", true, "allow schema introspection")
+	playground := fs.Bool("playground", envBool("ACTORGRAPH_PLAYGROUND", true), "serve the GraphQL playground at / (env ACTORGRAPH_PLAYGROUND)")
+	introspection := fs.Bool("introspection", envBool("ACTORGRAPH_INTROSPECTION", true), "allow schema introspection (env ACTORGRAPH_INTROSPECTION)")
+	corsOrigins := fs.String("cors-origins", env("ACTORGRAPH_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, * for any (env ACTORGRAPH_CORS_ORIGINS; default: none)")
+	lim := limitFlags(fs)
 	var load multiFlag
 	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
+	logger := slog.New(server.LogHandler(slog.NewJSONHandler(m.Stderr, nil)))
+	metrics := server.NewMetrics()
+	cfg.Observer = metrics
 	store, err := neo4jstore.Open(*cfg)
 	if err != nil {
 		return err
@@ -257,20 +265,40 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 2, quiet: true}); err != nil {
 			return err
 		}
-	} else if err := store.EnsureSchema(ctx); err != nil {
-		logger.Warn("could not ensure schema; serving anyway", "err", err)
+	} else {
+		// Neo4j may be down now: serve anyway, and create the schema as
+		// soon as it answers.
+		go func() {
+			err := store.EnsureSchemaEventually(ctx, func(err error, wait time.Duration) {
+				logger.Warn("could not ensure schema; serving anyway and retrying", "err", err, "retry_in", wait.String())
+			})
+			if err == nil {
+				logger.Info("schema in place")
+			}
+		}()
 	}
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
+	l := lim.WithDefaults()
 	srv := &http.Server{
-		Handler:           server.New(store, store, server.Options{Playground: *playground, Introspection: *introspection, Logger: logger}),
+		Handler: server.New(store, store, server.Options{
+			Playground: *playground, Introspection: *introspection, Logger: logger,
+			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
+		}),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      l.RequestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    int(l.MaxBodyBytes) + 16<<10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	addr := ln.Addr().String()
-	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground)
+	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground, "introspection", *introspection,
+		"max_complexity", l.MaxComplexity, "max_depth", l.MaxDepth, "request_timeout", l.RequestTimeout.String(),
+		"query_timeout", cfg.QueryTimeout.String())
 	if m.Ready != nil {
 		m.Ready <- addr
 	}
@@ -281,7 +309,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	// Drain: stop accepting, let in-flight requests finish (they are bounded
+	// by the request timeout), then exit.
+	logger.Info("shutting down; draining in-flight requests")
+	shutdown, cancel := context.WithTimeout(context.Background(), l.RequestTimeout+5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
 		return fmt.Errorf("shutdown: %w", err)

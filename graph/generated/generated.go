@@ -916,18 +916,27 @@ Start with ` + "`" + `search` + "`" + ` or ` + "`" + `actors` + "`" + ` to find 
 ` + "`" + `neighbourhood` + "`" + `, ` + "`" + `shortestPath` + "`" + ` or an actor's ` + "`" + `relationships` + "`" + `. Every
 relationship lists its ` + "`" + `claims` + "`" + `: the quoted sentence, the article it is
 stated in, who it is attributed to, and how firmly it is made (` + "`" + `modality` + "`" + `).
+
+Limits (defaults; the server's operator can change each): an operation may
+cost at most 25000 (a list field costs its page size or limit times its
+children, a traversal 5^depth on top), nest 12 levels and use 30 aliases;
+a request body is at most 64 KiB and one operation per request (no
+batches); every request has a 15 s deadline. Refusals carry
+` + "`" + `extensions.code` + "`" + `: ` + "`" + `COMPLEXITY_LIMIT_EXCEEDED` + "`" + `, ` + "`" + `limit` + "`" + `, ` + "`" + `invalid` + "`" + `,
+` + "`" + `timeout` + "`" + `; ` + "`" + `unavailable` + "`" + ` means the graph database cannot be reached.
+Automatic persisted queries are supported.
 """
 type Query {
   "The actor with this id (a stable slug such as ` + "`" + `kataib-hezbollah` + "`" + `), or null."
   actor(id: ID!): Actor
 
-  "Actors in id order, as a Relay connection. ` + "`" + `first` + "`" + ` is at most 100."
+  "Actors in id order, as a Relay connection. ` + "`" + `first` + "`" + ` is at most 100 (the server's max-page)."
   actors(
     "Only actors of this kind."
     kind: ActorKind
     "Only actors whose name or an alias contains this text (case-insensitive)."
     nameContains: String
-    "Page size, 1 to 100."
+    "Page size, 1 to 100 (max-page). Costs ` + "`" + `first` + "`" + ` × the selected fields."
     first: Int = 20
     "The ` + "`" + `endCursor` + "`" + ` of the previous page."
     after: String
@@ -938,9 +947,9 @@ type Query {
   typos and partial words ("Hezbolah", "Humaid"). Punctuation is ignored.
   """
   search(
-    "Free text; only its letters and digits are used."
+    "Free text, at most 500 characters (max-search-length); only its letters and digits are used, so Lucene syntax is ignored."
     text: String!
-    "Number of hits, 1 to 100."
+    "Number of hits, 1 to 100 (max-page)."
     first: Int = 10
   ): [SearchHit!]!
 
@@ -952,13 +961,13 @@ type Query {
   neighbourhood(
     "The anchor actor's id."
     id: ID!
-    "Hops to walk out, 1 to 6."
+    "Hops to walk out, 1 to 6 (max-traversal-depth). Costs 5^depth."
     depth: Int = 1
     "Only follow these relationship types (default: all)."
     relationTypes: [RelationType!]
     "Follow relationships in this orientation only."
     direction: Direction = BOTH
-    "At most this many actors besides the anchor, 1 to 1000."
+    "At most this many actors besides the anchor, 1 to 1000 (max-neighbours). Costs ` + "`" + `limit` + "`" + ` × the selected fields."
     limit: Int = 100
   ): Subgraph!
 
@@ -973,7 +982,7 @@ type Query {
     from: ID!
     "The id of the actor the path ends at."
     to: ID!
-    "Longest path considered, 1 to 6 hops."
+    "Longest path considered, 1 to 6 hops; values above the server's max-traversal-depth are lowered to it."
     maxDepth: Int = 6
     "Only follow these relationship types (default: all)."
     relationTypes: [RelationType!]
@@ -993,7 +1002,7 @@ type Query {
     relationTypes: [RelationType!]
     "Which orientation of relationships to follow; BOTH ignores direction."
     direction: Direction = BOTH
-    "At most this many paths, 1 to 100."
+    "At most this many paths, 1 to 100 (max-paths)."
     limit: Int = 25
   ): [Path!]!
 
@@ -1009,7 +1018,7 @@ type Query {
     to: ID
     "Only relationships with at least one claim attributed to this actor."
     attributedTo: ID
-    "Page size, 1 to 100."
+    "Page size, 1 to 100 (max-page). Costs ` + "`" + `first` + "`" + ` × the selected fields."
     first: Int = 50
     "Cursor from the previous page's ` + "`" + `pageInfo.endCursor` + "`" + `; omit for the first page."
     after: String

@@ -45,6 +45,15 @@ type PageInfo struct {
 // `neighbourhood`, `shortestPath` or an actor's `relationships`. Every
 // relationship lists its `claims`: the quoted sentence, the article it is
 // stated in, who it is attributed to, and how firmly it is made (`modality`).
+//
+// Limits (defaults; the server's operator can change each): an operation may
+// cost at most 25000 (a list field costs its page size or limit times its
+// children, a traversal 5^depth on top), nest 12 levels and use 30 aliases;
+// a request body is at most 64 KiB and one operation per request (no
+// batches); every request has a 15 s deadline. Refusals carry
+// `extensions.code`: `COMPLEXITY_LIMIT_EXCEEDED`, `limit`, `invalid`,
+// `timeout`; `unavailable` means the graph database cannot be reached.
+// Automatic persisted queries are supported.
 type Query struct {
 }
 

@@ -58,7 +58,7 @@ func (s *Store) RunReadOnly(ctx context.Context, cypher string, params map[strin
 		return t, nil
 	}, neo4j.WithTxTimeout(s.timeout))
 	if err != nil {
-		return Table{}, wrap("cypher", err)
+		return Table{}, wrap(ctx, "cypher", err)
 	}
 	return out.(Table), nil
 }

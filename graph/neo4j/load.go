@@ -25,7 +25,7 @@ const DefaultBatchSize = 1000
 // other's claims when it recomputes a shared relationship.
 func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
 	res := graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims)}
-	err := s.write(ctx, "load article "+l.Article.ID, func(tx *countingTx) error {
+	err := s.write(ctx, "load article", func(tx *countingTx) error {
 		if err := s.mergeActors(ctx, tx, l.Actors); err != nil {
 			return err
 		}

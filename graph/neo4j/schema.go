@@ -3,6 +3,8 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -49,11 +51,16 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // transaction with data writes).
 func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]any) (int64, error) {
 	s.queries.Add(1)
+	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
-		return 0, wrap(op, err)
+		err = wrap(ctx, op, err)
+	}
+	s.observed(op, start, err)
+	if err != nil {
+		return 0, err
 	}
 	c := res.Summary.Counters()
 	return int64(c.NodesDeleted() + c.RelationshipsDeleted()), nil
@@ -73,4 +80,59 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// MissingSchema names the constraints and indexes EnsureSchema creates that
+// are absent or not yet online; empty when the schema is complete.
+func (s *Store) MissingSchema(ctx context.Context) ([]string, error) {
+	recs, err := s.read(ctx, "show schema", `
+		SHOW INDEXES YIELD name, state WHERE state = 'ONLINE'
+		RETURN collect(name) AS online`, nil)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := recs[0].Get("online")
+	online := map[string]bool{}
+	for _, n := range v.([]any) {
+		online[n.(string)] = true
+	}
+	var missing []string
+	for _, name := range schemaNames() {
+		if !online[name] {
+			missing = append(missing, name)
+		}
+	}
+	return missing, nil
+}
+
+// DropSchema removes the constraints and indexes EnsureSchema creates (the
+// data stays); EnsureSchema puts them back.
+func (s *Store) DropSchema(ctx context.Context) error {
+	for _, stmt := range schema() {
+		f := strings.Fields(stmt)
+		// "CREATE [FULLTEXT] CONSTRAINT|INDEX name IF NOT EXISTS …"
+		kind, name := f[1], f[2]
+		if kind == "FULLTEXT" {
+			kind, name = f[2], f[3]
+		}
+		if _, err := s.exec(ctx, "drop schema", "DROP "+kind+" "+name+" IF EXISTS", nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// schemaNames lists the names of the constraints' backing indexes and of
+// the indexes schema() creates.
+func schemaNames() []string {
+	var names []string
+	for _, stmt := range schema() {
+		f := strings.Fields(stmt)
+		if f[1] == "FULLTEXT" {
+			names = append(names, f[3])
+		} else {
+			names = append(names, f[2])
+		}
+	}
+	return names
 }

@@ -1,0 +1,419 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+)
+
+// repoRoot is the repository's top folder.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// neo4jScript runs scripts/neo4j with the given command. The restart test
+// needs the local server that script manages.
+func neo4jScript(t *testing.T, cmd string) {
+	t.Helper()
+	if os.Getenv("NEO4J_URI") != "" {
+		t.Fatalf("this test stops and starts the local Neo4j with scripts/neo4j; unset NEO4J_URI (%s) to run it", os.Getenv("NEO4J_URI"))
+	}
+	c := exec.Command(filepath.Join(repoRoot(), "scripts", "neo4j"), cmd)
+	out, err := c.CombinedOutput()
+	if err != nil {
+		t.Fatalf("scripts/neo4j %s: %v\n%s", cmd, err, out)
+	}
+	t.Logf("scripts/neo4j %s: %s", cmd, strings.TrimSpace(string(out)))
+}
+
+// gql posts a query and returns its data and the first error's code.
+func gql(addr, query string) (data string, code string, err error) {
+	c := http.Client{Timeout: 30 * time.Second}
+	res, err := c.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":`+fmt.Sprintf("%q", query)+`}`))
+	if err != nil {
+		return "", "", err
+	}
+	defer res.Body.Close()
+	var out struct {
+		Data   json.RawMessage
+		Errors []struct {
+			Message    string
+			Extensions map[string]any
+		}
+	}
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		return "", "", err
+	}
+	if len(out.Errors) > 0 {
+		c, _ := out.Errors[0].Extensions["code"].(string)
+		return string(out.Data), c, fmt.Errorf("%s (%s)", out.Errors[0].Message, c)
+	}
+	return string(out.Data), "", nil
+}
+
+func status(addr, path string) int {
+	res, err := http.Get("http://" + addr + path)
+	if err != nil {
+		return 0
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+// waitFor polls cond until it holds or the time is up.
+func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", d, what)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// The server starts while Neo4j is down, says so, and serves (with its
+// schema created) once Neo4j comes up; a Neo4j restart while it serves
+// fails requests cleanly and then service resumes, all without a restart
+// of the server.
+func TestNeo4jDownAtStartAndRestart(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	if err := s.DropSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c := exec.Command(filepath.Join(repoRoot(), "scripts", "neo4j"), "up")
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Errorf("leaving Neo4j running: %v\n%s", err, out)
+		}
+	})
+	neo4jScript(t, "down")
+
+	ready := make(chan string, 1)
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var logs bytes.Buffer
+	m := NewMain(io.Discard, &lockedWriter{w: &logs})
+	m.Ready = ready
+	done := make(chan error, 1)
+	go func() { done <- m.Run(sctx, []string{"serve", "-listen", "127.0.0.1:0", "-neo4j-retry", "1s"}) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve did not start while Neo4j is down: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start while Neo4j is down")
+	}
+
+	const q = `{ actor(id: "iran") { name } }`
+	if got := status(addr, "/healthz"); got != 200 {
+		t.Fatalf("/healthz = %d while Neo4j is down", got)
+	}
+	if got := status(addr, "/readyz"); got != 503 {
+		t.Fatalf("/readyz = %d while Neo4j is down", got)
+	}
+	start := time.Now()
+	if _, code, err := gql(addr, q); code != graph.EUNAVAILABLE || !strings.Contains(err.Error(), "graph database unavailable") {
+		t.Fatalf("query while Neo4j is down: %v", err)
+	}
+	if d := time.Since(start); d > 15*time.Second {
+		t.Fatalf("a query took %v to fail while Neo4j is down", d)
+	}
+
+	neo4jScript(t, "up")
+	waitFor(t, "/readyz to turn 200", 2*time.Minute, func() bool { return status(addr, "/readyz") == 200 })
+	if data, _, err := gql(addr, q); err != nil || !strings.Contains(data, `"Iran"`) {
+		t.Fatalf("query once Neo4j is up: %s %v", data, err)
+	}
+	waitFor(t, "the schema to be created", 90*time.Second, func() bool {
+		missing, err := s.MissingSchema(ctx)
+		return err == nil && len(missing) == 0
+	})
+
+	// Restart while serving.
+	neo4jScript(t, "down")
+	start = time.Now()
+	if _, code, err := gql(addr, q); code != graph.EUNAVAILABLE {
+		t.Fatalf("query during the restart: %v", err)
+	}
+	if d := time.Since(start); d > 15*time.Second {
+		t.Fatalf("a query took %v to fail during the restart", d)
+	}
+	if got := status(addr, "/readyz"); got != 503 {
+		t.Fatalf("/readyz = %d during the restart", got)
+	}
+	neo4jScript(t, "up")
+	waitFor(t, "queries to succeed again", 2*time.Minute, func() bool {
+		data, _, err := gql(addr, q)
+		return err == nil && strings.Contains(data, `"Iran"`)
+	})
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("serve returned %v", err)
+	}
+	if !strings.Contains(logs.String(), "schema in place") {
+		t.Errorf("no log of the schema being created:\n%s", logs.String())
+	}
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// TestMain removes the binary the process tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// binary builds the actorgraph command once per test run.
+func binary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "actorgraph-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "actorgraph")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// A load killed half-way leaves every article either whole or absent:
+// each article is written in one transaction.
+func TestKilledLoadLeavesNoPartialArticle(t *testing.T) {
+	s := neo4jtest.MustOpenEmpty(t)
+	bin := binary(t)
+	const articles, claimsPer = 150, 60
+	dir := writeCorpus(t, articles, claimsPer)
+
+	cmd := exec.Command(bin, "load", dir)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	ctx := context.Background()
+	waitFor(t, "a few articles to be loaded", 3*time.Minute, func() bool {
+		select {
+		case err := <-exited:
+			t.Fatalf("the load ended before it was killed: %v\n%s", err, out.String())
+		default:
+		}
+		st, err := s.Stats(ctx)
+		return err == nil && st.Articles >= 3
+	})
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-exited
+
+	list, err := s.Articles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) == articles {
+		t.Fatalf("the load finished before it was killed; make the corpus larger\n%s", out.String())
+	}
+	ids := make([]string, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	claims, err := s.ClaimsOfArticles(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, id := range ids {
+		if n := len(claims[id]); n != claimsPer {
+			t.Errorf("article %s has %d of its %d claims", id, n, claimsPer)
+		}
+		total += len(claims[id])
+	}
+	st := neo4jtest.MustStats(t, s)
+	if st.Claims != total {
+		t.Errorf("%d claims in the graph, %d in its articles: claims without an article", st.Claims, total)
+	}
+	// Every relationship is backed by claims that exist.
+	var after string
+	for {
+		page, err := s.Relationships(ctx, graph.RelationshipFilter{}, graph.PageRequest{First: 100, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.Relationships {
+			got, err := s.ClaimsByID(ctx, r.ClaimIDs)
+			if err != nil || len(got) != len(r.ClaimIDs) || len(r.ClaimIDs) == 0 {
+				t.Errorf("relationship %s: %d of %d claims exist (%v)", r.ID, len(got), len(r.ClaimIDs), err)
+			}
+		}
+		if !page.HasNextPage {
+			break
+		}
+		after = page.Relationships[len(page.Relationships)-1].ID
+	}
+	t.Logf("killed after %d of %d articles; each is whole", len(list), articles)
+}
+
+// writeCorpus writes n generated articles of m claims each, over a shared
+// pool of actors.
+func writeCorpus(t *testing.T, n, m int) string {
+	t.Helper()
+	dir := t.TempDir()
+	kinds := []graph.ActorKind{graph.KindState, graph.KindMilitia, graph.KindPerson, graph.KindOrganisation, graph.KindGroup}
+	const pool = 40
+	for a := range n {
+		var text, claims strings.Builder
+		used := map[int]bool{}
+		for c := range m {
+			s, o := (a*7+c)%pool, (a*7+c*3+1)%pool
+			if s == o {
+				o = (o + 1) % pool
+			}
+			used[s], used[o] = true, true
+			rel := graph.RelationTypes[(a+c)%len(graph.RelationTypes)].Type
+			sentence := fmt.Sprintf("In report %d, statement %d says that Actor %d and Actor %d are linked.", a, c, s, o)
+			text.WriteString(sentence + "\n")
+			fmt.Fprintf(&claims, "  - id: c%d\n    subject: actor-%d\n    relation: %s\n    object: actor-%d\n    modality: REPORTED\n    quote: %q\n",
+				c, s, rel, o, sentence)
+		}
+		var actors strings.Builder
+		for i := range pool {
+			if used[i] {
+				fmt.Fprintf(&actors, "  - id: actor-%d\n    name: Actor %d\n    kind: %s\n", i, i, kinds[i%len(kinds)])
+			}
+		}
+		yaml := fmt.Sprintf("article:\n  id: report-%03d\n  title: Report %d\n  file: report-%03d.txt\nactors:\n%sclaims:\n%s",
+			a, a, a, actors.String(), claims.String())
+		must(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.txt", a)), []byte(text.String()), 0o644))
+		must(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.yaml", a)), []byte(yaml), 0o644))
+	}
+	return dir
+}
+
+// SIGTERM stops the server from taking new connections, lets the request
+// in flight finish, then exits 0.
+func TestSIGTERMDrainsInFlightRequests(t *testing.T) {
+	neo4jtest.MustOpenSeeded(t)
+	bin := binary(t)
+	cmd := exec.Command(bin, "serve", "-listen", "127.0.0.1:0")
+	cmd.Env = os.Environ()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var logs bytes.Buffer
+	addrc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logs.WriteString(sc.Text() + "\n")
+			var rec struct{ Msg, GraphQL string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
+				addrc <- strings.TrimSuffix(strings.TrimPrefix(rec.GraphQL, "http://"), "/graphql")
+			}
+		}
+	}()
+	var addr string
+	select {
+	case addr = <-addrc:
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not start")
+	}
+
+	// A request in flight: headers and half the body sent.
+	body := `{"query":"{ actor(id: \"iraq\") { name } }"}`
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", addr, len(body), body[:10])
+	time.Sleep(300 * time.Millisecond)
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "new connections to be refused", 10*time.Second, func() bool {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err == nil {
+			c.Close()
+		}
+		return err != nil
+	})
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		t.Fatalf("server exited with a request in flight: %v", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+
+	conn.Write([]byte(body[10:]))
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("in-flight request: %v", err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || !strings.Contains(string(got), `"name":"Iraq"`) {
+		t.Fatalf("in-flight request answered %d %s", res.StatusCode, got)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not exit after draining")
+	}
+}

@@ -1,0 +1,143 @@
+package resolvers
+
+import (
+	"math"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/generated"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+)
+
+// Limits are the ceilings on arguments. A request outside them gets an
+// EINVALID error naming the argument and its range.
+type Limits struct {
+	// MaxPage caps `first` on actors, relationships and search (default 100).
+	MaxPage int
+	// MaxNeighbours caps neighbourhood's `limit` (default 1000).
+	MaxNeighbours int
+	// MaxPaths caps allShortestPaths' `limit` (default 100).
+	MaxPaths int
+	// MaxTraversalDepth caps neighbourhood's `depth` and the paths'
+	// `maxDepth` (default and ceiling: 6). A larger maxDepth on a path query
+	// is lowered to it, since it only widens the search.
+	MaxTraversalDepth int
+	// MaxSearchLength caps search text, in characters (default 500).
+	MaxSearchLength int
+}
+
+// DefaultLimits returns the limits used when none are configured.
+func DefaultLimits() Limits {
+	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: neo4jstore.MaxDepth, MaxSearchLength: 500}
+}
+
+// WithDefaults fills zero fields from DefaultLimits and keeps the traversal
+// depth within what the store allows.
+func (l Limits) WithDefaults() Limits {
+	d := DefaultLimits()
+	fill := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	fill(&l.MaxPage, d.MaxPage)
+	fill(&l.MaxNeighbours, d.MaxNeighbours)
+	fill(&l.MaxPaths, d.MaxPaths)
+	fill(&l.MaxTraversalDepth, d.MaxTraversalDepth)
+	fill(&l.MaxSearchLength, d.MaxSearchLength)
+	l.MaxTraversalDepth = min(l.MaxTraversalDepth, neo4jstore.MaxDepth)
+	return l
+}
+
+// Cost estimates behind the complexity of list fields whose length no
+// argument bounds: how many items such a list holds on a typical graph.
+const (
+	// FanOut is the expected number of relationships (or neighbours) of an actor.
+	FanOut = 10
+	// ClaimsPerRelationship is the expected number of claims behind one relationship.
+	ClaimsPerRelationship = 3
+	// ClaimsPerArticle is the expected number of claims in one article.
+	ClaimsPerArticle = 50
+	// ArticlesListed is the expected number of articles `articles` returns.
+	ArticlesListed = 50
+	// TraversalBase is the cost of one hop of a variable-length traversal;
+	// a walk of depth d costs TraversalBase^d, since the paths Neo4j has to
+	// expand grow that way.
+	TraversalBase = 5
+)
+
+// Complexity returns the per-field costs the complexity limit adds up. A
+// field's cost is its children's cost times how many items it can return
+// (its page size or limit, or the estimates above), plus the work of the
+// query behind it: a traversal's cost grows exponentially with its depth.
+// Arguments outside the limits are costed at the ceiling (the resolver
+// refuses them anyway), so no argument can overflow the sum.
+func Complexity(l Limits) generated.ComplexityRoot {
+	l = l.WithDefaults()
+	var c generated.ComplexityRoot
+	list := func(n, child int) int { return sat(1, mul(n, child)) }
+
+	c.Query.Actors = func(child int, _ *graph.ActorKind, _ *string, first *int, _ *string) int {
+		return list(clamp(first, 20, l.MaxPage), child)
+	}
+	c.Query.Relationships = func(child int, _ *graph.RelationType, _ *graph.Modality, _, _, _ *string, first *int, _ *string) int {
+		return list(clamp(first, 50, l.MaxPage), child)
+	}
+	c.Query.Search = func(child int, _ string, first *int) int {
+		return sat(5, mul(clamp(first, 10, l.MaxPage), child))
+	}
+	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
+		return sat(traversal(clamp(depth, 1, l.MaxTraversalDepth)), mul(clamp(limit, 100, l.MaxNeighbours), child))
+	}
+	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction) int {
+		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
+		return sat(10*d, mul(d+1, child))
+	}
+	c.Query.AllShortestPaths = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
+		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
+		return sat(10*d, mul(clamp(limit, 25, l.MaxPaths), mul(d+1, child)))
+	}
+	c.Query.Articles = func(child int) int { return list(ArticlesListed, child) }
+
+	c.Actor.Relationships = func(child int, _ *graph.Direction, _ []graph.RelationType) int { return list(FanOut, child) }
+	c.Actor.Neighbours = func(child int, _ *graph.Direction, _ []graph.RelationType) int { return list(FanOut, child) }
+	c.Relationship.Claims = func(child int) int { return list(ClaimsPerRelationship, child) }
+	c.Article.Claims = func(child int) int { return list(ClaimsPerArticle, child) }
+	return c
+}
+
+// traversal is the cost of walking up to d hops.
+func traversal(d int) int {
+	n := 1
+	for range d {
+		n = mul(n, TraversalBase)
+	}
+	return n
+}
+
+// clamp returns *v (def when nil) within [1, hi].
+func clamp(v *int, def, hi int) int {
+	n := def
+	if v != nil {
+		n = *v
+	}
+	return max(1, min(n, hi))
+}
+
+// mul and sat multiply and add without overflowing: a huge product
+// saturates at MaxInt and is refused by the limit, never wrapped negative.
+func mul(a, b int) int {
+	if a <= 0 || b <= 0 {
+		return max(a, b, 1)
+	}
+	if a > math.MaxInt/b {
+		return math.MaxInt
+	}
+	return a * b
+}
+
+func sat(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
