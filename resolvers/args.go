@@ -57,12 +57,20 @@ func decodeCursor(prefix string, c *string) (string, error) {
 	return id, nil
 }
 
-func pageInfo(hasNext bool, first, last string, n int) *generated.PageInfo {
-	pi := &generated.PageInfo{HasNextPage: hasNext}
-	if n > 0 {
-		pi.StartCursor, pi.EndCursor = &first, &last
+// connection builds a Relay connection's edges and page info from one page
+// of nodes in id order; afterID is the id the page starts after ("" first).
+func connection[T, E any](nodes []T, prefix, afterID string, hasNext bool, id func(T) string, edge func(cursor string, node *T) E) ([]E, *generated.PageInfo) {
+	edges := make([]E, len(nodes))
+	info := &generated.PageInfo{HasNextPage: hasNext, HasPreviousPage: afterID != ""}
+	for i := range nodes {
+		c := encodeCursor(prefix, id(nodes[i]))
+		edges[i] = edge(c, &nodes[i])
+		if i == 0 {
+			info.StartCursor = &c
+		}
+		info.EndCursor = &c
 	}
-	return pi
+	return edges, info
 }
 
 // notFound reports whether a loader error means the key does not exist.

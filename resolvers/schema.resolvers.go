@@ -116,18 +116,10 @@ func (r *queryResolver) Actors(ctx context.Context, kind *graph.ActorKind, nameC
 	if err != nil {
 		return nil, err
 	}
-	conn := &generated.ActorConnection{Nodes: page.Actors, TotalCount: page.TotalCount}
-	for _, a := range page.Actors {
-		conn.Edges = append(conn.Edges, generated.ActorEdge{Cursor: encodeCursor("actor", a.ID), Node: &a})
-	}
-	conn.Edges = nonNil(conn.Edges)
-	var firstC, lastC string
-	if len(conn.Edges) > 0 {
-		firstC, lastC = conn.Edges[0].Cursor, conn.Edges[len(conn.Edges)-1].Cursor
-	}
-	conn.PageInfo = pageInfo(page.HasNextPage, firstC, lastC, len(conn.Edges))
-	conn.PageInfo.HasPreviousPage = afterID != ""
-	return conn, nil
+	edges, info := connection(page.Actors, "actor", afterID, page.HasNextPage,
+		func(a graph.Actor) string { return a.ID },
+		func(c string, a *graph.Actor) generated.ActorEdge { return generated.ActorEdge{Cursor: c, Node: a} })
+	return &generated.ActorConnection{Edges: edges, Nodes: nonNil(page.Actors), PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]graph.SearchHit, error) {
@@ -187,18 +179,12 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 	if err != nil {
 		return nil, err
 	}
-	conn := &generated.RelationshipConnection{Nodes: page.Relationships, TotalCount: page.TotalCount}
-	for _, rel := range page.Relationships {
-		conn.Edges = append(conn.Edges, generated.RelationshipEdge{Cursor: encodeCursor("relationship", rel.ID), Node: &rel})
-	}
-	conn.Edges = nonNil(conn.Edges)
-	var firstC, lastC string
-	if len(conn.Edges) > 0 {
-		firstC, lastC = conn.Edges[0].Cursor, conn.Edges[len(conn.Edges)-1].Cursor
-	}
-	conn.PageInfo = pageInfo(page.HasNextPage, firstC, lastC, len(conn.Edges))
-	conn.PageInfo.HasPreviousPage = afterID != ""
-	return conn, nil
+	edges, info := connection(page.Relationships, "relationship", afterID, page.HasNextPage,
+		func(r graph.Relationship) string { return r.ID },
+		func(c string, r *graph.Relationship) generated.RelationshipEdge {
+			return generated.RelationshipEdge{Cursor: c, Node: r}
+		})
+	return &generated.RelationshipConnection{Edges: edges, Nodes: nonNil(page.Relationships), PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
