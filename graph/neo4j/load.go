@@ -21,8 +21,9 @@ const DefaultBatchSize = 1000
 // Each step is one UNWIND statement per batch of Config.BatchSize rows. The
 // article's actors are merged first, in id order: that takes their write
 // locks in one global order, so concurrent loads of articles that share
-// actors wait for each other instead of deadlocking, and each sees the
-// other's claims when it recomputes a shared relationship.
+// actors mostly wait for each other, and each sees the other's claims when
+// it recomputes a shared relationship. A load Neo4j still aborts for a
+// deadlock is run again (see WriteRetryTime).
 func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
 	res := graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims)}
 	err := s.write(ctx, "load article", func(tx *countingTx) error {

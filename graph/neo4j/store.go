@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"strings"
 	"sync/atomic"
@@ -139,14 +140,43 @@ func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	start := time.Now()
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, work(&countingTx{tx: tx, n: &s.queries})
-	}, neo4j.WithTxTimeout(s.timeout))
+	var err error
+	for wait := 50 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return nil, work(&countingTx{tx: tx, n: &s.queries})
+		}, neo4j.WithTxTimeout(s.timeout))
+		if err == nil || !serverTransient(err) || time.Since(start)+wait > WriteRetryTime {
+			break
+		}
+		// Concurrent loads of articles that share actors can deadlock; Neo4j
+		// aborts one of them, which is safe to run again from the start.
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)))):
+		}
+	}
 	if err != nil {
 		err = wrap(ctx, op, err)
 	}
 	s.observed(op, start, err)
 	return err
+}
+
+// WriteRetryTime bounds how long a write transaction that the server
+// aborted for a transient reason (a deadlock, a lock wait timeout) is run
+// again. It is longer than Config.RetryTime, which bounds how long reads
+// wait for an unreachable server.
+const WriteRetryTime = time.Minute
+
+// serverTransient reports whether the server (not the network) aborted the
+// transaction with a transient error, possibly after the driver's own retries.
+func serverTransient(err error) bool {
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) && len(lim.Errors) > 0 {
+		err = lim.Errors[len(lim.Errors)-1]
+	}
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.TransientError.")
 }
 
 // observed reports one query to the observer, if any.
