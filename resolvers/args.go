@@ -24,7 +24,8 @@ func intArg(name string, v *int, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-func direction(d *graph.Direction) graph.Direction {
+// orBoth returns *d, or Both when the argument was not given.
+func orBoth(d *graph.Direction) graph.Direction {
 	if d == nil {
 		return graph.Both
 	}

@@ -82,16 +82,12 @@ func fetchRelationships(ctx context.Context, store graph.Reader, keys []relKey) 
 }
 
 func newRelKey(id string, dir *graph.Direction, types []graph.RelationType) relKey {
-	d := graph.Both
-	if dir != nil {
-		d = *dir
-	}
 	ts := make([]string, len(types))
 	for i, t := range types {
 		ts[i] = string(t)
 	}
 	sort.Strings(ts)
-	return relKey{id: id, dir: d, types: strings.Join(ts, ",")}
+	return relKey{id: id, dir: orBoth(dir), types: strings.Join(ts, ",")}
 }
 
 type ctxKey struct{}

@@ -15,8 +15,6 @@ func loadActor(ctx context.Context, id string) (*graph.Actor, error) {
 	return &a, nil
 }
 
-func dirOf(d *graph.Direction) graph.Direction { return direction(d) }
-
 func ptr[T any](v T) *T { return &v }
 
 // nonNil turns a nil slice into an empty one, so lists are never null.
@@ -35,5 +33,5 @@ func (r *queryResolver) paths(ctx context.Context, from, to string, maxDepthArg 
 		return nil, err
 	}
 	d = min(d, hi)
-	return r.Store.ShortestPaths(ctx, from, to, graph.Traversal{Depth: d, Types: types, Direction: direction(dir), Limit: limit}, all)
+	return r.Store.ShortestPaths(ctx, from, to, graph.Traversal{Depth: d, Types: types, Direction: orBoth(dir), Limit: limit}, all)
 }

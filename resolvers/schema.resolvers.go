@@ -142,7 +142,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: dirOf(direction), Limit: l})
+	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l})
 	if err != nil {
 		return nil, err
 	}

@@ -326,5 +326,3 @@ type multiFlag []string
 
 func (f *multiFlag) String() string     { return strings.Join(*f, ",") }
 func (f *multiFlag) Set(v string) error { *f = append(*f, v); return nil }
-
-var _ graph.Reader = (*neo4jstore.Store)(nil)
