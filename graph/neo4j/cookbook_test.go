@@ -3,12 +3,15 @@ package neo4j_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 )
 
@@ -94,6 +97,9 @@ func TestCypherDocs(t *testing.T) {
 					t.Errorf("%s:%d (%s): %v", name, q.line, q.heading, err)
 					continue
 				}
+				if err := checkTotalOrder(s, q.cypher, res); err != nil {
+					t.Errorf("%s:%d (%s): %v", name, q.line, q.heading, err)
+				}
 				got := res.Markdown()
 				if *update {
 					out = append(out, lines[last:q.tableFrom]...)
@@ -116,6 +122,116 @@ func TestCypherDocs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// finalOrder matches a query's closing ORDER BY with its optional SKIP and
+// LIMIT: group 1 is the sort items, group 2 the paging.
+var finalOrder = regexp.MustCompile(`(?is)\bORDER\s+BY\s+([^()]+?)((?:\s+SKIP\s+\d+)?(?:\s+LIMIT\s+\d+)?)\s*$`)
+
+// checkTotalOrder makes sure a documented output cannot change from run to
+// run: a query returning more than one row must end in ORDER BY, and no two
+// different rows of its whole output (paging removed, so ties across a
+// LIMIT count too) may tie on the sort items that are returned columns.
+// Sort items that are not columns are not looked at, so a tie on the
+// columns is reported even if such an item would break it: sort by
+// returned columns.
+func checkTotalOrder(s *neo4j.Store, cypher string, res neo4j.Table) error {
+	items, paging, ok := closingOrder(cypher)
+	if !ok {
+		if len(res.Rows) > 1 {
+			return fmt.Errorf("%d rows and no closing ORDER BY: their order may change between runs", len(res.Rows))
+		}
+		return nil
+	}
+	whole := res
+	if paging != "" {
+		var err error
+		if whole, err = s.RunReadOnly(context.Background(), strings.TrimSuffix(strings.TrimRight(cypher, " \t\n"), paging), nil); err != nil {
+			return fmt.Errorf("the query without its SKIP/LIMIT: %v", err)
+		}
+	}
+	return tiedRows(whole, items)
+}
+
+// closingOrder returns the sort items and the paging (SKIP/LIMIT, as
+// written) of the ORDER BY that ends cypher; ok is false when the query
+// does not end in one (an ORDER BY on a WITH earlier on does not count).
+func closingOrder(cypher string) (items, paging string, ok bool) {
+	m := finalOrder.FindStringSubmatch(cypher)
+	if m == nil || clauseWord.MatchString(m[1]) {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+var clauseWord = regexp.MustCompile(`(?i)\b(RETURN|WITH|MATCH|UNWIND|CALL|WHERE)\b`)
+
+// tiedRows reports the first two different rows of t that are equal on
+// every sort item (a comma-separated ORDER BY list) naming one of t's
+// columns. It assumes t is sorted by those items.
+func tiedRows(t neo4j.Table, items string) error {
+	var keys []int
+	for _, item := range strings.Split(items, ",") {
+		f := strings.Fields(item)
+		if len(f) == 0 {
+			continue
+		}
+		for i, c := range t.Columns {
+			if c == f[0] {
+				keys = append(keys, i)
+			}
+		}
+	}
+	row := func(r []any) string { return neo4j.Table{Columns: t.Columns, Rows: [][]any{r}}.Markdown() }
+	for i := 1; i < len(t.Rows); i++ {
+		a, b := t.Rows[i-1], t.Rows[i]
+		same := true
+		for _, k := range keys {
+			same = same && neo4j.Cell(a[k]) == neo4j.Cell(b[k])
+		}
+		if same && row(a) != row(b) {
+			return fmt.Errorf("ORDER BY %s is not a total order: rows %d and %d tie on its returned columns, so their order may change between runs; add a column that tells them apart", strings.TrimSpace(items), i, i+1)
+		}
+	}
+	return nil
+}
+
+func TestTiedRows(t *testing.T) {
+	table := neo4j.Table{Columns: []string{"subject", "object", "n"}, Rows: [][]any{
+		{"Badr", "activists", int64(1)},
+		{"Badr", "protesters", int64(1)},
+		{"Nujaba", "protesters", int64(2)},
+		{"Nujaba", "protesters", int64(2)},
+	}}
+	for _, tc := range []struct {
+		items string
+		tie   bool
+	}{
+		{"subject", true},                      // Badr/activists and Badr/protesters
+		{"subject, object", false},             // the only tie is two equal rows
+		{"n DESC, subject ASC, object", false}, // directions are not columns
+		{"n, score DESC", true},                // score is not a column: only n is checked
+		{"c.start", true},                      // no column at all: every row ties
+		{"subject,object", false},
+	} {
+		if err := tiedRows(table, tc.items); (err != nil) != tc.tie {
+			t.Errorf("ORDER BY %s: tie = %v, want %v", tc.items, err, tc.tie)
+		}
+	}
+	for _, tc := range []struct {
+		cypher, items, paging string
+	}{
+		{"MATCH (a) RETURN a.name AS n ORDER BY n", "n", ""},
+		{"MATCH (a) RETURN a.name AS n ORDER BY n DESC, m LIMIT 5", "n DESC, m", " LIMIT 5"},
+		{"MATCH (a)\nRETURN a.name AS n\norder by n\nSKIP 2 LIMIT 3\n", "n", "\nSKIP 2 LIMIT 3"},
+		{"MATCH (a) WITH a ORDER BY a.name RETURN collect(a.name) AS names", "", ""},
+		{"MATCH (a) WITH a ORDER BY a.name RETURN a.kind AS kind", "", ""},
+	} {
+		items, paging, ok := closingOrder(tc.cypher)
+		if ok != (tc.items != "") || items != tc.items || paging != tc.paging {
+			t.Errorf("%q: got %q, %q, %v; want %q, %q", tc.cypher, items, paging, ok, tc.items, tc.paging)
+		}
 	}
 }
 
