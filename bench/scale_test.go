@@ -25,11 +25,10 @@ import (
 	"github.com/actorgraph/actorgraph/server"
 )
 
-// Load settings used by both sides of the load benchmark.
-const (
-	loadBatchSize   = neo4jstore.DefaultBatchSize
-	loadConcurrency = 2
-)
+// Load settings: UNWIND rows per statement on both sides; actorgraph runs
+// with its defaults otherwise (one writer, transactions of about
+// loaders.DefaultTxClaims claims in whole articles).
+const loadBatchSize = neo4jstore.DefaultBatchSize
 
 // requests is how many requests each side of a query benchmark sends.
 func requests() int {
@@ -124,8 +123,7 @@ func benchLoad(b *testing.B, store *neo4jstore.Store, driver neo4j.DriverWithCon
 		rawRate = float64(claims) / time.Since(start).Seconds()
 
 		reset(b, store)
-		cmd := exec.Command(bin, "load", "-q", "-progress=false",
-			"-concurrency", strconv.Itoa(loadConcurrency), "-batch-size", strconv.Itoa(loadBatchSize), dir)
+		cmd := exec.Command(bin, "load", "-q", "-progress=false", "-batch-size", strconv.Itoa(loadBatchSize), dir)
 		cmd.Env = os.Environ()
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out

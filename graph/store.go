@@ -47,4 +47,8 @@ type Writer interface {
 	// repeated loads change nothing; claims from different articles about
 	// the same relationship accumulate on it.
 	LoadArticle(ctx context.Context, l ArticleLoad) (LoadResult, error)
+	// LoadArticles writes several articles (distinct ids) in a single
+	// transaction, as LoadArticle writes one: the group is written whole
+	// or not at all. Results are in the order of loads.
+	LoadArticles(ctx context.Context, loads []ArticleLoad) ([]LoadResult, error)
 }

@@ -8,8 +8,9 @@
 //
 // Every file is parsed and validated before anything is written. A problem
 // is reported as "file:line: problem", and a load with any problem writes
-// nothing. Each article is then written in its own transaction. Loads
-// stream: validation holds one file at a time plus what the checks across
-// files need (article ids, actor names and kinds), and writing holds only
-// the articles in flight, so memory stays flat whatever the corpus size.
+// nothing. The articles are then written in transactions of whole
+// articles, each committing all of its articles or none. Loads stream:
+// validation holds one file at a time plus what the checks across files
+// need (article ids, actor names and kinds), and writing holds only the
+// groups in flight, so memory stays flat whatever the corpus size.
 package loaders

@@ -59,8 +59,8 @@ func ParseAll(files []string) ([]graph.ArticleLoad, error) {
 }
 
 // Load validates every claims file under paths and, only if all are valid,
-// writes each article to w in its own transaction, one at a time. The
-// results are in file order.
+// writes them to w one transaction at a time (whole articles, grouped as
+// Options.TxClaims says by default). The results are in file order.
 func Load(ctx context.Context, w graph.Writer, paths ...string) ([]graph.LoadResult, error) {
 	files, err := ClaimsFiles(paths)
 	if err != nil {

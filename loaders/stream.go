@@ -86,26 +86,41 @@ func Validate(files []string, each func(file string, l graph.ArticleLoad)) (Tota
 	return t, nil
 }
 
+// DefaultTxClaims is how many claims one transaction carries when Options
+// does not say.
+const DefaultTxClaims = 1000
+
 // Options tune a load.
 type Options struct {
-	// Concurrency is how many articles are parsed and written at once, each
-	// in its own transaction; 0 means 2.
+	// Concurrency is how many transactions are written at once; 0 means 1.
+	// One more goroutine parses the next groups meanwhile. Articles that
+	// share actors lock them, so on a small server or a graph with hub
+	// actors more than one writer mostly waits (see README, Loading at
+	// scale).
 	Concurrency int
+	// TxClaims groups whole articles into one transaction until it holds
+	// about this many claims (an article is never split; a larger one goes
+	// alone). 1 writes every article in its own transaction; 0 means
+	// DefaultTxClaims. A transaction commits all its articles or none.
+	TxClaims int
 	// Validated, if not nil, is called once every file has passed
 	// validation, before anything is written; an error stops the load.
 	Validated func(Totals) error
-	// Written, if not nil, is called after each article is written, one
-	// call at a time, in the order the writes finish.
+	// Written, if not nil, is called for each article after its
+	// transaction commits, one call at a time, in the order the writes
+	// finish.
 	Written func(file string, r graph.LoadResult)
 }
 
 // LoadFiles validates every file first (see Validate), so a problem in any
-// file writes nothing; then parses the files again, one at a time per
-// worker, and writes each article in its own transaction, Concurrency at
-// once. Memory stays flat however many files there are: only the files in
-// flight are held. It returns how many files and claims were written.
+// file writes nothing; then parses the files again, a group of whole
+// articles at a time (see Options.TxClaims), and writes each group in its
+// own transaction, Concurrency at once. Memory stays flat however many
+// files there are: only the groups in flight are held. It returns how many
+// files and claims were written.
 func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options) (Totals, error) {
-	total, err := Validate(files, nil)
+	claims := make([]int, 0, len(files)) // per valid file, in file order
+	total, err := Validate(files, func(_ string, l graph.ArticleLoad) { claims = append(claims, len(l.Claims)) })
 	if err != nil {
 		return Totals{}, err
 	}
@@ -114,49 +129,52 @@ func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options)
 			return Totals{}, err
 		}
 	}
-	n := opt.Concurrency
-	if n <= 0 {
-		n = 2
+	n := max(opt.Concurrency, 1)
+	per := opt.TxClaims
+	if per <= 0 {
+		per = DefaultTxClaims
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	type result struct {
-		file string
-		r    graph.LoadResult
-		err  error
+		files []string
+		rs    []graph.LoadResult
+		err   error
 	}
-	jobs := make(chan string)
+	// One goroutine parses the next groups while n writers write, so Neo4j
+	// never waits for YAML; the channel holds at most n parsed groups.
+	parsed := make(chan parsedGroup, n)
 	results := make(chan result)
+	go func() {
+		defer close(parsed)
+		for _, g := range groupFiles(files, claims, per) {
+			pg := parseGroup(g)
+			select {
+			case parsed <- pg:
+			case <-ctx.Done():
+				return
+			}
+			if pg.err != nil {
+				return
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range jobs {
-				l, err := ParseFile(f)
-				if err != nil { // the file changed since it was validated
-					results <- result{file: f, err: err}
+			for g := range parsed {
+				if g.err != nil {
+					results <- result{files: g.files, err: g.err}
 					continue
 				}
-				r, err := w.LoadArticle(ctx, l)
-				if err != nil {
-					err = fmt.Errorf("%s: writing article %q: %w", f, l.Article.ID, err)
-				}
-				results <- result{file: f, r: r, err: err}
+				rs, err := writeGroup(ctx, w, g)
+				results <- result{files: g.files, rs: rs, err: err}
 			}
 		}()
 	}
-	go func() {
-		defer close(jobs)
-		for _, f := range files {
-			select {
-			case jobs <- f:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	go func() { wg.Wait(); close(results) }()
 
 	var done Totals
@@ -169,14 +187,71 @@ func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options)
 			}
 			continue
 		}
-		done.Files++
-		done.Claims += res.r.Claims
-		if opt.Written != nil && first == nil {
-			opt.Written(res.file, res.r)
+		for i, r := range res.rs {
+			done.Files++
+			done.Claims += r.Claims
+			if opt.Written != nil && first == nil {
+				opt.Written(res.files[i], r)
+			}
 		}
 	}
 	if first == nil && ctx.Err() != nil && done.Files < len(files) {
 		first = ctx.Err()
 	}
 	return done, first
+}
+
+// groupFiles cuts files into consecutive groups of whole articles holding
+// about per claims each: a group closes before the article that would take
+// it past per, and an article with more claims than that goes alone.
+func groupFiles(files []string, claims []int, per int) [][]string {
+	var groups [][]string
+	var cur []string
+	n := 0
+	for i, f := range files {
+		if len(cur) > 0 && n+claims[i] > per {
+			groups = append(groups, cur)
+			cur, n = nil, 0
+		}
+		cur = append(cur, f)
+		n += claims[i]
+	}
+	if len(cur) > 0 {
+		groups = append(groups, cur)
+	}
+	return groups
+}
+
+// parsedGroup is a group of files parsed again for writing.
+type parsedGroup struct {
+	files []string
+	loads []graph.ArticleLoad
+	err   error
+}
+
+// parseGroup parses a group's files again; they were valid a moment ago,
+// so an error here means a file changed since.
+func parseGroup(files []string) parsedGroup {
+	g := parsedGroup{files: files, loads: make([]graph.ArticleLoad, len(files))}
+	for i, f := range files {
+		l, err := ParseFile(f)
+		if err != nil {
+			g.err = err
+			return g
+		}
+		g.loads[i] = l
+	}
+	return g
+}
+
+// writeGroup writes a parsed group in one transaction.
+func writeGroup(ctx context.Context, w graph.Writer, g parsedGroup) ([]graph.LoadResult, error) {
+	rs, err := w.LoadArticles(ctx, g.loads)
+	if err != nil {
+		if len(g.files) == 1 {
+			return nil, fmt.Errorf("%s: writing article %q: %w", g.files[0], g.loads[0].Article.ID, err)
+		}
+		return nil, fmt.Errorf("%s … %s: writing %d articles: %w", g.files[0], g.files[len(g.files)-1], len(g.files), err)
+	}
+	return rs, nil
 }

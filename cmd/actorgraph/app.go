@@ -35,7 +35,7 @@ const usage = `usage: actorgraph <command> [flags] [args]
 commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
-          (-concurrency N, -batch-size N, -progress, -q)
+          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q)
   check   validate claims files without touching Neo4j
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
@@ -169,7 +169,8 @@ func (m *Main) load(ctx context.Context, args []string) error {
 	cfg := dbFlags(fs)
 	fs.IntVar(&cfg.BatchSize, "batch-size", neo4jstore.DefaultBatchSize, "most rows in one UNWIND statement")
 	var opt loadOptions
-	fs.IntVar(&opt.concurrency, "concurrency", 2, "articles written at once, each in its own transaction")
+	fs.IntVar(&opt.concurrency, "concurrency", 1, "transactions written at once")
+	fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
 	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
 	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
 	if err := m.parse(fs, args); err != nil {
@@ -178,8 +179,8 @@ func (m *Main) load(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError{"load needs at least one claims file or folder"}
 	}
-	if opt.concurrency < 1 || cfg.BatchSize < 1 {
-		return usageError{"-concurrency and -batch-size must be at least 1"}
+	if opt.concurrency < 1 || cfg.BatchSize < 1 || opt.txClaims < 1 {
+		return usageError{"-concurrency, -tx-claims and -batch-size must be at least 1"}
 	}
 	store, err := neo4jstore.Open(*cfg)
 	if err != nil {
@@ -192,6 +193,7 @@ func (m *Main) load(ctx context.Context, args []string) error {
 // loadOptions are the load command's own flags.
 type loadOptions struct {
 	concurrency int
+	txClaims    int
 	progress    bool
 	quiet       bool
 }
@@ -210,6 +212,7 @@ func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []st
 	started := time.Now()
 	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
 		Concurrency: opt.concurrency,
+		TxClaims:    opt.txClaims,
 		Validated: func(t loaders.Totals) error {
 			if err := store.EnsureSchema(ctx); err != nil {
 				return err
@@ -262,7 +265,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	defer store.Close(context.Background())
 	if len(load) > 0 {
-		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 2, quiet: true}); err != nil {
+		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 1, txClaims: loaders.DefaultTxClaims, quiet: true}); err != nil {
 			return err
 		}
 	} else {

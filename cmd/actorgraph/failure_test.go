@@ -224,14 +224,14 @@ func binary(t *testing.T) string {
 }
 
 // A load killed half-way leaves every article either whole or absent:
-// each article is written in one transaction.
+// each transaction holds whole articles (two of them here).
 func TestKilledLoadLeavesNoPartialArticle(t *testing.T) {
 	s := neo4jtest.MustOpenEmpty(t)
 	bin := binary(t)
 	const articles, claimsPer = 150, 60
 	dir := writeCorpus(t, articles, claimsPer)
 
-	cmd := exec.Command(bin, "load", dir)
+	cmd := exec.Command(bin, "load", "-tx-claims", fmt.Sprint(2*claimsPer), dir)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -260,6 +260,9 @@ func TestKilledLoadLeavesNoPartialArticle(t *testing.T) {
 	}
 	if len(list) == articles {
 		t.Fatalf("the load finished before it was killed; make the corpus larger\n%s", out.String())
+	}
+	if len(list)%2 != 0 {
+		t.Errorf("%d articles in the graph: a transaction of two articles was cut in half", len(list))
 	}
 	ids := make([]string, len(list))
 	for i, a := range list {

@@ -29,41 +29,47 @@ func TestGenWritesACorpusThatChecks(t *testing.T) {
 	}
 }
 
-// TestConcurrentLoadMatchesSerial loads a generated corpus whose articles
-// share hub actors and relationships, once one article at a time with the
-// default batch size and once four at a time with one row per statement:
-// the graphs must be the same, down to every relationship's claim count.
-func TestConcurrentLoadMatchesSerial(t *testing.T) {
+// TestGroupedLoadsMatchSerial loads a generated corpus whose articles share
+// hub actors and relationships three ways: one article per transaction,
+// one writer (the reference); groups of five articles per transaction,
+// four writers at once, one row per statement; and the defaults. The
+// graphs must be the same, down to every relationship's claims.
+func TestGroupedLoadsMatchSerial(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "corpus")
 	if _, _, err := run(t, "gen", "-articles", "40", "-actors", "30", "-out", dir); err != nil {
 		t.Fatal(err)
 	}
 	s := neo4jtest.MustOpenEmpty(t)
-	if _, _, err := run(t, "load", "-q", "-concurrency", "1", dir); err != nil {
+	if _, _, err := run(t, "load", "-q", "-concurrency", "1", "-tx-claims", "1", dir); err != nil {
 		t.Fatal(err)
 	}
 	serial := neo4jtest.MustStats(t, s)
 	serialSummary := edgeSummary(t, s)
-
-	neo4jtest.MustOpenEmpty(t)
-	out, _, err := run(t, "load", "-q", "-concurrency", "4", "-batch-size", "1", dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out, "loaded 40 articles, 800 claims") || strings.Contains(out, "loaded article") {
-		t.Fatalf("quiet load printed %q", out)
-	}
-	if got := neo4jtest.MustStats(t, s); got != serial || serial.Claims != 800 {
-		t.Fatalf("concurrent load: %+v, serial load: %+v", got, serial)
-	}
-	if got := edgeSummary(t, s); got != serialSummary {
-		t.Fatalf("relationship summaries differ:\nconcurrent %s\nserial     %s", got, serialSummary)
-	}
 	if strings.Count(serialSummary, "\n") < 50 {
 		t.Fatalf("too few relationships to mean anything:\n%s", serialSummary)
 	}
-	// Loading again changes nothing.
-	if _, _, err := run(t, "load", "-q", "-concurrency", "3", dir); err != nil {
+
+	for _, args := range [][]string{
+		{"-concurrency", "4", "-tx-claims", "100", "-batch-size", "1"},
+		{},
+	} {
+		neo4jtest.MustOpenEmpty(t)
+		out, _, err := run(t, append(append([]string{"load", "-q"}, args...), dir)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, "loaded 40 articles, 800 claims") || strings.Contains(out, "loaded article") {
+			t.Fatalf("load %v printed %q", args, out)
+		}
+		if got := neo4jtest.MustStats(t, s); got != serial || serial.Claims != 800 {
+			t.Fatalf("load %v: %+v, serial load: %+v", args, got, serial)
+		}
+		if got := edgeSummary(t, s); got != serialSummary {
+			t.Fatalf("load %v: relationship summaries differ:\ngot    %s\nserial %s", args, got, serialSummary)
+		}
+	}
+	// Loading again, in other groups, changes nothing.
+	if _, _, err := run(t, "load", "-q", "-concurrency", "3", "-tx-claims", "60", dir); err != nil {
 		t.Fatal(err)
 	}
 	if got := edgeSummary(t, s); got != serialSummary {

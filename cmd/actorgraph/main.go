@@ -2,7 +2,7 @@
 // over GraphQL.
 //
 //	actorgraph serve [-listen ADDR] [-load PATH]...  serve GraphQL and the playground
-//	actorgraph load [-concurrency N] PATH...         validate and load claims files
+//	actorgraph load [-tx-claims N] PATH...           validate and load claims files
 //	actorgraph check PATH...                         validate claims files, write nothing
 //	actorgraph gen -articles N -out DIR              write a synthetic corpus
 //	actorgraph schema                                create constraints and indexes

@@ -12,32 +12,54 @@ import (
 // store's Config does not say.
 const DefaultBatchSize = 1000
 
-// LoadArticle writes one validated article in a single write transaction:
-// its actors (merged by id), the article node, and its claims, replacing any
-// claims an earlier load of the same article wrote. It then recomputes the
+// LoadArticle writes one validated article in its own write transaction;
+// see LoadArticles.
+func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
+	res, err := s.LoadArticles(ctx, []graph.ArticleLoad{l})
+	if err != nil {
+		return graph.LoadResult{}, err
+	}
+	return res[0], nil
+}
+
+// LoadArticles writes validated articles in a single write transaction: their
+// actors (merged by id), the article nodes, and their claims, replacing any
+// claims an earlier load of the same articles wrote. It then recomputes the
 // summary on every actor-to-actor relationship the old or new claims touch,
 // so claims from other articles about the same edge are kept and counted.
+// The group commits whole or not at all, so no article is ever half written.
+// The articles must have distinct ids.
 //
-// Each step is one UNWIND statement per batch of Config.BatchSize rows. The
-// article's actors are merged first, in id order: that takes their write
-// locks in one global order, so concurrent loads of articles that share
-// actors mostly wait for each other, and each sees the other's claims when
-// it recomputes a shared relationship. A load Neo4j still aborts for a
-// deadlock is run again (see WriteRetryTime).
-func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
-	res := graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims)}
-	err := s.write(ctx, "load article", func(tx *countingTx) error {
-		if err := s.mergeActors(ctx, tx, l.Actors); err != nil {
+// Each step is one UNWIND statement per batch of Config.BatchSize rows, so
+// a group pays the transaction's fixed costs (round trips, the summary
+// statement, the commit) once. The actors are merged first, in id order:
+// that takes their write locks in one global order, so concurrent loads of
+// articles that share actors mostly wait for each other, and each sees the
+// other's claims when it recomputes a shared relationship. A load Neo4j
+// still aborts for a deadlock is run again (see WriteRetryTime).
+func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]graph.LoadResult, error) {
+	results := make([]graph.LoadResult, len(loads))
+	ids := make([]string, len(loads))
+	seen := make(map[string]bool, len(loads))
+	for i, l := range loads {
+		if seen[l.Article.ID] {
+			return nil, graph.Errorf(graph.EINVALID, "article %q appears twice in one load", l.Article.ID)
+		}
+		seen[l.Article.ID] = true
+		ids[i] = l.Article.ID
+	}
+	err := s.write(ctx, "load articles", func(tx *countingTx) error {
+		if err := s.mergeActors(ctx, tx, loads); err != nil {
 			return err
 		}
-		if _, err := tx.run(ctx, mergeArticleCypher, map[string]any{"article": articleParams(l.Article)}); err != nil {
+		if err := s.mergeArticles(ctx, tx, loads); err != nil {
 			return err
 		}
-		old, err := deleteClaims(ctx, tx, l.Article.ID)
+		old, err := s.deleteClaims(ctx, tx, ids)
 		if err != nil {
 			return err
 		}
-		if err := s.createClaims(ctx, tx, l.Article.ID, l.Claims); err != nil {
+		if err := s.createClaims(ctx, tx, loads); err != nil {
 			return err
 		}
 		// Every edge the old or the new claims support, with the new claims' ids.
@@ -45,21 +67,21 @@ func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.Loa
 		for _, k := range old {
 			touched[k] = nil
 		}
-		for _, c := range l.Claims {
-			k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
-			touched[k] = append(touched[k], c.ID)
-		}
-		for _, ids := range touched {
-			if len(ids) > 0 {
-				res.Relationships++
+		for i, l := range loads {
+			edges := map[edgeKey]bool{}
+			for _, c := range l.Claims {
+				k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
+				touched[k] = append(touched[k], c.ID)
+				edges[k] = true
 			}
+			results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
 		}
 		return s.summarise(ctx, tx, touched)
 	})
 	if err != nil {
-		return graph.LoadResult{}, err
+		return nil, err
 	}
-	return res, nil
+	return results, nil
 }
 
 // edgeKey identifies one actor-to-actor relationship.
@@ -109,11 +131,16 @@ var mergeActorsCypher = func() string {
 	return b.String()
 }()
 
-// mergeActors upserts the actors in id order (see LoadArticle on locks).
-func (s *Store) mergeActors(ctx context.Context, tx *countingTx, actors []graph.Actor) error {
-	rows := make([]map[string]any, len(actors))
-	sorted := append([]graph.Actor(nil), actors...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+// mergeActors upserts every article's actors, each once, in id order (see
+// LoadArticles on locks). Validation has made an actor id mean the same
+// name and kind everywhere; aliases and descriptions are merged per article.
+func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
+	var sorted []graph.Actor
+	for _, l := range loads {
+		sorted = append(sorted, l.Actors...)
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	rows := make([]map[string]any, len(sorted))
 	for i, a := range sorted {
 		if !a.Kind.Valid() {
 			return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
@@ -129,9 +156,22 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, actors []graph.
 	})
 }
 
-const mergeArticleCypher = `
-	MERGE (a:Article {id: $article.id})
-	SET a += $article`
+const mergeArticlesCypher = `
+	UNWIND $articles AS row
+	MERGE (a:Article {id: row.id})
+	SET a += row`
+
+// mergeArticles upserts the article nodes.
+func (s *Store) mergeArticles(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
+	rows := make([]map[string]any, len(loads))
+	for i, l := range loads {
+		rows[i] = articleParams(l.Article)
+	}
+	return batches(s, rows, func(b []map[string]any) error {
+		_, err := tx.run(ctx, mergeArticlesCypher, map[string]any{"articles": b})
+		return err
+	})
+}
 
 func articleParams(a graph.Article) map[string]any {
 	return map[string]any{
@@ -140,28 +180,31 @@ func articleParams(a graph.Article) map[string]any {
 	}
 }
 
-// deleteClaims removes the article's claims and returns the edges they supported.
-func deleteClaims(ctx context.Context, tx *countingTx, articleID string) ([]edgeKey, error) {
-	recs, err := tx.run(ctx, `
-		MATCH (s:Actor)<-[:SUBJECT]-(c:Claim)-[:STATED_IN]->(:Article {id: $id}),
-		      (c)-[:OBJECT]->(o:Actor)
-		WITH c, s.id AS from, c.relation AS type, o.id AS to
-		DETACH DELETE c
-		RETURN DISTINCT from, type, to`, map[string]any{"id": articleID})
-	if err != nil {
-		return nil, err
-	}
-	keys := make([]edgeKey, len(recs))
-	for i, r := range recs {
-		keys[i] = edgeKey{str(r, "from"), graph.RelationType(str(r, "type")), str(r, "to")}
-	}
-	return keys, nil
+const deleteClaimsCypher = `
+	UNWIND $ids AS id
+	MATCH (s:Actor)<-[:SUBJECT]-(c:Claim)-[:STATED_IN]->(:Article {id: id}),
+	      (c)-[:OBJECT]->(o:Actor)
+	WITH c, s.id AS from, c.relation AS type, o.id AS to
+	DETACH DELETE c
+	RETURN DISTINCT from, type, to`
+
+// deleteClaims removes the articles' claims and returns the edges they
+// supported.
+func (s *Store) deleteClaims(ctx context.Context, tx *countingTx, articleIDs []string) ([]edgeKey, error) {
+	var keys []edgeKey
+	err := batches(s, articleIDs, func(b []string) error {
+		recs, err := tx.run(ctx, deleteClaimsCypher, map[string]any{"ids": b})
+		for _, r := range recs {
+			keys = append(keys, edgeKey{str(r, "from"), graph.RelationType(str(r, "type")), str(r, "to")})
+		}
+		return err
+	})
+	return keys, err
 }
 
 const createClaimsCypher = `
-	MATCH (art:Article {id: $articleId})
 	UNWIND $claims AS row
-	MATCH (s:Actor {id: row.subjectId}), (o:Actor {id: row.objectId})
+	MATCH (art:Article {id: row.articleId}), (s:Actor {id: row.subjectId}), (o:Actor {id: row.objectId})
 	OPTIONAL MATCH (w:Actor {id: row.attributedToId})
 	CREATE (c:Claim)
 	SET c = row.props
@@ -171,24 +214,32 @@ const createClaimsCypher = `
 	FOREACH (who IN CASE WHEN w IS NULL THEN [] ELSE [w] END |
 	         CREATE (c)-[:ATTRIBUTED_TO]->(who))`
 
-// createClaims writes the claims and their links, one UNWIND per batch.
-func (s *Store) createClaims(ctx context.Context, tx *countingTx, articleID string, claims []graph.Claim) error {
-	rows := make([]map[string]any, len(claims))
-	for i, c := range claims {
-		rows[i] = map[string]any{
-			"subjectId": c.SubjectID, "objectId": c.ObjectID, "attributedToId": c.AttributedToID,
-			"subjectText": c.SubjectText, "objectText": c.ObjectText,
-			"props": map[string]any{
-				"id": c.ID, "relation": string(c.Relation), "modality": string(c.Modality),
-				"quote": c.Quote, "start": c.Start, "end": c.End, "note": c.Note,
-				"subjectText": c.SubjectText, "objectText": c.ObjectText,
-			},
+// createClaims writes the articles' claims and their links, one UNWIND per
+// batch.
+func (s *Store) createClaims(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
+	var rows []map[string]any
+	for _, l := range loads {
+		for _, c := range l.Claims {
+			rows = append(rows, claimParams(l.Article.ID, c))
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, createClaimsCypher, map[string]any{"articleId": articleID, "claims": b})
+		_, err := tx.run(ctx, createClaimsCypher, map[string]any{"claims": b})
 		return err
 	})
+}
+
+func claimParams(articleID string, c graph.Claim) map[string]any {
+	return map[string]any{
+		"articleId": articleID,
+		"subjectId": c.SubjectID, "objectId": c.ObjectID, "attributedToId": c.AttributedToID,
+		"subjectText": c.SubjectText, "objectText": c.ObjectText,
+		"props": map[string]any{
+			"id": c.ID, "relation": string(c.Relation), "modality": string(c.Modality),
+			"quote": c.Quote, "start": c.Start, "end": c.End, "note": c.Note,
+			"subjectText": c.SubjectText, "objectText": c.ObjectText,
+		},
+	}
 }
 
 // summarise recomputes the summary of each touched edge and deletes edges no
