@@ -258,3 +258,38 @@ func pathString(p graph.Path) string {
 	}
 	return b.String()
 }
+
+// ShortestPaths tells "no such actor" from "no path", and pays for the
+// existence check only when the path query finds nothing.
+func TestShortestPathOutcomes(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, from, to string
+		types          []graph.RelationType
+		paths          int
+		code           string
+		roundTrips     int64
+	}{
+		{"a path", "donald-trump", "kataib-hezbollah", nil, 1, "", 1},
+		{"no path over these types", "donald-trump", "kataib-hezbollah", []graph.RelationType{graph.RelDeployedTo}, 0, "", 2},
+		{"no such source", "nobody", "iran", nil, 0, graph.ENOTFOUND, 2},
+		{"no such target", "iran", "nobody", nil, 0, graph.ENOTFOUND, 2},
+		{"an actor to itself", "iran", "iran", nil, 1, "", 1},
+		{"nobody to itself", "nobody", "nobody", nil, 0, graph.ENOTFOUND, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := s.Queries()
+			paths, err := s.ShortestPaths(ctx, tc.from, tc.to, graph.Traversal{Depth: 6, Direction: graph.Both, Types: tc.types, Limit: 1}, false)
+			if code := graph.ErrorCode(err); err != nil && code != tc.code || err == nil && tc.code != "" {
+				t.Fatalf("error %v, want code %q", err, tc.code)
+			}
+			if len(paths) != tc.paths {
+				t.Fatalf("%d paths, want %d", len(paths), tc.paths)
+			}
+			if n := s.Queries() - before; n != tc.roundTrips {
+				t.Errorf("%d round trips to Neo4j, want %d", n, tc.roundTrips)
+			}
+		})
+	}
+}

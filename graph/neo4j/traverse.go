@@ -70,16 +70,11 @@ const pathPool = 100
 
 // ShortestPaths implements graph.Reader.
 func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
-	found, err := s.ActorsByID(ctx, []string{from, to})
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range []string{from, to} {
-		if _, ok := found[id]; !ok {
-			return nil, graph.Errorf(graph.ENOTFOUND, "no actor with id %q", id)
-		}
-	}
 	if from == to {
+		found, err := s.mustFind(ctx, from, to)
+		if err != nil {
+			return nil, err
+		}
 		return []graph.Path{{Nodes: []graph.Actor{found[from]}}}, nil
 	}
 	st, err := ShortestPathsStatement(from, to, t, all)
@@ -89,6 +84,14 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	recs, err := s.read(ctx, "shortest paths", st.Cypher, st.Params)
 	if err != nil {
 		return nil, err
+	}
+	if len(recs) == 0 {
+		// No path, or no such actor: only the second is an error. A path
+		// found proves both exist, so the common case is one round trip.
+		if _, err := s.mustFind(ctx, from, to); err != nil {
+			return nil, err
+		}
+		return nil, nil
 	}
 	paths := make([]graph.Path, len(recs))
 	for i, r := range recs {
@@ -104,8 +107,8 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	return paths, nil
 }
 
-// ShortestPathsStatement is the path query ShortestPaths runs once it has
-// checked that both actors exist. One path is the first of all shortest
+// ShortestPathsStatement is the path query ShortestPaths runs (it finds no
+// rows when either actor does not exist). One path is the first of all shortest
 // paths in a stable order, so the same question always gets the same answer.
 func ShortestPathsStatement(from, to string, t graph.Traversal, all bool) (Statement, error) {
 	q, err := hops(t.Depth)
@@ -127,6 +130,21 @@ func ShortestPathsStatement(from, to string, t graph.Traversal, all bool) (State
 		RETURN [n IN nodes(p) | n ` + actorProjection + `] AS nodes,
 		       [r IN relationships(p) | r ` + relProjection + `] AS edges`,
 		Params: map[string]any{"from": from, "to": to, "limit": limit}}, nil
+}
+
+// mustFind returns the actors with the given ids, or ENOTFOUND naming the
+// first id that has none.
+func (s *Store) mustFind(ctx context.Context, ids ...string) (map[string]graph.Actor, error) {
+	found, err := s.ActorsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if _, ok := found[id]; !ok {
+			return nil, graph.Errorf(graph.ENOTFOUND, "no actor with id %q", id)
+		}
+	}
+	return found, nil
 }
 
 func pathKey(p graph.Path) string {
