@@ -3,6 +3,7 @@ package neo4j_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -292,4 +293,62 @@ func TestShortestPathOutcomes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The breadth-first neighbourhood must pick the same actors as the plain
+// definition: every actor reachable within the depth, by distance, then id.
+func TestNeighbourhoodMatchesDefinition(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	const definition = `
+		MATCH p = (a:Actor {id: $id})-[*1..%d]%s(b:Actor)
+		WHERE b <> a AND all(r IN relationships(p) WHERE type(r) IN $types)
+		WITH b, min(length(p)) AS dist
+		ORDER BY dist, b.id LIMIT $limit
+		RETURN b.id AS id`
+	arrows := map[graph.Direction][2]string{graph.Both: {"-", "-"}, graph.Outgoing: {"-", "->"}, graph.Incoming: {"<-", "-"}}
+	var allTypes []string
+	for _, r := range graph.RelationTypes {
+		allTypes = append(allTypes, string(r.Type))
+	}
+	checked := 0
+	for _, id := range []string{"iran", "kataib-hezbollah", "donald-trump", "iranian-protesters"} {
+		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
+			for _, depth := range []int{1, 2, 3} {
+				for _, limit := range []int{1, 3, 7, 100} {
+					for _, types := range [][]graph.RelationType{nil, {graph.RelAlignedWith, graph.RelLeads, graph.RelSupports}} {
+						names := allTypes
+						if types != nil {
+							names = nil
+							for _, r := range types {
+								names = append(names, string(r))
+							}
+						}
+						a := arrows[dir]
+						q := strings.Replace(fmt.Sprintf(definition, depth, a[1]), "(a:Actor {id: $id})-", "(a:Actor {id: $id})"+a[0], 1)
+						want, err := s.RunReadOnly(ctx, q, map[string]any{"id": id, "types": names, "limit": limit})
+						if err != nil {
+							t.Fatal(err)
+						}
+						sg, err := s.Neighbourhood(ctx, id, graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: limit})
+						if err != nil {
+							t.Fatal(err)
+						}
+						var got, exp []string
+						for _, n := range sg.Nodes[1:] {
+							got = append(got, n.ID)
+						}
+						for _, r := range want.Rows {
+							exp = append(exp, r[0].(string))
+						}
+						if !slices.Equal(got, exp) {
+							t.Errorf("%s %s depth %d limit %d types %v:\n got %v\nwant %v", id, dir, depth, limit, types, got, exp)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d neighbourhoods checked", checked)
 }

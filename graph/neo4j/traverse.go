@@ -28,13 +28,18 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges)}, nil
 }
 
-// NeighbourhoodStatement is the statement Neighbourhood runs.
+// NeighbourhoodStatement is the statement Neighbourhood runs. It walks out
+// from the anchor one hop at a time, as a breadth-first search: each layer
+// is the actors one hop from the previous layer not seen before, taken in
+// id order up to what the limit leaves. It stops as soon as the limit is
+// reached, so a hub's depth-2 neighbourhood costs about what its depth-1
+// neighbourhood does, and no path is enumerated twice. The result is the
+// same as ordering every reachable actor by its distance, then id.
 func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
-	q, err := hops(t.Depth)
-	if err != nil {
+	if _, err := hops(t.Depth); err != nil {
 		return Statement{}, err
 	}
-	walk, err := relPattern("", t.Direction, t.Types, q)
+	step, err := relPattern("", t.Direction, t.Types, "")
 	if err != nil {
 		return Statement{}, err
 	}
@@ -42,17 +47,24 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 	if err != nil {
 		return Statement{}, err
 	}
-	return Statement{Cypher: `
+	var b strings.Builder
+	b.WriteString(`
 		MATCH (a:Actor {id: $id})
+		WITH [a] AS nodes, [a] AS frontier`)
+	for range t.Depth {
+		// nodes holds the anchor too: there is room while size(nodes) <= $limit.
+		b.WriteString(`
 		CALL {
-			WITH a
-			MATCH p = (a)` + walk + `(b:Actor)
-			WHERE b <> a
-			WITH b, min(length(p)) AS dist
-			ORDER BY dist, b.id LIMIT $limit
-			RETURN collect(b) AS others
+			WITH nodes, frontier
+			UNWIND CASE WHEN size(nodes) <= $limit THEN frontier ELSE [] END AS x
+			MATCH (x)` + step + `(y:Actor)
+			WHERE NOT y IN nodes
+			WITH DISTINCT y ORDER BY y.id LIMIT $limit
+			RETURN collect(y) AS layer
 		}
-		WITH [a] + others AS nodes
+		WITH nodes + layer[..($limit + 1 - size(nodes))] AS nodes, layer AS frontier`)
+	}
+	b.WriteString(`
 		CALL {
 			WITH nodes
 			UNWIND nodes AS x
@@ -61,8 +73,8 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 			WITH DISTINCT r ORDER BY r.id
 			RETURN collect(r ` + relProjection + `) AS edges
 		}
-		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges`,
-		Params: map[string]any{"id": id, "limit": t.Limit}}, nil
+		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges`)
+	return Statement{Cypher: b.String(), Params: map[string]any{"id": id, "limit": t.Limit}}, nil
 }
 
 // pathPool is how many shortest paths are compared to pick one.
