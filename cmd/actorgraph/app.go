@@ -35,7 +35,7 @@ const usage = `usage: actorgraph <command> [flags] [args]
 commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
-          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q)
+          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile)
   check   validate claims files without touching Neo4j
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
@@ -173,11 +173,17 @@ func (m *Main) load(ctx context.Context, args []string) error {
 	fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
 	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
 	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
+	profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
 	if err := m.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"load needs at least one claims file or folder"}
+	}
+	var prof *loadProfile
+	if *profile {
+		prof = &loadProfile{}
+		cfg.Observer = prof
 	}
 	if opt.concurrency < 1 || cfg.BatchSize < 1 || opt.txClaims < 1 {
 		return usageError{"-concurrency, -tx-claims and -batch-size must be at least 1"}
@@ -187,7 +193,11 @@ func (m *Main) load(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close(context.Background())
-	return m.loadInto(ctx, store, fs.Args(), opt)
+	err = m.loadInto(ctx, store, fs.Args(), opt)
+	if prof != nil {
+		prof.write(m.Stdout)
+	}
+	return err
 }
 
 // loadOptions are the load command's own flags.

@@ -51,7 +51,7 @@ func TestGroupedLoadsMatchSerial(t *testing.T) {
 
 	for _, args := range [][]string{
 		{"-concurrency", "4", "-tx-claims", "100", "-batch-size", "1"},
-		{},
+		{"-profile"},
 	} {
 		neo4jtest.MustOpenEmpty(t)
 		out, _, err := run(t, append(append([]string{"load", "-q"}, args...), dir)...)
@@ -66,6 +66,13 @@ func TestGroupedLoadsMatchSerial(t *testing.T) {
 		}
 		if got := edgeSummary(t, s); got != serialSummary {
 			t.Fatalf("load %v: relationship summaries differ:\ngot    %s\nserial %s", args, got, serialSummary)
+		}
+		if len(args) == 1 { // -profile: 800 claims at the default 1000 a transaction
+			for _, want := range []string{"\ntransactions: 1, ", "\ncreate claims ", "\nextend relationship summaries ", "\nbegin, commit, between statements "} {
+				if !strings.Contains(out, want) {
+					t.Errorf("-profile printed no %q:\n%s", strings.TrimSpace(want), out)
+				}
+			}
 		}
 	}
 	// Loading again, in other groups, changes nothing.

@@ -48,7 +48,7 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		seen[l.Article.ID] = true
 		ids[i] = l.Article.ID
 	}
-	err := s.write(ctx, "load articles", func(tx *countingTx) error {
+	err := s.write(ctx, LoadOp, func(tx *countingTx) error {
 		if err := s.mergeActors(ctx, tx, loads); err != nil {
 			return err
 		}
@@ -62,16 +62,26 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		if err := s.createClaims(ctx, tx, loads); err != nil {
 			return err
 		}
-		// Every edge the old or the new claims support, with the new claims' ids.
-		touched := map[edgeKey][]string{}
+		// Every edge the old or the new claims support, with what the new
+		// claims add to it.
+		touched := map[edgeKey]*edgeNews{}
+		news := func(k edgeKey) *edgeNews {
+			if touched[k] == nil {
+				touched[k] = &edgeNews{}
+			}
+			return touched[k]
+		}
 		for _, k := range old {
-			touched[k] = nil
+			news(k).recompute = true
 		}
 		for i, l := range loads {
 			edges := map[edgeKey]bool{}
 			for _, c := range l.Claims {
 				k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
-				touched[k] = append(touched[k], c.ID)
+				n := news(k)
+				n.claimIDs = append(n.claimIDs, c.ID)
+				n.articleIDs = appendNew(n.articleIDs, l.Article.ID)
+				n.modalities = appendNew(n.modalities, string(c.Modality))
 				edges[k] = true
 			}
 			results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
@@ -83,6 +93,11 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 	}
 	return results, nil
 }
+
+// LoadOp is the name LoadArticles' transactions are reported under to the
+// Config.Observer; each of their statements is reported as LoadOp + ": " +
+// the step ("create claims", "extend relationship summaries", …).
+const LoadOp = "load articles"
 
 // edgeKey identifies one actor-to-actor relationship.
 type edgeKey struct {
@@ -131,27 +146,45 @@ var mergeActorsCypher = func() string {
 	return b.String()
 }()
 
-// mergeActors upserts every article's actors, each once, in id order (see
-// LoadArticles on locks). Validation has made an actor id mean the same
-// name and kind everywhere; aliases and descriptions are merged per article.
+// mergeActors upserts every article's actors, one row per actor, in id
+// order (see LoadArticles on locks). An actor several articles of the
+// group name is folded into one row first, as merging it once per article
+// would leave it: the aliases of all of them, in order, and the last
+// description given. Validation has made an actor id mean the same name and
+// kind everywhere.
 func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
-	var sorted []graph.Actor
+	byID := map[string]*graph.Actor{}
+	var ids []string
 	for _, l := range loads {
-		sorted = append(sorted, l.Actors...)
-	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	rows := make([]map[string]any, len(sorted))
-	for i, a := range sorted {
-		if !a.Kind.Valid() {
-			return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
+		for _, a := range l.Actors {
+			if !a.Kind.Valid() {
+				return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
+			}
+			m := byID[a.ID]
+			if m == nil {
+				m = &graph.Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Aliases: []string{}}
+				byID[a.ID] = m
+				ids = append(ids, a.ID)
+			}
+			for _, al := range a.Aliases {
+				m.Aliases = appendNew(m.Aliases, al)
+			}
+			if a.Description != "" {
+				m.Description = a.Description
+			}
 		}
+	}
+	sort.Strings(ids)
+	rows := make([]map[string]any, len(ids))
+	for i, id := range ids {
+		a := byID[id]
 		rows[i] = map[string]any{
 			"id": a.ID, "name": a.Name, "kind": string(a.Kind),
 			"aliases": a.Aliases, "description": a.Description,
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, mergeActorsCypher, map[string]any{"actors": b})
+		_, err := tx.run(ctx, "merge actors", mergeActorsCypher, map[string]any{"actors": b})
 		return err
 	})
 }
@@ -168,7 +201,7 @@ func (s *Store) mergeArticles(ctx context.Context, tx *countingTx, loads []graph
 		rows[i] = articleParams(l.Article)
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, mergeArticlesCypher, map[string]any{"articles": b})
+		_, err := tx.run(ctx, "merge articles", mergeArticlesCypher, map[string]any{"articles": b})
 		return err
 	})
 }
@@ -193,7 +226,7 @@ const deleteClaimsCypher = `
 func (s *Store) deleteClaims(ctx context.Context, tx *countingTx, articleIDs []string) ([]edgeKey, error) {
 	var keys []edgeKey
 	err := batches(s, articleIDs, func(b []string) error {
-		recs, err := tx.run(ctx, deleteClaimsCypher, map[string]any{"ids": b})
+		recs, err := tx.run(ctx, "delete earlier claims", deleteClaimsCypher, map[string]any{"ids": b})
 		for _, r := range recs {
 			keys = append(keys, edgeKey{str(r, "from"), graph.RelationType(str(r, "type")), str(r, "to")})
 		}
@@ -224,7 +257,7 @@ func (s *Store) createClaims(ctx context.Context, tx *countingTx, loads []graph.
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, createClaimsCypher, map[string]any{"claims": b})
+		_, err := tx.run(ctx, "create claims", createClaimsCypher, map[string]any{"claims": b})
 		return err
 	})
 }
@@ -242,11 +275,30 @@ func claimParams(articleID string, c graph.Claim) map[string]any {
 	}
 }
 
-// summarise recomputes the summary of each touched edge and deletes edges no
-// claim supports any longer. touched maps each edge to the ids of the claims
-// this load created for it (none for edges only the old claims supported).
-// Edges of every type go through one statement per batch.
-func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey][]string) error {
+// edgeNews is what one load does to a relationship: the claims it adds
+// (with their articles and modalities), and whether it deleted claims the
+// relationship listed, which calls for a full recomputation.
+type edgeNews struct {
+	claimIDs, articleIDs, modalities []string
+	recompute                        bool
+}
+
+func appendNew(l []string, s string) []string {
+	for _, x := range l {
+		if x == s {
+			return l
+		}
+	}
+	return append(l, s)
+}
+
+// summarise brings the summary of every touched edge up to date. An edge
+// this load only added claims to is extended: its summary's lists are
+// merged with the new claims' (extendSummaryCypher), which costs the same
+// however many claims the edge already has. An edge that lost claims (the
+// load replaced an earlier load of an article) is recomputed from its
+// claims (summariseCypher), and deleted if none is left.
+func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews) error {
 	keys := make([]edgeKey, 0, len(touched))
 	for k := range touched {
 		if !k.typ.Valid() {
@@ -258,24 +310,42 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	sort.Slice(keys, func(i, j int) bool {
 		return graph.RelationshipID(keys[i].from, keys[i].typ, keys[i].to) < graph.RelationshipID(keys[j].from, keys[j].typ, keys[j].to)
 	})
-	rows := make([]map[string]any, len(keys))
-	for i, k := range keys {
-		rows[i] = map[string]any{
-			"from": k.from, "to": k.to, "type": string(k.typ),
-			"id": graph.RelationshipID(k.from, k.typ, k.to), "claimIds": touched[k],
+	var recompute, extend []map[string]any
+	for _, k := range keys {
+		n := touched[k]
+		row := map[string]any{
+			"from": k.from, "to": k.to, "type": string(k.typ), "id": graph.RelationshipID(k.from, k.typ, k.to),
+			"claimIds": n.claimIDs, "articleIds": n.articleIDs, "modalities": n.modalities,
+		}
+		if n.recompute {
+			recompute = append(recompute, row)
+		} else {
+			extend = append(extend, row)
 		}
 	}
 	order := make([]string, len(graph.Modalities))
 	for i, m := range graph.Modalities {
 		order[i] = string(m)
 	}
-	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, summariseCypher, map[string]any{"pairs": b, "order": order})
-		return err
-	})
+	for _, step := range []struct {
+		name, cypher string
+		rows         []map[string]any
+	}{
+		{"recompute relationship summaries", summariseCypher, recompute},
+		{"extend relationship summaries", extendSummaryCypher, extend},
+	} {
+		err := batches(s, step.rows, func(b []map[string]any) error {
+			_, err := tx.run(ctx, step.name, step.cypher, map[string]any{"pairs": b, "order": order})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// SummariseCypher recomputes relationship summaries for a batch of $pairs
+// summariseCypher recomputes relationship summaries for a batch of $pairs
 // ({from, to, type, id, claimIds}). An edge's claims are those its summary
 // already lists plus the ones just created for it, looked up by their unique
 // id and kept only if they still state this subject, type and object; each
@@ -296,8 +366,15 @@ var summariseCypher = func() string {
 		MATCH (cs:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(co:Actor), (c)-[:STATED_IN]->(art:Article)
 		WHERE cs.id = p.from AND co.id = p.to
 		WITH DISTINCT c, art ORDER BY c.id
-		RETURN collect(c.id) AS claimIds, collect(DISTINCT art.id) AS articleIds,
-		       collect(DISTINCT c.modality) AS mods
+		WITH collect(c.id) AS claimIds, collect(DISTINCT art.id) AS articles,
+		     collect(DISTINCT c.modality) AS mods
+		CALL {
+			WITH articles
+			UNWIND articles AS x
+			WITH x ORDER BY x
+			RETURN collect(x) AS articleIds
+		}
+		RETURN claimIds, articleIds, mods
 	}
 	FOREACH (_ IN CASE WHEN old IS NOT NULL AND size(claimIds) = 0 THEN [1] ELSE [] END | DELETE old)
 	WITH p, s, o, claimIds, articleIds, mods WHERE size(claimIds) > 0
@@ -308,12 +385,51 @@ var summariseCypher = func() string {
 	       modalities: [m IN $order WHERE m IN mods],
 	       modality: head([m IN $order WHERE m IN mods])
 	     } AS summary`)
+	b.WriteString(writeSummaryByType())
+	return b.String()
+}()
+
+// extendSummaryCypher adds what a batch of $pairs ({from, to, type, id,
+// claimIds, articleIds, modalities}: the claims a load just created) to
+// each relationship's summary, creating the relationship if it is new.
+// Lists stay sorted and distinct; nothing is looked up but the two actors
+// and the relationship between them.
+var extendSummaryCypher = `
+	UNWIND $pairs AS p
+	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
+	OPTIONAL MATCH (s)-[old:` + allTypes() + `]->(o) WHERE type(old) = p.type
+	CALL {
+		WITH p, old
+		UNWIND coalesce(old.claimIds, []) + p.claimIds AS x
+		WITH DISTINCT x ORDER BY x
+		RETURN collect(x) AS claimIds
+	}
+	CALL {
+		WITH p, old
+		UNWIND coalesce(old.articleIds, []) + p.articleIds AS x
+		WITH DISTINCT x ORDER BY x
+		RETURN collect(x) AS articleIds
+	}
+	WITH p, s, o, claimIds, articleIds,
+	     [m IN $order WHERE m IN coalesce(old.modalities, []) OR m IN p.modalities] AS modalities
+	WITH p, s, o, {
+	       id: p.id,
+	       claimIds: claimIds, claimCount: size(claimIds),
+	       articleIds: articleIds, articleCount: size(articleIds),
+	       modalities: modalities, modality: head(modalities)
+	     } AS summary` + writeSummaryByType()
+
+// writeSummaryByType ends a summary statement: it writes summary onto the
+// (s)-[:<p.type>]->(o) relationship, creating it if needed. Relationship
+// types cannot be parameters: one FOREACH per type of the closed enum.
+func writeSummaryByType() string {
+	var b strings.Builder
 	for _, r := range graph.RelationTypes {
 		b.WriteString("\n\tFOREACH (_ IN CASE WHEN p.type = '" + string(r.Type) + "' THEN [1] ELSE [] END |\n\t         MERGE (s)-[r:" +
 			string(r.Type) + "]->(o) SET r += summary)")
 	}
 	return b.String()
-}()
+}
 
 // allTypes is "ALIGNED_WITH|LEADS|…", every actor-to-actor relationship type.
 func allTypes() string {

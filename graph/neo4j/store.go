@@ -49,7 +49,7 @@ const (
 // server feeds these into its metrics.
 type QueryObserver interface {
 	// ObserveQuery reports one query: op names it ("search", "neighbourhood",
-	// "load article" …, a fixed set), d is how long it took and code is ""
+	// "load articles" …, a fixed set), d is how long it took and code is ""
 	// on success or the graph error code it failed with.
 	ObserveQuery(op string, d time.Duration, code string)
 }
@@ -143,7 +143,7 @@ func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) 
 	var err error
 	for wait := 50 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
 		_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return nil, work(&countingTx{tx: tx, n: &s.queries})
+			return nil, work(&countingTx{tx: tx, s: s, op: op})
 		}, neo4j.WithTxTimeout(s.timeout))
 		if err == nil || !serverTransient(err) || time.Since(start)+wait > WriteRetryTime {
 			break
@@ -191,19 +191,29 @@ func (s *Store) observed(op string, start time.Time, err error) {
 	s.observe.ObserveQuery(op, time.Since(start), code)
 }
 
-// countingTx runs queries inside a write transaction and collects their records.
+// countingTx runs the statements of one write transaction, counting each
+// as a query and reporting it to the observer as "<op>: <step>".
 type countingTx struct {
 	tx neo4j.ManagedTransaction
-	n  *atomic.Int64
+	s  *Store
+	op string
 }
 
-func (t *countingTx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	t.n.Add(1)
+// run runs one statement and collects its records; step names it for the
+// observer (a fixed string, as op is).
+func (t *countingTx) run(ctx context.Context, step, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	t.s.queries.Add(1)
+	start := time.Now()
 	res, err := t.tx.Run(ctx, cypher, params)
+	var recs []*neo4j.Record
+	if err == nil {
+		recs, err = res.Collect(ctx)
+	}
+	t.s.observed(t.op+": "+step, start, err)
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	return recs, nil
 }
 
 // wrap turns a driver error into a domain error, keeping the cause for logs:
