@@ -66,20 +66,29 @@ func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]a
 	return int64(c.NodesDeleted() + c.RelationshipsDeleted()), nil
 }
 
-// DeleteAll removes every node and relationship, in batches so that a large
-// graph does not need one huge transaction. Schema is kept.
+// DeleteAll removes every node and relationship, in batches that each
+// touch a bounded number of relationships, so that no transaction grows
+// with the graph (a hub actor can have hundreds of thousands of links).
+// Claims go first (at most four links each), then every remaining
+// relationship from the actors' side, then the nodes, which have none
+// left. Schema is kept.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	for {
-		n, err := s.exec(ctx, "delete all", `
-			MATCH (n) WITH n LIMIT 10000
-			DETACH DELETE n`, nil)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return nil
+	for _, step := range []string{
+		`MATCH (c:Claim) WITH c LIMIT 5000 DETACH DELETE c`,
+		`MATCH (:Actor)-[r]-() WITH DISTINCT r LIMIT 20000 DELETE r`,
+		`MATCH (n) WITH n LIMIT 5000 DETACH DELETE n`,
+	} {
+		for {
+			n, err := s.exec(ctx, "delete all", step, nil)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
 		}
 	}
+	return nil
 }
 
 // MissingSchema names the constraints and indexes EnsureSchema creates that
