@@ -294,8 +294,9 @@ func appendNew(l []string, s string) []string {
 
 // summarise brings the summary of every touched edge up to date. An edge
 // this load only added claims to is extended: its summary's lists are
-// merged with the new claims' (extendSummaryCypher), which costs the same
-// however many claims the edge already has. An edge that lost claims (the
+// merged with the new claims' (extendSummaryCypher, one statement per
+// relationship type present), which costs the same however many claims the
+// edge, or its actors, already have. An edge that lost claims (the
 // load replaced an earlier load of an article) is recomputed from its
 // claims (summariseCypher), and deleted if none is left.
 func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews) error {
@@ -310,7 +311,8 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	sort.Slice(keys, func(i, j int) bool {
 		return graph.RelationshipID(keys[i].from, keys[i].typ, keys[i].to) < graph.RelationshipID(keys[j].from, keys[j].typ, keys[j].to)
 	})
-	var recompute, extend []map[string]any
+	var recompute []map[string]any
+	extend := map[graph.RelationType][]map[string]any{}
 	for _, k := range keys {
 		n := touched[k]
 		row := map[string]any{
@@ -320,25 +322,24 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 		if n.recompute {
 			recompute = append(recompute, row)
 		} else {
-			extend = append(extend, row)
+			extend[k.typ] = append(extend[k.typ], row)
 		}
 	}
 	order := make([]string, len(graph.Modalities))
 	for i, m := range graph.Modalities {
 		order[i] = string(m)
 	}
-	for _, step := range []struct {
-		name, cypher string
-		rows         []map[string]any
-	}{
-		{"recompute relationship summaries", summariseCypher, recompute},
-		{"extend relationship summaries", extendSummaryCypher, extend},
-	} {
-		err := batches(s, step.rows, func(b []map[string]any) error {
-			_, err := tx.run(ctx, step.name, step.cypher, map[string]any{"pairs": b, "order": order})
+	run := func(step, cypher string, rows []map[string]any) error {
+		return batches(s, rows, func(b []map[string]any) error {
+			_, err := tx.run(ctx, step, cypher, map[string]any{"pairs": b, "order": order})
 			return err
 		})
-		if err != nil {
+	}
+	if err := run("recompute relationship summaries", summariseCypher, recompute); err != nil {
+		return err
+	}
+	for _, r := range graph.RelationTypes { // in the enum's order, for one lock order
+		if err := run("extend relationship summaries", extendSummaryCypher[r.Type], extend[r.Type]); err != nil {
 			return err
 		}
 	}
@@ -389,15 +390,23 @@ var summariseCypher = func() string {
 	return b.String()
 }()
 
-// extendSummaryCypher adds what a batch of $pairs ({from, to, type, id,
-// claimIds, articleIds, modalities}: the claims a load just created) to
-// each relationship's summary, creating the relationship if it is new.
-// Lists stay sorted and distinct; nothing is looked up but the two actors
-// and the relationship between them.
-var extendSummaryCypher = `
+// extendSummaryCypher adds what a batch of $pairs of one relationship type
+// ({from, to, id, claimIds, articleIds, modalities}: the claims a load just
+// created) to each relationship's summary, creating the relationship if it
+// is new. The relationship is found by its id through the type's index:
+// walking from the actors would read every relationship of a hub. Lists
+// stay sorted and distinct. CREATE, not MERGE: the statement has just
+// looked the relationship up, and the actors' write locks, taken when the
+// load merged them, keep any other load from creating it meanwhile.
+// Relationship types cannot be parameters: one statement per type of the
+// closed enum.
+var extendSummaryCypher = func() map[graph.RelationType]string {
+	m := map[graph.RelationType]string{}
+	for _, r := range graph.RelationTypes {
+		m[r.Type] = `
 	UNWIND $pairs AS p
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
-	OPTIONAL MATCH (s)-[old:` + allTypes() + `]->(o) WHERE type(old) = p.type
+	OPTIONAL MATCH ()-[old:` + string(r.Type) + ` {id: p.id}]->()
 	CALL {
 		WITH p, old
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS x
@@ -410,14 +419,19 @@ var extendSummaryCypher = `
 		WITH DISTINCT x ORDER BY x
 		RETURN collect(x) AS articleIds
 	}
-	WITH p, s, o, claimIds, articleIds,
+	WITH p, s, o, old, claimIds, articleIds,
 	     [m IN $order WHERE m IN coalesce(old.modalities, []) OR m IN p.modalities] AS modalities
-	WITH p, s, o, {
+	WITH s, o, old, {
 	       id: p.id,
 	       claimIds: claimIds, claimCount: size(claimIds),
 	       articleIds: articleIds, articleCount: size(articleIds),
 	       modalities: modalities, modality: head(modalities)
-	     } AS summary` + writeSummaryByType()
+	     } AS summary
+	FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | SET old += summary)
+	FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (s)-[r:` + string(r.Type) + `]->(o) SET r = summary)`
+	}
+	return m
+}()
 
 // writeSummaryByType ends a summary statement: it writes summary onto the
 // (s)-[:<p.type>]->(o) relationship, creating it if needed. Relationship
