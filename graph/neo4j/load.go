@@ -295,8 +295,9 @@ func appendNew(l []string, s string) []string {
 // summarise brings the summary of every touched edge up to date. An edge
 // this load only added claims to is extended: its summary's lists are
 // merged with the new claims' (extendSummaryCypher, one statement per
-// relationship type present), which costs the same however many claims the
-// edge, or its actors, already have. An edge that lost claims (the
+// relationship type present), which reads no claim and none of the
+// actors' other relationships: only the edge's own lists. An edge that
+// lost claims (the
 // load replaced an earlier load of an article) is recomputed from its
 // claims (summariseCypher), and deleted if none is left.
 func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews) error {
