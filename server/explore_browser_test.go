@@ -109,6 +109,13 @@ func poll(t *testing.T, ctx context.Context, what, expr string) {
 	}
 }
 
+// polled reports whether the JavaScript expression became truthy within
+// the timeout.
+func polled(ctx context.Context, expr string, timeout time.Duration) bool {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(timeout)))
+	return err == nil
+}
+
 // clickAt clicks the canvas where the JavaScript expression (a cytoscape
 // rendered position) says, like a user, count times.
 func clickAt(t *testing.T, ctx context.Context, what, posExpr string, count int, opts ...chromedp.MouseOption) {
@@ -270,7 +277,17 @@ func TestExploreInBrowser(t *testing.T) {
 	if before[0] == 0 {
 		t.Fatalf("no alleged edge in view to hide: %v", before)
 	}
-	do(t, ctx, "untick Alleged", chromedp.Click(chromedp.CSS(`#filters input[data-mod="ALLEGED"]`)))
+	// A click can land beside the box when the panel moves under it (the
+	// status line above it changes as the graph settles): click again,
+	// once, if the box is still ticked.
+	box := `#filters input[data-mod="ALLEGED"]`
+	for try := 0; ; try++ {
+		do(t, ctx, "untick Alleged", chromedp.Click(chromedp.CSS(box)))
+		if polled(ctx, `!document.querySelector('`+box+`').checked`, 5*time.Second) || try == 1 {
+			break
+		}
+	}
+	poll(t, ctx, "alleged edges to hide", alleged+`.filter(e => e.visible()).length === 0`)
 	after := eval[[]int](t, ctx, count)
 	if after[0] != 0 || after[1] != before[1]-before[0] {
 		t.Fatalf("after hiding alleged: %v visible alleged / all, before %v", after, before)
