@@ -7,11 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/bench"
 	"github.com/actorgraph/actorgraph/synth"
 )
 
@@ -32,39 +32,20 @@ func sizes(tb testing.TB) []int {
 	}
 	var out []int
 	for _, f := range strings.Split(spec, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		mult := 1
-		switch {
-		case strings.HasSuffix(f, "k"):
-			mult, f = 1000, strings.TrimSuffix(f, "k")
-		case strings.HasSuffix(f, "m"):
-			mult, f = 1000000, strings.TrimSuffix(f, "m")
+		n, err := bench.ParseSize(f)
+		if err != nil {
+			tb.Fatalf("ACTORGRAPH_BENCH_SIZES: %v", err)
 		}
-		n, err := strconv.Atoi(f)
-		if err != nil || n <= 0 {
-			tb.Fatalf("ACTORGRAPH_BENCH_SIZES: bad size %q", f)
-		}
-		out = append(out, n*mult)
+		out = append(out, n)
 	}
 	return out
-}
-
-// sizeName is "10k", "100k", "1m".
-func sizeName(claims int) string {
-	if claims%1000000 == 0 {
-		return fmt.Sprintf("%dm", claims/1000000)
-	}
-	if claims%1000 == 0 {
-		return fmt.Sprintf("%dk", claims/1000)
-	}
-	return strconv.Itoa(claims)
 }
 
 // corpus returns the folder of the corpus with this many claims, writing it
 // (seed 1, the generator's defaults) unless it is already complete.
 func corpus(tb testing.TB, claims int) string {
 	tb.Helper()
-	dir := filepath.Join(repoRoot(), ".corpus", "claims-"+sizeName(claims))
+	dir := filepath.Join(repoRoot(), ".corpus", "claims-"+bench.SizeName(claims))
 	spec := synth.Spec{Articles: claims / claimsPerArticle, ClaimsPerArticle: claimsPerArticle, Seed: 1}
 	last := filepath.Join(dir, synth.RelPath(spec.Articles-1))
 	if _, err := os.Stat(last); err == nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/actorgraph/actorgraph/bench"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
@@ -56,7 +57,7 @@ func BenchmarkScale(b *testing.B) {
 	warmUp(b, store, driver, corpus(b, sizes(b)[0]))
 	for _, claims := range sizes(b) {
 		dir := corpus(b, claims)
-		prefix := "claims=" + sizeName(claims)
+		prefix := "claims=" + bench.SizeName(claims)
 		if !b.Run(prefix+"/load", func(b *testing.B) { benchLoad(b, store, driver, dir) }) {
 			b.Fatalf("the %s load failed: the graph is not that corpus, so its queries are not measured", prefix)
 		}

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/actorgraph/actorgraph/bench"
 )
 
 // result is one benchmark line: its size, its measure and its metrics.
@@ -49,17 +51,10 @@ func parse(r io.Reader) ([]result, error) {
 	return out, sc.Err()
 }
 
-// claimsOf orders sizes: "10k" < "100k" < "1m".
+// claimsOf orders sizes: "10k" < "100k" < "1m"; an unreadable size sorts first.
 func claimsOf(size string) int {
-	mult := 1
-	switch {
-	case strings.HasSuffix(size, "k"):
-		mult, size = 1000, strings.TrimSuffix(size, "k")
-	case strings.HasSuffix(size, "m"):
-		mult, size = 1000000, strings.TrimSuffix(size, "m")
-	}
-	n, _ := strconv.Atoi(size)
-	return n * mult
+	n, _ := bench.ParseSize(size)
+	return n
 }
 
 // Targets, as the ratios they bound.
