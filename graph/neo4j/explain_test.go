@@ -21,13 +21,7 @@ import (
 // relationship of a type), whatever the depth, direction or types asked for.
 func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenSeeded(t) // a graph with data, so the planner has statistics
-	cfg := neo4jtest.Config()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(context.Background())
-	freshStatistics(t, driver, cfg.Database)
+	driver, db := plannerDriver(t)
 
 	type stmt struct {
 		name string
@@ -63,7 +57,7 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	}
 
 	// A control: an unanchored match must be caught as a scan.
-	control := scansAndSeeks(t, driver, cfg.Database, neo4jstore.Statement{Cypher: `MATCH (a:Actor) WHERE a.name = $n RETURN a`, Params: map[string]any{"n": "Iran"}})
+	control := scansAndSeeks(t, driver, db, neo4jstore.Statement{Cypher: `MATCH (a:Actor) WHERE a.name = $n RETURN a`, Params: map[string]any{"n": "Iran"}})
 	if len(control.scans) == 0 {
 		t.Fatalf("the check misses a label scan: %+v", control)
 	}
@@ -73,7 +67,7 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 			if c.err != nil {
 				t.Fatal(c.err)
 			}
-			got := scansAndSeeks(t, driver, cfg.Database, c.st)
+			got := scansAndSeeks(t, driver, db, c.st)
 			if len(got.scans) > 0 || len(got.seeks) == 0 {
 				t.Fatalf("want the anchor found by an index seek and no scans; seeks %v, scans %v\nplan:\n%s", got.seeks, got.scans, got.plan)
 			}
@@ -88,13 +82,7 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 // through index seeks, never a scan.
 func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenEmpty(t)
-	cfg := neo4jtest.Config()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(context.Background())
-	freshStatistics(t, driver, cfg.Database)
+	driver, db := plannerDriver(t)
 	params := map[string]any{}
 	for _, p := range []string{"actors", "articles", "ids", "claims", "pairs", "order"} {
 		params[p] = []any{}
@@ -105,7 +93,7 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	}
 	for step, cypher := range statements {
 		t.Run(step, func(t *testing.T) {
-			got := scansAndSeeks(t, driver, cfg.Database, neo4jstore.Statement{Cypher: cypher, Params: params})
+			got := scansAndSeeks(t, driver, db, neo4jstore.Statement{Cypher: cypher, Params: params})
 			if len(got.scans) > 0 || len(got.seeks) == 0 {
 				t.Fatalf("want index seeks and no scans; seeks %v, scans %v\nplan:\n%s", got.seeks, got.scans, got.plan)
 			}
@@ -113,15 +101,24 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	}
 }
 
-// freshStatistics resamples every index and waits for it, so that plans
-// are made from the graph as it is now: right after a test empties and
-// reloads the database, index samples still describe the old graph.
-func freshStatistics(t *testing.T, driver neo4j.DriverWithContext, db string) {
+// plannerDriver opens a driver for EXPLAIN, closed when the test ends,
+// after resampling every index and waiting for it, so that plans are made
+// from the graph as it is now: right after a test empties and reloads the
+// database, index samples still describe the old graph. It returns the
+// driver and the database to ask.
+func plannerDriver(t *testing.T) (neo4j.DriverWithContext, string) {
 	t.Helper()
-	if _, err := neo4j.ExecuteQuery(context.Background(), driver, "CALL db.prepareForReplanning(60)", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db)); err != nil {
+	cfg := neo4jtest.Config()
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { driver.Close(context.Background()) })
+	if _, err := neo4j.ExecuteQuery(context.Background(), driver, "CALL db.prepareForReplanning(60)", nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+		t.Fatal(err)
+	}
+	return driver, cfg.Database
 }
 
 type planCheck struct {

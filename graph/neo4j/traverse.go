@@ -83,7 +83,7 @@ const pathPool = 100
 // ShortestPaths implements graph.Reader.
 func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
 	if from == to {
-		found, err := s.mustFind(ctx, from, to)
+		found, err := s.mustFind(ctx, from)
 		if err != nil {
 			return nil, err
 		}
