@@ -1,6 +1,6 @@
 # actorgraph — the two commands a newcomer needs:
 #   make run    start the local Neo4j (unless NEO4J_URI is set), load the seed, serve GraphQL
-#   make test   the whole suite against a real Neo4j
+#   make test   the whole suite against a throwaway Neo4j of its own
 # Everything else here serves those two.
 
 SHELL     := /bin/bash
@@ -8,15 +8,23 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz loadtest
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
 	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed
 
-## test: static checks, generated-code check, then every test against a real Neo4j.
-## Test packages share the one database, so they run one package at a time (-p 1).
-test: fmt-check vet check-generated test-deps neo4j-up fuzz
+## test: static checks, generated-code check, then every test against a
+## throwaway Neo4j that scripts/testdb starts on free ports in a temporary
+## folder and removes afterwards; the developer's own server (make run) is
+## never touched. Test packages share that one database, so they run one
+## package at a time (-p 1).
+test: fmt-check vet check-generated test-deps
+	scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets test-packages
+
+## test-packages: every package's tests; needs the ACTORGRAPH_TEST_* variables
+## scripts/testdb sets (make test does that)
+test-packages:
 	$(GO) test -p 1 -count=1 ./...
 
 ## unit: the tests that need no database (claims parsing and validation)
@@ -65,13 +73,14 @@ test-deps:
 	@scripts/test-deps
 
 ## bench: scale benchmarks against raw-driver baselines, printed as one table
-## (BENCHMARKS.md). Corpora are generated into .corpus/ on first use.
+## (BENCHMARKS.md), on a throwaway Neo4j (scripts/testdb; NEO4J_HEAP and
+## NEO4J_PAGECACHE size it). Corpora are generated into .corpus/ on first use.
 ## BENCH_SIZES lists corpus sizes in claims; BENCH_REQUESTS the requests per query.
 BENCH_SIZES    ?= 10k,100k
 BENCH_REQUESTS ?= 200
-bench: neo4j-up
+bench:
 	@mkdir -p .corpus
-	set -o pipefail; ACTORGRAPH_BENCH_SIZES=$(BENCH_SIZES) ACTORGRAPH_BENCH_REQUESTS=$(BENCH_REQUESTS) \
+	set -o pipefail; scripts/testdb run -- env ACTORGRAPH_BENCH_SIZES=$(BENCH_SIZES) ACTORGRAPH_BENCH_REQUESTS=$(BENCH_REQUESTS) \
 	$(GO) test -p 1 -count=1 -run '^$$' -bench . -benchtime 1x -timeout 0 \
 		-cpuprofile .corpus/bench-cpu.pprof -o .corpus/bench.test ./bench/ | tee .corpus/bench.out
 	$(GO) run ./bench/benchtable < .corpus/bench.out
@@ -86,10 +95,13 @@ bench: neo4j-up
 FUZZ_PARSE   ?= 20000x
 FUZZ_LUCENE  ?= 50000x
 FUZZ_GRAPHQL ?= 300x
-fuzz: neo4j-up
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZ_PARSE) -timeout=5m ./loaders/
-	$(GO) test -run='^$$' -fuzz='^FuzzLuceneQuery$$' -fuzztime=$(FUZZ_LUCENE) -timeout=5m ./graph/neo4j/
-	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -timeout=5m -parallel=1 ./server/
+fuzz:
+	scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets
+
+fuzz-targets:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZ_PARSE) -fuzzminimizetime=1000x -timeout=5m ./loaders/
+	$(GO) test -run='^$$' -fuzz='^FuzzLuceneQuery$$' -fuzztime=$(FUZZ_LUCENE) -fuzzminimizetime=1000x -timeout=5m ./graph/neo4j/
+	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -fuzzminimizetime=100x -timeout=5m -parallel=1 ./server/
 
 ## loadtest: load the seed, then send the realistic query mix to an in-process
 ## server on 127.0.0.1 for $(LOADTEST_DURATION) with $(LOADTEST_WORKERS) workers.

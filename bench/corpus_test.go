@@ -12,8 +12,16 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/bench"
+	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 	"github.com/actorgraph/actorgraph/synth"
 )
+
+// TestMain points the actorgraph binary the benchmarks run at the test
+// database.
+func TestMain(m *testing.M) {
+	neo4jtest.PointNeo4jEnvAtTestDatabase()
+	os.Exit(m.Run())
+}
 
 // claimsPerArticle matches the generator's default: one article, 20 claims.
 const claimsPerArticle = 20

@@ -45,7 +45,7 @@ func requests() int {
 // actorgraph and the raw-driver baseline, interleaved request by request.
 func BenchmarkScale(b *testing.B) {
 	store := neo4jtest.MustOpenEmpty(b)
-	cfg := neo4jtest.Config()
+	cfg := neo4jtest.Config(b)
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
 	if err != nil {
 		b.Fatal(err)

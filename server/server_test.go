@@ -49,7 +49,7 @@ func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return 
 func newServer(t testing.TB, opts server.Options, wrap ...func(graph.Reader) graph.Reader) *testServer {
 	t.Helper()
 	m := server.NewMetrics()
-	cfg := neo4jtest.Config()
+	cfg := neo4jtest.Config(t)
 	cfg.Observer = m
 	store := neo4jtest.MustOpenSeeded(t)
 	observed, err := neo4jstore.Open(cfg)

@@ -29,19 +29,27 @@ func repoRoot() string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
-// neo4jScript runs scripts/neo4j with the given command. The restart test
-// needs the local server that script manages.
+// neo4jScript runs scripts/neo4j with the given command on the test
+// server (scripts/testdb started it in its own folder, whose settings keep
+// its ports). The restart test stops and starts it.
 func neo4jScript(t *testing.T, cmd string) {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") != "" {
-		t.Fatalf("this test stops and starts the local Neo4j with scripts/neo4j; unset NEO4J_URI (%s) to run it", os.Getenv("NEO4J_URI"))
-	}
-	c := exec.Command(filepath.Join(repoRoot(), "scripts", "neo4j"), cmd)
-	out, err := c.CombinedOutput()
+	out, err := neo4jScriptCmd(t, cmd).CombinedOutput()
 	if err != nil {
 		t.Fatalf("scripts/neo4j %s: %v\n%s", cmd, err, out)
 	}
 	t.Logf("scripts/neo4j %s: %s", cmd, strings.TrimSpace(string(out)))
+}
+
+func neo4jScriptCmd(t *testing.T, cmd string) *exec.Cmd {
+	c := exec.Command(filepath.Join(repoRoot(), "scripts", "neo4j"), cmd)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") { // TestMain's NEO4J_URI would make the script leave the server alone
+			c.Env = append(c.Env, kv)
+		}
+	}
+	c.Env = append(c.Env, "NEO4J_HOME_DIR="+neo4jtest.Home(t))
+	return c
 }
 
 // gql posts a query and returns its data and the first error's code.
@@ -101,8 +109,7 @@ func TestNeo4jDownAtStartAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		c := exec.Command(filepath.Join(repoRoot(), "scripts", "neo4j"), "up")
-		if out, err := c.CombinedOutput(); err != nil {
+		if out, err := neo4jScriptCmd(t, "up").CombinedOutput(); err != nil {
 			t.Errorf("leaving Neo4j running: %v\n%s", err, out)
 		}
 	})
@@ -187,8 +194,11 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// TestMain removes the binary the process tests built.
+// TestMain points the command at the test database (the tests run it in
+// process and as a child process, both reading NEO4J_*), then removes the
+// binary the process tests built.
 func TestMain(m *testing.M) {
+	neo4jtest.PointNeo4jEnvAtTestDatabase()
 	code := m.Run()
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))

@@ -108,7 +108,7 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 // driver and the database to ask.
 func plannerDriver(t *testing.T) (neo4j.DriverWithContext, string) {
 	t.Helper()
-	cfg := neo4jtest.Config()
+	cfg := neo4jtest.Config(t)
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
 	if err != nil {
 		t.Fatal(err)

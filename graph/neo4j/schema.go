@@ -66,18 +66,26 @@ func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]a
 	return int64(c.NodesDeleted() + c.RelationshipsDeleted()), nil
 }
 
-// DeleteAll removes every node and relationship, in batches that each
-// touch a bounded number of relationships, so that no transaction grows
-// with the graph (a hub actor can have hundreds of thousands of links).
-// Claims go first (at most four links each), then every remaining
-// relationship from the actors' side, then the nodes, which have none
-// left. Schema is kept.
+// modelLabels are the labels of every node the store writes. DeleteAll
+// removes these nodes only, so nodes other software keeps in the same
+// database survive a reset.
+var modelLabels = []string{"Claim", "Article", "Actor"}
+
+// DeleteAll removes every node the store writes and their relationships,
+// in batches that each touch a bounded number of relationships, so that no
+// transaction grows with the graph (a hub actor can have hundreds of
+// thousands of links). Claims go first (at most four links each), then
+// every remaining relationship from the actors' side, then the nodes,
+// which have none left. Schema is kept.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	for _, step := range []string{
+	steps := []string{
 		`MATCH (c:Claim) WITH c LIMIT 5000 DETACH DELETE c`,
 		`MATCH (:Actor)-[r]-() WITH DISTINCT r LIMIT 20000 DELETE r`,
-		`MATCH (n) WITH n LIMIT 5000 DETACH DELETE n`,
-	} {
+	}
+	for _, l := range modelLabels {
+		steps = append(steps, `MATCH (n:`+l+`) WITH n LIMIT 5000 DETACH DELETE n`)
+	}
+	for _, step := range steps {
 		for {
 			n, err := s.exec(ctx, "delete all", step, nil)
 			if err != nil {

@@ -16,7 +16,7 @@ import (
 // deadline likewise.
 func TestQueryTimeouts(t *testing.T) {
 	neo4jtest.MustOpenEmpty(t)
-	cfg := neo4jtest.Config()
+	cfg := neo4jtest.Config(t)
 	cfg.QueryTimeout = 500 * time.Millisecond
 	s, err := neo4jstore.Open(cfg)
 	if err != nil {
