@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -39,12 +40,21 @@ func schema() []string {
 // waits until they are online.
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range schema() {
-		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil {
+		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil && !alreadyExists(err) {
 			return err
 		}
 	}
 	_, err := s.exec(ctx, "await indexes", `CALL db.awaitIndexes(300)`, nil)
 	return err
+}
+
+// alreadyExists reports the error Neo4j gives a CREATE … IF NOT EXISTS
+// that raced with the same statement from another process (two servers
+// starting at once): the rule exists, which is what was asked for.
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists" ||
+		ne.Code == "Neo.ClientError.Schema.IndexAlreadyExists" || ne.Code == "Neo.ClientError.Schema.ConstraintAlreadyExists")
 }
 
 // exec runs one auto-commit statement (schema changes cannot share a
