@@ -8,18 +8,18 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
 	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed
 
-## test: static checks, generated-code check, then every test against a
+## test: static checks (gofmt, vet, staticcheck), generated-code check, then every test against a
 ## throwaway Neo4j that scripts/testdb starts on free ports in a temporary
 ## folder and removes afterwards; the developer's own server (make run) is
 ## never touched. Test packages share that one database, so they run one
 ## package at a time (-p 1).
-test: fmt-check vet check-generated test-deps
+test: fmt-check vet staticcheck check-generated test-deps
 	scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets test-packages
 
 ## test-packages: every package's tests; needs the ACTORGRAPH_TEST_* variables
@@ -59,6 +59,10 @@ check-generated:
 
 vet:
 	$(GO) vet ./...
+
+## staticcheck: honnef.co/go/tools' checks, pinned as a tool in go.mod
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -62,12 +62,3 @@ func hops(n int) (string, error) {
 	}
 	return fmt.Sprintf("*1..%d", n), nil
 }
-
-// kindLabels is "State:Militia:…", every kind label, for REMOVE clauses.
-func kindLabels() string {
-	ls := make([]string, len(graph.ActorKinds))
-	for i, k := range graph.ActorKinds {
-		ls[i] = k.Label()
-	}
-	return strings.Join(ls, ":")
-}
