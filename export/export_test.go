@@ -7,11 +7,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -346,8 +349,36 @@ func TestXMLEscaping(t *testing.T) {
 	for f, xsd := range map[export.Format]string{export.GraphML: "graphml.xsd", export.GEXF: "gexf.xsd"} {
 		b := render(t, f, d)
 		validate(t, xsd, b)
-		if !bytes.Contains(b, []byte("&quot;A&quot; &amp; &lt;B&gt;")) {
-			t.Errorf("%s: %s", f, b)
+		texts := xmlStrings(t, b)
+		for _, want := range []string{`"A" & <B>` + "\uFFFD", "line\nbreak"} {
+			if !slices.Contains(texts, want) {
+				t.Errorf("%s: no attribute or text reads %q:\n%s", f, want, b)
+			}
+		}
+	}
+}
+
+// xmlStrings returns every attribute value and every element's text in b,
+// as an XML parser reads them.
+func xmlStrings(t *testing.T, b []byte) []string {
+	t.Helper()
+	var out []string
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return out
+			}
+			t.Fatalf("parse: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			for _, a := range x.Attr {
+				out = append(out, a.Value)
+			}
+		case xml.CharData:
+			out = append(out, string(x))
 		}
 	}
 }

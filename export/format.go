@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -84,34 +85,11 @@ func Render(f Format, d Data) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// xmlText escapes s for XML character data and attribute values.
+// xmlText escapes s for XML character data and attribute values, as
+// xml.EscapeText does: markup characters and line breaks become
+// references, and characters XML 1.0 does not allow become U+FFFD.
 func xmlText(w io.Writer, s string) {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		case '\n':
-			b.WriteString("&#10;")
-		case '\r':
-			b.WriteString("&#13;")
-		case '\t':
-			b.WriteString("&#9;")
-		default:
-			if r < 0x20 || r == 0xFFFE || r == 0xFFFF {
-				b.WriteRune('\uFFFD') // not allowed in XML 1.0
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	io.WriteString(w, b.String())
+	// EscapeText returns only the writer's error; callers write to a
+	// bufio.Writer and check the error of its Flush.
+	_ = xml.EscapeText(w, []byte(s))
 }

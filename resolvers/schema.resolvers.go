@@ -127,8 +127,8 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if err != nil {
 		return nil, err
 	}
-	if max := r.limits().MaxSearchLength; len([]rune(text)) > max {
-		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", max)
+	if limit := r.limits().MaxSearchLength; len([]rune(text)) > limit {
+		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", limit)
 	}
 	return r.Store.Search(ctx, text, n)
 }

@@ -1,5 +1,9 @@
-// Package server is actorgraph's HTTP face: the GraphQL endpoint, the
-// playground and the health checks, wired over a graph store.
+// Package server is actorgraph's HTTP face: the GraphQL endpoint (with its
+// limits, error presentation, logs and metrics), the playground, the
+// /explore network view, exports and the health checks. It reaches the
+// graph only through the ports New is given (Ports): the domain's
+// graph.Reader, export.Source and a Pinger, whichever adapter implements
+// them.
 package server
 
 import (

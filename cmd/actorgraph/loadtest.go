@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -159,14 +160,14 @@ func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, wo
 	}
 	results := make(chan *vegeta.Result, 1024)
 	end := time.Now().Add(d)
-	var next atomicCounter
+	var next atomic.Uint64 // hands out the workers' places in seq
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(end) && ctx.Err() == nil {
-				name := seq[next.add()%uint64(len(seq))]
+				name := seq[(next.Add(1)-1)%uint64(len(seq))]
 				start := time.Now()
 				err := store.Baseline(ctx, name)
 				r := &vegeta.Result{Attack: "baseline", Code: 200, Timestamp: start, Latency: time.Since(start), URL: "http://baseline/?op=" + name}
@@ -193,19 +194,6 @@ func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, wo
 		m.Close()
 	}
 	return all, by, nil
-}
-
-// atomicCounter hands out increasing numbers to concurrent workers.
-type atomicCounter struct {
-	mu sync.Mutex
-	n  uint64
-}
-
-func (c *atomicCounter) add() uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n++
-	return c.n - 1
 }
 
 // reportLoad prints the summary and a line per query of the mix.
