@@ -85,7 +85,7 @@ func BenchmarkScale(b *testing.B) {
 				if from == to {
 					to = anchors[(i+1)%len(anchors)]
 				}
-				st, err := neo4jstore.ShortestPathsStatement(from, to, graph.Traversal{Depth: neo4jstore.MaxDepth, Direction: graph.Both, Limit: 1}, false)
+				st, err := neo4jstore.ShortestPathsStatement(from, to, graph.Traversal{Depth: graph.MaxDepth, Direction: graph.Both, Limit: 1}, false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -74,6 +74,17 @@ func (t RelationType) Valid() bool { _, ok := relationIndex[t]; return ok }
 // Info returns t's documentation entry.
 func (t RelationType) Info() RelationTypeInfo { return relationIndex[t] }
 
+// ValidateRelationTypes returns an EINVALID error naming the first of types
+// that is not a relation type.
+func ValidateRelationTypes(types []RelationType) error {
+	for _, t := range types {
+		if !t.Valid() {
+			return Errorf(EINVALID, "unknown relation type %q", t)
+		}
+	}
+	return nil
+}
+
 // MarshalGQL writes t as a GraphQL enum value.
 func (t RelationType) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(t))) }
 

@@ -42,13 +42,11 @@ type Reader interface {
 
 // Writer writes validated articles into the graph.
 type Writer interface {
-	// LoadArticle writes one article, its actors and its claims in a single
-	// transaction. Loading the same article again replaces its claims, so
+	// LoadArticles writes articles (distinct ids, else EINVALID), their
+	// actors and their claims as one unit: the group is written whole or
+	// not at all. Loading an article again replaces its claims, so
 	// repeated loads change nothing; claims from different articles about
-	// the same relationship accumulate on it.
-	LoadArticle(ctx context.Context, l ArticleLoad) (LoadResult, error)
-	// LoadArticles writes several articles (distinct ids) in a single
-	// transaction, as LoadArticle writes one: the group is written whole
-	// or not at all. Results are in the order of loads.
+	// the same relationship accumulate on it. Results are in the order of
+	// loads.
 	LoadArticles(ctx context.Context, loads []ArticleLoad) ([]LoadResult, error)
 }

@@ -17,6 +17,13 @@ type Path struct {
 // Length is the number of relationships on the path.
 func (p Path) Length() int { return len(p.Edges) }
 
+// MaxDepth bounds every walk through the graph: a neighbourhood's depth
+// and the longest path a path query considers. The actors within reach
+// grow about five-fold with each hop on news graphs, so deeper walks cost
+// more than one request may; the Neo4j store also relies on it, as hop
+// counts are the only numbers it writes into query text.
+const MaxDepth = 6
+
 // Traversal limits a walk through the graph.
 type Traversal struct {
 	// Depth is the maximum number of hops.
@@ -27,6 +34,19 @@ type Traversal struct {
 	Direction Direction
 	// Limit caps the number of nodes (neighbourhood) or paths returned.
 	Limit int
+}
+
+// Validate returns an EINVALID error naming the first problem of t: a
+// depth outside 1..MaxDepth, an unknown direction ("" means Both) or an
+// unknown relation type.
+func (t Traversal) Validate() error {
+	if t.Depth < 1 || t.Depth > MaxDepth {
+		return Errorf(EINVALID, "depth must be between 1 and %d, got %d", MaxDepth, t.Depth)
+	}
+	if t.Direction != "" && !t.Direction.Valid() {
+		return Errorf(EINVALID, "unknown direction %q", t.Direction)
+	}
+	return ValidateRelationTypes(t.Types)
 }
 
 // SearchHit is one actor found by full-text search.

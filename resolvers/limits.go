@@ -5,7 +5,6 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/generated"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
 // Limits are the ceilings on arguments. A request outside them gets an
@@ -27,7 +26,7 @@ type Limits struct {
 
 // DefaultLimits returns the limits used when none are configured.
 func DefaultLimits() Limits {
-	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: neo4jstore.MaxDepth, MaxSearchLength: 500}
+	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500}
 }
 
 // WithDefaults fills zero fields from DefaultLimits and keeps the traversal
@@ -44,7 +43,7 @@ func (l Limits) WithDefaults() Limits {
 	fill(&l.MaxPaths, d.MaxPaths)
 	fill(&l.MaxTraversalDepth, d.MaxTraversalDepth)
 	fill(&l.MaxSearchLength, d.MaxSearchLength)
-	l.MaxTraversalDepth = min(l.MaxTraversalDepth, neo4jstore.MaxDepth)
+	l.MaxTraversalDepth = min(l.MaxTraversalDepth, graph.MaxDepth)
 	return l
 }
 

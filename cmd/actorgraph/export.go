@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/actorgraph/actorgraph/export"
+	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
@@ -24,7 +25,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	cfg := dbFlags(fs)
 	format := fs.String("format", "", "graphml, gexf, cytoscape or csv (required)")
 	anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor id)")
-	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", neo4jstore.MaxDepth))
+	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", graph.MaxDepth))
 	out := fs.String("out", "", "file (csv: folder) to write; default standard output")
 	fs.Usage = func() { fmt.Fprintln(m.Stderr, exportUsage); fs.PrintDefaults() }
 	if err := m.parse(fs, args); err != nil {

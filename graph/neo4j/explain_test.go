@@ -30,7 +30,7 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	}
 	var cases []stmt
 	add := func(name string, st neo4jstore.Statement, err error) { cases = append(cases, stmt{name, st, err}) }
-	for _, depth := range []int{1, 2, neo4jstore.MaxDepth} {
+	for _, depth := range []int{1, 2, graph.MaxDepth} {
 		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
 			for _, types := range [][]graph.RelationType{nil, {graph.RelLeads, graph.RelWarns}} {
 				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100}

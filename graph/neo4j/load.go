@@ -13,17 +13,8 @@ import (
 // store's Config does not say.
 const DefaultBatchSize = 1000
 
-// LoadArticle writes one validated article in its own write transaction;
-// see LoadArticles.
-func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
-	res, err := s.LoadArticles(ctx, []graph.ArticleLoad{l})
-	if err != nil {
-		return graph.LoadResult{}, err
-	}
-	return res[0], nil
-}
-
-// LoadArticles writes validated articles in a single write transaction: their
+// LoadArticles implements graph.Writer. It writes validated articles in a
+// single write transaction: their
 // actors (merged by id), the article nodes, and their claims, replacing any
 // claims an earlier load of the same articles wrote. It then recomputes the
 // summary on every actor-to-actor relationship the old or new claims touch,

@@ -12,6 +12,9 @@ import (
 // t.Limit actors within t.Depth hops, nearest first; edges are every
 // relationship of the allowed types among those nodes.
 func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error) {
+	if err := t.Validate(); err != nil {
+		return graph.Subgraph{}, err
+	}
 	st, err := NeighbourhoodStatement(id, t)
 	if err != nil {
 		return graph.Subgraph{}, err
@@ -82,6 +85,9 @@ const pathPool = 100
 
 // ShortestPaths implements graph.Reader.
 func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
 	if from == to {
 		found, err := s.mustFind(ctx, from)
 		if err != nil {
