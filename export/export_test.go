@@ -21,7 +21,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 // Known facts of the seed that every format must carry.

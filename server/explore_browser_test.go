@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/server"
 )
 

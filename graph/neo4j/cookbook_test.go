@@ -12,7 +12,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the output tables in the Cypher docs from the seeded graph")

@@ -8,7 +8,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 // A query that runs past the transaction timeout is stopped by Neo4j (it

@@ -148,7 +148,7 @@ func MustOpenSeeded(tb testing.TB) *neo4jstore.Store {
 // SeedDir is the repository's seed folder.
 func SeedDir() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "seed")
+	return filepath.Join(filepath.Dir(file), "..", "..", "seed")
 }
 
 // SeedArticle returns the seed article's text.

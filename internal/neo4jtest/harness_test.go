@@ -14,13 +14,13 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
 func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
 // freePort returns a loopback port nothing listens on right now.
