@@ -141,15 +141,15 @@ func ratio(a, b time.Duration) float64 {
 	return float64(a) / float64(b)
 }
 
-// runBaseline runs the mix's baseline queries (graph/neo4j baseline.go)
-// through the bare driver from the given number of workers, each walking
-// the same weighted sequence the load test sends.
+// runBaseline runs the mix's baseline queries (baseline.go) through the
+// bare driver from the given number of workers, each walking the same
+// weighted sequence the load test sends.
 func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, workers int) (*vegeta.Metrics, map[string]*vegeta.Metrics, error) {
-	store, err := neo4jstore.Open(cfg)
+	bare, err := openBaselineDriver(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer store.Close(context.Background())
+	defer bare.Close()
 	targets, err := mixTargets("http://baseline/")
 	if err != nil {
 		return nil, nil, err
@@ -169,7 +169,7 @@ func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, wo
 			for time.Now().Before(end) && ctx.Err() == nil {
 				name := seq[(next.Add(1)-1)%uint64(len(seq))]
 				start := time.Now()
-				err := store.Baseline(ctx, name)
+				err := bare.run(ctx, name)
 				r := &vegeta.Result{Attack: "baseline", Code: 200, Timestamp: start, Latency: time.Since(start), URL: "http://baseline/?op=" + name}
 				if err != nil {
 					r.Code, r.Error = 0, err.Error()

@@ -84,15 +84,3 @@ func TestDropAndEnsureSchema(t *testing.T) {
 		t.Fatalf("after EnsureSchema again, missing %v (%v)", m, err)
 	}
 }
-
-func TestBaselineQueriesRun(t *testing.T) {
-	s := neo4jtest.MustOpenSeeded(t)
-	for _, name := range neo4jstore.BaselineNames() {
-		if err := s.Baseline(context.Background(), name); err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	if err := s.Baseline(context.Background(), "nope"); graph.ErrorCode(err) != graph.EINVALID {
-		t.Errorf("unknown baseline: %v", err)
-	}
-}
