@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 // Subgraph is a set of actors and the relationships among them, in the shape
 // network-drawing libraries take as is.
 type Subgraph struct {
@@ -16,6 +18,26 @@ type Path struct {
 
 // Length is the number of relationships on the path.
 func (p Path) Length() int { return len(p.Edges) }
+
+// ComparePaths orders paths as Reader.ShortestPaths returns them: by their
+// actors' ids, then by their relationships' ids, so that the same question
+// always gets the same first path.
+func ComparePaths(a, b Path) int {
+	return strings.Compare(pathKey(a), pathKey(b))
+}
+
+func pathKey(p Path) string {
+	var b strings.Builder
+	for _, n := range p.Nodes {
+		b.WriteString(n.ID)
+		b.WriteByte(0)
+	}
+	for _, e := range p.Edges {
+		b.WriteString(e.ID)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
 
 // MaxDepth bounds every walk through the graph: a neighbourhood's depth
 // and the longest path a path query considers. The actors within reach
@@ -76,6 +98,14 @@ type RelationshipFilter struct {
 type PageRequest struct {
 	First int
 	After string
+}
+
+// Validate returns an EINVALID error when p asks for fewer than one item.
+func (p PageRequest) Validate() error {
+	if p.First < 1 {
+		return Errorf(EINVALID, "first must be at least 1, got %d", p.First)
+	}
+	return nil
 }
 
 // ActorPage is one page of actors in id order.

@@ -58,6 +58,9 @@ func ActorsStatement(f graph.ActorFilter, p graph.PageRequest) Statement {
 
 // Actors implements graph.Reader.
 func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageRequest) (graph.ActorPage, error) {
+	if err := p.Validate(); err != nil {
+		return graph.ActorPage{}, err
+	}
 	st := ActorsStatement(f, p)
 	recs, err := s.read(ctx, "actors", st.Cypher, st.Params)
 	if err != nil {

@@ -2,7 +2,7 @@ package neo4j
 
 import (
 	"context"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -118,7 +118,7 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 		paths[i] = graph.Path{Nodes: toActors(n), Edges: toRels(e)}
 	}
 	// Neo4j returns equally short paths in no fixed order; sort for stable answers.
-	sort.Slice(paths, func(i, j int) bool { return pathKey(paths[i]) < pathKey(paths[j]) })
+	slices.SortFunc(paths, graph.ComparePaths)
 	if !all && len(paths) > 1 {
 		paths = paths[:1]
 	}
@@ -163,17 +163,4 @@ func (s *Store) mustFind(ctx context.Context, ids ...string) (map[string]graph.A
 		}
 	}
 	return found, nil
-}
-
-func pathKey(p graph.Path) string {
-	var b strings.Builder
-	for _, n := range p.Nodes {
-		b.WriteString(n.ID)
-		b.WriteByte(0)
-	}
-	for _, e := range p.Edges {
-		b.WriteString(e.ID)
-		b.WriteByte(0)
-	}
-	return b.String()
 }

@@ -13,14 +13,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/internal/seedtest"
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
@@ -146,19 +145,12 @@ func MustOpenSeeded(tb testing.TB) *neo4jstore.Store {
 }
 
 // SeedDir is the repository's seed folder.
-func SeedDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "seed")
-}
+func SeedDir() string { return seedtest.Dir() }
 
 // SeedArticle returns the seed article's text.
 func SeedArticle(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(SeedDir(), "article.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
+	return seedtest.Article(tb)
 }
 
 // MustStats returns the store's counts.
