@@ -27,8 +27,12 @@ test: fmt-check vet staticcheck check-generated test-deps
 test-packages:
 	$(GO) test -p 1 -count=1 ./...
 
-## unit: the tests that need no database (claims parsing and validation)
+## unit: the tests that need no database, in seconds: resolvers and server
+## over the in-memory graph (graph/inmem), claims parsing and validation,
+## and the packages without a store
+UNIT_PACKAGES := ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./synth/ ./progress/ ./bench/benchtable/
 unit:
+	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
 
 neo4j-up:
@@ -105,7 +109,7 @@ fuzz:
 fuzz-targets:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZ_PARSE) -fuzzminimizetime=1000x -timeout=5m ./loaders/
 	$(GO) test -run='^$$' -fuzz='^FuzzLuceneQuery$$' -fuzztime=$(FUZZ_LUCENE) -fuzzminimizetime=1000x -timeout=5m ./graph/neo4j/
-	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -fuzzminimizetime=100x -timeout=5m -parallel=1 ./server/
+	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -fuzzminimizetime=100x -timeout=5m -parallel=1 ./e2e/
 
 ## loadtest: load the seed, then send the realistic query mix to an in-process
 ## server on 127.0.0.1 for $(LOADTEST_DURATION) with $(LOADTEST_WORKERS) workers.

@@ -51,7 +51,7 @@ func BenchmarkScale(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer driver.Close(context.Background())
-	api := httptest.NewServer(server.New(store, store, server.Options{}))
+	api := httptest.NewServer(server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{}))
 	defer api.Close()
 
 	warmUp(b, store, driver, corpus(b, sizes(b)[0]))

@@ -297,7 +297,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	l := lim.WithDefaults()
 	srv := &http.Server{
-		Handler: server.New(store, store, server.Options{
+		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
 			Playground: *playground, Introspection: *introspection, Logger: logger,
 			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
 		}),

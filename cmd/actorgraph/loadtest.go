@@ -327,7 +327,7 @@ func serveInProcess(ctx context.Context, cfg neo4jstore.Config) (string, func(),
 		return "", nil, err
 	}
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	srv := &http.Server{Handler: server.New(store, store, server.Options{Logger: logger}), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{Logger: logger}), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	return ln.Addr().String(), func() {
 		srv.Shutdown(context.Background())
