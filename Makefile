@@ -47,12 +47,17 @@ neo4j-status:
 build:
 	$(GO) build -o bin/actorgraph ./cmd/actorgraph
 
-## generate: regenerate the gqlgen code from schema.graphqls and gqlgen.yml
+## generate: rewrite the closed sets' regions of the schema, docs and page
+## from their Go tables (internal/cmd/gendocs), then regenerate the gqlgen
+## code from schema.graphqls and gqlgen.yml
 generate:
+	$(GO) run ./internal/cmd/gendocs
 	$(GO) tool gqlgen generate
 
-## check-generated: fail if regenerating would change the committed generated code
+## check-generated: fail, naming what, if regenerating would change the
+## committed generated regions or code
 check-generated:
+	@$(GO) run ./internal/cmd/gendocs -check
 	@before=$$(sha256sum $(GENERATED)); \
 	$(GO) tool gqlgen generate || exit 1; \
 	after=$$(sha256sum $(GENERATED)); \

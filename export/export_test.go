@@ -382,3 +382,32 @@ func xmlStrings(t *testing.T, b []byte) []string {
 		}
 	}
 }
+
+// Every format of the table is complete and renders.
+func TestFormatTable(t *testing.T) {
+	d := export.Data{Graph: graph.Subgraph{Nodes: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindGroup}}}}
+	for _, r := range export.FormatTable {
+		if r.Name == "" || r.Menu == "" || r.For == "" || r.Holds == "" || r.ContentType == "" || r.Extension == "" {
+			t.Errorf("format %s: a column is empty: %+v", r.Format, r)
+		}
+		if f, err := export.ParseFormat(strings.ToUpper(string(r.Format))); err != nil || f != r.Format {
+			t.Errorf("ParseFormat(%s) = %q, %v", r.Format, f, err)
+		}
+		if r.Format.ContentType() != r.ContentType || r.Format.Extension() != r.Extension {
+			t.Errorf("format %s: %s .%s", r.Format, r.Format.ContentType(), r.Format.Extension())
+		}
+		if b, err := export.Render(r.Format, d); err != nil || len(b) == 0 {
+			t.Errorf("format %s does not render: %v", r.Format, err)
+		}
+	}
+	if _, err := export.Render("pdf", d); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("render pdf: %v", err)
+	}
+	names := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		names[i] = string(f)
+	}
+	if got, want := export.FormatNames(", ", " or "), strings.Join(names[:len(names)-1], ", ")+" or "+names[len(names)-1]; got != want {
+		t.Errorf("FormatNames = %q, want %q", got, want)
+	}
+}
