@@ -30,7 +30,7 @@ test-packages:
 ## unit: the tests that need no database, in seconds: resolvers and server
 ## over the in-memory graph (graph/inmem), claims parsing and validation,
 ## and the packages without a store
-UNIT_PACKAGES := ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./synth/ ./progress/ ./bench/benchtable/
+UNIT_PACKAGES := ./graph/ ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./internal/cmd/gendocs/ ./synth/ ./progress/ ./bench/benchtable/
 unit:
 	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
