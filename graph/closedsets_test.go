@@ -11,6 +11,7 @@ import (
 var (
 	upperSnake = regexp.MustCompile(`^[A-Z]+(_[A-Z]+)*$`)
 	cameoCode  = regexp.MustCompile(`^[0-9]{2,4}$`)
+	labelWord  = regexp.MustCompile(`^[A-Z][a-z]+$`)
 )
 
 // meaningOK reports a one-line definition in the tables' style: lower case
@@ -47,7 +48,7 @@ func TestClosedSetTablesAreComplete(t *testing.T) {
 			t.Errorf("actor kind %q is not UPPER_SNAKE_CASE", k.Kind)
 		case seen[string(k.Kind)]:
 			t.Errorf("actor kind %s is listed twice", k.Kind)
-		case !regexp.MustCompile(`^[A-Z][a-z]+$`).MatchString(k.Label):
+		case !labelWord.MatchString(k.Label):
 			t.Errorf("actor kind %s: Neo4j label %q is not one capitalised word", k.Kind, k.Label)
 		case !meaningOK(k.Meaning):
 			t.Errorf("actor kind %s: meaning %q must be one lower-case line without a full stop", k.Kind, k.Meaning)

@@ -47,16 +47,16 @@ func copyRepo(t *testing.T) string {
 	return dir
 }
 
-func edit(t *testing.T, path, old, new string) {
+func edit(t *testing.T, path, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), old) {
-		t.Fatalf("%s has no %q", path, old)
+	if !strings.Contains(string(b), from) {
+		t.Fatalf("%s has no %q", path, from)
 	}
-	if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), from, to, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
