@@ -10,12 +10,9 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// maxSearchWords bounds the words one search looks at, as in the Neo4j store.
-const maxSearchWords = 16
-
 // Search implements graph.Reader over the words of names and aliases. It
-// reads the text as the Neo4j store does (its letter-and-digit words, at
-// most maxSearchWords) and scores each word as the store's Lucene query
+// looks for the text's graph.SearchWords, as the Neo4j store does, and
+// scores each word as the store's Lucene query
 // weighs it: an exact word 4, a prefix of a word 2 (words of three letters
 // or more), a word within one edit (five to seven letters) or two (longer)
 // 1; summed over the words and over the name and the aliases, each
@@ -25,12 +22,9 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 	if err := s.begin(ctx, "search"); err != nil {
 		return nil, err
 	}
-	words := searchWords(text)
+	words := graph.SearchWords(text)
 	if len(words) == 0 {
-		return nil, graph.Errorf(graph.EINVALID, "search text must contain at least one letter or digit")
-	}
-	if len(words) > maxSearchWords {
-		words = words[:maxSearchWords]
+		return nil, graph.ErrNoSearchWords
 	}
 	exact := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	type hit struct {
@@ -40,7 +34,7 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 	var hits []hit
 	s.mu.RLock()
 	for _, a := range s.actors {
-		score := fieldScore(words, searchWords(a.Name)) + fieldScore(words, searchWords(strings.Join(a.Aliases, "\n")))
+		score := fieldScore(words, fieldWords(a.Name)) + fieldScore(words, fieldWords(strings.Join(a.Aliases, "\n")))
 		if score == 0 {
 			continue
 		}
@@ -67,8 +61,9 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 	return out, nil
 }
 
-// searchWords splits text into lower-case words of letters and digits.
-func searchWords(text string) []string {
+// fieldWords splits a name or the aliases into lower-case words of letters
+// and digits, as the full-text index does.
+func fieldWords(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
