@@ -38,6 +38,12 @@ const MarkerLabel = "ActorgraphTestDatabase"
 
 const howToRun = "run the tests with `make test`, or `scripts/testdb run go test ./...`, which start a throwaway Neo4j for them"
 
+// QueryTimeout bounds the test stores' transactions. It is far above the
+// production default (neo4jstore.DefaultQueryTimeout): the first load on a
+// cold server pays for planning its statements, and on a busy machine that
+// alone can take longer. Tests of the timeout set their own.
+const QueryTimeout = 5 * time.Minute
+
 // Config returns the connection settings of the test database. It fails
 // the test when scripts/testdb did not set them.
 func Config(tb testing.TB) neo4jstore.Config {
@@ -46,7 +52,7 @@ func Config(tb testing.TB) neo4jstore.Config {
 	if uri == "" {
 		tb.Fatalf("%s is not set: %s", EnvURI, howToRun)
 	}
-	return neo4jstore.Config{URI: uri, Username: "neo4j", Password: os.Getenv(EnvPassword)}
+	return neo4jstore.Config{URI: uri, Username: "neo4j", Password: os.Getenv(EnvPassword), QueryTimeout: QueryTimeout}
 }
 
 // PointNeo4jEnvAtTestDatabase sets the NEO4J_* variables `actorgraph`
