@@ -16,13 +16,7 @@ func (s *Store) ActorsByID(ctx context.Context, ids []string) (map[string]graph.
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make(map[string]graph.Actor, len(ids))
-	for _, id := range ids {
-		if a, ok := s.actors[id]; ok {
-			out[id] = actorCopy(a)
-		}
-	}
-	return out, nil
+	return pick(s.actors, ids, actorCopy), nil
 }
 
 // Actors implements graph.Reader. NameContains matches the name or an
@@ -115,13 +109,7 @@ func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]graph.
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make(map[string]graph.Claim, len(ids))
-	for _, id := range ids {
-		if c, ok := s.claims[id]; ok {
-			out[id] = c
-		}
-	}
-	return out, nil
+	return pick(s.claims, ids, nil), nil
 }
 
 // ClaimsOfArticles implements graph.Reader.
@@ -156,13 +144,7 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) (map[string]grap
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make(map[string]graph.Article, len(ids))
-	for _, id := range ids {
-		if a, ok := s.articles[id]; ok {
-			out[id] = a
-		}
-	}
-	return out, nil
+	return pick(s.articles, ids, nil), nil
 }
 
 // Articles implements graph.Reader.
@@ -172,7 +154,7 @@ func (s *Store) Articles(ctx context.Context) ([]graph.Article, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return sortedValues(s.articles, nil, func(a graph.Article) graph.Article { return a }), nil
+	return sortedValues(s.articles, nil, nil), nil
 }
 
 // WholeGraph returns every actor and every relationship, in id order, as

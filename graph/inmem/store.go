@@ -229,7 +229,23 @@ func relCopy(r graph.Relationship) graph.Relationship {
 	return r
 }
 
-// sortedValues returns m's values in key order, copied by cp.
+// pick returns the values of m under ids that it holds, copied by cp (nil:
+// values without slices need no copy).
+func pick[V any](m map[string]V, ids []string, cp func(V) V) map[string]V {
+	out := make(map[string]V, len(ids))
+	for _, id := range ids {
+		if v, ok := m[id]; ok {
+			if cp != nil {
+				v = cp(v)
+			}
+			out[id] = v
+		}
+	}
+	return out
+}
+
+// sortedValues returns m's values kept by keep (nil: all) in key order,
+// copied by cp (nil: as they are).
 func sortedValues[V any](m map[string]V, keep func(V) bool, cp func(V) V) []V {
 	keys := make([]string, 0, len(m))
 	for k, v := range m {
@@ -240,7 +256,9 @@ func sortedValues[V any](m map[string]V, keep func(V) bool, cp func(V) V) []V {
 	slices.Sort(keys)
 	out := make([]V, len(keys))
 	for i, k := range keys {
-		out[i] = cp(m[k])
+		if out[i] = m[k]; cp != nil {
+			out[i] = cp(out[i])
+		}
 	}
 	return out
 }
