@@ -29,7 +29,9 @@ import (
 
 // testServer is the real handler over the seed held in memory (graph/inmem),
 // logging to a buffer. These tests are about HTTP and GraphQL behaviour;
-// the ones that need Neo4j itself are in e2e/.
+// the ones that need Neo4j itself are in e2e/. They send plain HTTP rather
+// than go through gqlgen's client (as the resolvers' tests do) because
+// they check what that client hides: statuses, headers, raw bodies.
 type testServer struct {
 	t     testing.TB
 	store *inmem.Store

@@ -63,7 +63,7 @@ func TestSuiteLeavesTheDevelopersGraphAlone(t *testing.T) {
 	t.Cleanup(func() { script("down") })
 
 	uri := fmt.Sprintf("bolt://127.0.0.1:%d", bolt)
-	dev, err := neo4jstore.Open(neo4jstore.Config{URI: uri, Username: "neo4j", Password: password})
+	dev, err := neo4jstore.Open(neo4jstore.Config{URI: uri, Username: "neo4j", Password: password, QueryTimeout: neo4jtest.QueryTimeout})
 	if err != nil {
 		t.Fatal(err)
 	}
