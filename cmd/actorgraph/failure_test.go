@@ -241,10 +241,7 @@ func TestKilledLoadLeavesNoPartialArticle(t *testing.T) {
 	const articles, claimsPer = 150, 60
 	dir := writeCorpus(t, articles, claimsPer)
 
-	// A generous transaction timeout: on a busy machine a transaction of
-	// the load may take longer than the default, and this test is about
-	// killing the load, not about timeouts.
-	cmd := exec.Command(bin, "load", "-tx-claims", fmt.Sprint(2*claimsPer), "-query-timeout", neo4jtest.QueryTimeout.String(), dir)
+	cmd := exec.Command(bin, "load", "-tx-claims", fmt.Sprint(2*claimsPer), dir)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {

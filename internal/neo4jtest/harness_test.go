@@ -84,7 +84,8 @@ func TestSuiteLeavesTheDevelopersGraphAlone(t *testing.T) {
 	// ignore it and use their own.
 	userEnv := withoutEnv(os.Environ(), "ACTORGRAPH_TEST_")
 	userEnv = append(userEnv, "NEO4J_URI="+uri, "NEO4J_USERNAME=neo4j", "NEO4J_PASSWORD="+password)
-	suite := []string{"go", "test", "-count=1", "-run", "^(TestLoadSeedIsIdempotent|TestLoadCommand)$", "./loaders/", "./cmd/actorgraph/"}
+	// -p 1: the two packages share their suite's database (as in make test).
+	suite := []string{"go", "test", "-p", "1", "-count=1", "-run", "^(TestLoadSeedIsIdempotent|TestLoadCommand)$", "./loaders/", "./cmd/actorgraph/"}
 	var wg sync.WaitGroup
 	outs := make([]string, 2)
 	errs := make([]error, 2)

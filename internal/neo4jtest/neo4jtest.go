@@ -59,7 +59,10 @@ func Config(tb testing.TB) neo4jstore.Config {
 // reads to the test database's, for tests that run the command in process
 // or as a child process. Without a test database it points them at a port
 // nothing listens on, so the command can never reach the developer's own
-// server. Call it from TestMain, before any test runs.
+// server. It also gives the command's transactions the test stores' timeout
+// (ACTORGRAPH_QUERY_TIMEOUT=QueryTimeout), as a busy machine can make a
+// first load slower than the default allows. Call it from TestMain, before
+// any test runs.
 func PointNeo4jEnvAtTestDatabase() {
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "NEO4J_") {
@@ -73,6 +76,7 @@ func PointNeo4jEnvAtTestDatabase() {
 	os.Setenv("NEO4J_URI", uri)
 	os.Setenv("NEO4J_USERNAME", "neo4j")
 	os.Setenv("NEO4J_PASSWORD", os.Getenv(EnvPassword))
+	os.Setenv("ACTORGRAPH_QUERY_TIMEOUT", QueryTimeout.String())
 }
 
 // Home is the test server's folder, for tests that stop and start it with
