@@ -8,18 +8,18 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
 	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed
 
-## test: static checks, generated-code check, then every test against a
+## test: static checks (gofmt, vet, staticcheck), generated-code check, then every test against a
 ## throwaway Neo4j that scripts/testdb starts on free ports in a temporary
 ## folder and removes afterwards; the developer's own server (make run) is
 ## never touched. Test packages share that one database, so they run one
 ## package at a time (-p 1).
-test: fmt-check vet check-generated test-deps
+test: fmt-check vet staticcheck check-generated test-deps
 	scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets test-packages
 
 ## test-packages: every package's tests; needs the ACTORGRAPH_TEST_* variables
@@ -27,8 +27,12 @@ test: fmt-check vet check-generated test-deps
 test-packages:
 	$(GO) test -p 1 -count=1 ./...
 
-## unit: the tests that need no database (claims parsing and validation)
+## unit: the tests that need no database, in seconds: resolvers and server
+## over the in-memory graph (graph/inmem), claims parsing and validation,
+## and the packages without a store
+UNIT_PACKAGES := ./graph/ ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./internal/cmd/gendocs/ ./synth/ ./progress/ ./bench/benchtable/
 unit:
+	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
 
 neo4j-up:
@@ -43,12 +47,17 @@ neo4j-status:
 build:
 	$(GO) build -o bin/actorgraph ./cmd/actorgraph
 
-## generate: regenerate the gqlgen code from schema.graphqls and gqlgen.yml
+## generate: rewrite the closed sets' regions of the schema, docs and page
+## from their Go tables (internal/cmd/gendocs), then regenerate the gqlgen
+## code from schema.graphqls and gqlgen.yml
 generate:
+	$(GO) run ./internal/cmd/gendocs
 	$(GO) tool gqlgen generate
 
-## check-generated: fail if regenerating would change the committed generated code
+## check-generated: fail, naming what, if regenerating would change the
+## committed generated regions or code
 check-generated:
+	@$(GO) run ./internal/cmd/gendocs -check
 	@before=$$(sha256sum $(GENERATED)); \
 	$(GO) tool gqlgen generate || exit 1; \
 	after=$$(sha256sum $(GENERATED)); \
@@ -59,6 +68,10 @@ check-generated:
 
 vet:
 	$(GO) vet ./...
+
+## staticcheck: honnef.co/go/tools' checks, pinned as a tool in go.mod
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -101,7 +114,7 @@ fuzz:
 fuzz-targets:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZ_PARSE) -fuzzminimizetime=1000x -timeout=5m ./loaders/
 	$(GO) test -run='^$$' -fuzz='^FuzzLuceneQuery$$' -fuzztime=$(FUZZ_LUCENE) -fuzzminimizetime=1000x -timeout=5m ./graph/neo4j/
-	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -fuzzminimizetime=100x -timeout=5m -parallel=1 ./server/
+	$(GO) test -run='^$$' -fuzz='^FuzzGraphQLArguments$$' -fuzztime=$(FUZZ_GRAPHQL) -fuzzminimizetime=100x -timeout=5m -parallel=1 ./e2e/
 
 ## loadtest: load the seed, then send the realistic query mix to an in-process
 ## server on 127.0.0.1 for $(LOADTEST_DURATION) with $(LOADTEST_WORKERS) workers.

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/bench"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/synth"
 )
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -76,7 +77,7 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 			}
 			if prev, ok := actors[x.ID]; ok {
 				for _, al := range x.Aliases {
-					if !contains(prev.aliases, al) {
+					if !slices.Contains(prev.aliases, al) {
 						prev.aliases = append(prev.aliases, al)
 					}
 				}
@@ -177,13 +178,4 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 		}
 	}
 	return claims, nil
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

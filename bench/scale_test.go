@@ -21,7 +21,7 @@ import (
 	"github.com/actorgraph/actorgraph/bench"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/loaders"
 	"github.com/actorgraph/actorgraph/server"
 )
@@ -51,7 +51,7 @@ func BenchmarkScale(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer driver.Close(context.Background())
-	api := httptest.NewServer(server.New(store, store, server.Options{}))
+	api := httptest.NewServer(server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{}))
 	defer api.Close()
 
 	warmUp(b, store, driver, corpus(b, sizes(b)[0]))
@@ -85,7 +85,7 @@ func BenchmarkScale(b *testing.B) {
 				if from == to {
 					to = anchors[(i+1)%len(anchors)]
 				}
-				st, err := neo4jstore.ShortestPathsStatement(from, to, graph.Traversal{Depth: neo4jstore.MaxDepth, Direction: graph.Both, Limit: 1}, false)
+				st, err := neo4jstore.ShortestPathsStatement(from, to, graph.Traversal{Depth: graph.MaxDepth, Direction: graph.Both, Limit: 1}, false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -7,18 +7,21 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 // Known facts of the seed that every format must carry.
@@ -346,8 +349,65 @@ func TestXMLEscaping(t *testing.T) {
 	for f, xsd := range map[export.Format]string{export.GraphML: "graphml.xsd", export.GEXF: "gexf.xsd"} {
 		b := render(t, f, d)
 		validate(t, xsd, b)
-		if !bytes.Contains(b, []byte("&quot;A&quot; &amp; &lt;B&gt;")) {
-			t.Errorf("%s: %s", f, b)
+		texts := xmlStrings(t, b)
+		for _, want := range []string{`"A" & <B>` + "\uFFFD", "line\nbreak"} {
+			if !slices.Contains(texts, want) {
+				t.Errorf("%s: no attribute or text reads %q:\n%s", f, want, b)
+			}
 		}
+	}
+}
+
+// xmlStrings returns every attribute value and every element's text in b,
+// as an XML parser reads them.
+func xmlStrings(t *testing.T, b []byte) []string {
+	t.Helper()
+	var out []string
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return out
+			}
+			t.Fatalf("parse: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			for _, a := range x.Attr {
+				out = append(out, a.Value)
+			}
+		case xml.CharData:
+			out = append(out, string(x))
+		}
+	}
+}
+
+// Every format of the table is complete and renders.
+func TestFormatTable(t *testing.T) {
+	d := export.Data{Graph: graph.Subgraph{Nodes: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindGroup}}}}
+	for _, r := range export.FormatTable {
+		if r.Name == "" || r.Menu == "" || r.For == "" || r.Holds == "" || r.ContentType == "" || r.Extension == "" {
+			t.Errorf("format %s: a column is empty: %+v", r.Format, r)
+		}
+		if f, err := export.ParseFormat(strings.ToUpper(string(r.Format))); err != nil || f != r.Format {
+			t.Errorf("ParseFormat(%s) = %q, %v", r.Format, f, err)
+		}
+		if r.Format.ContentType() != r.ContentType || r.Format.Extension() != r.Extension {
+			t.Errorf("format %s: %s .%s", r.Format, r.Format.ContentType(), r.Format.Extension())
+		}
+		if b, err := export.Render(r.Format, d); err != nil || len(b) == 0 {
+			t.Errorf("format %s does not render: %v", r.Format, err)
+		}
+	}
+	if _, err := export.Render("pdf", d); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("render pdf: %v", err)
+	}
+	names := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		names[i] = string(f)
+	}
+	if got, want := export.FormatNames(", ", " or "), strings.Join(names[:len(names)-1], ", ")+" or "+names[len(names)-1]; got != want {
+		t.Errorf("FormatNames = %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -9,109 +10,134 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// Format is an export format.
+// Format is an export format: a closed set, defined by the table
+// FormatTable.
 type Format string
 
 const (
-	GraphML   Format = "graphml"   // GraphML 1.0 with typed data keys
-	GEXF      Format = "gexf"      // GEXF 1.2
-	Cytoscape Format = "cytoscape" // Cytoscape.js JSON: {"elements": {"nodes": […], "edges": […]}}
-	CSV       Format = "csv"       // neo4j-admin import CSV files (a zip archive when streamed)
+	GraphML   Format = "graphml"
+	GEXF      Format = "gexf"
+	Cytoscape Format = "cytoscape"
+	CSV       Format = "csv"
 )
 
-// Formats lists every format.
-var Formats = []Format{GraphML, GEXF, Cytoscape, CSV}
+// FormatInfo describes one export format: one row of FormatTable.
+type FormatInfo struct {
+	// Format is the name the command's --format and /export/{format} take.
+	Format Format
+	// Name is what people call the format ("Cytoscape JSON").
+	Name string
+	// Menu is the format's entry in the network view's export menu.
+	Menu string
+	// For names the tools that read it.
+	For string
+	// Holds says what the export holds, for the README's table.
+	Holds string
+	// ContentType and Extension are the media type and the file name
+	// extension of the format's single-stream output.
+	ContentType, Extension string
+	// write renders the whole export as that single stream.
+	write func(io.Writer, Data) error
+}
 
-// ParseFormat returns the format named s.
+// FormatTable is the closed set of export formats: the one place a format
+// is defined. ParseFormat, Render, the server's /export/{format}, the
+// command's usage, the README's table of formats and the network view's
+// export menu follow it (`make generate` rewrites the last two,
+// internal/cmd/gendocs).
+var FormatTable = []FormatInfo{
+	{Format: GraphML, Name: "GraphML", Menu: "GraphML (yEd, Gephi)", For: "yEd, Gephi, NetworkX, igraph",
+		Holds:       "GraphML 1.0; typed keys `label`, `kind`, `aliases`, `description` on nodes and `label`, `type`, `modality`, `modalities`, `claimCount` (int), `articleCount` (int), `relationshipId` on edges",
+		ContentType: "application/graphml+xml", Extension: "graphml", write: writeGraphML},
+	{Format: GEXF, Name: "GEXF", Menu: "GEXF (Gephi)", For: "Gephi",
+		Holds:       "GEXF 1.2 with the same attributes (the label is GEXF's own `label`; edge `weight` is the claim count)",
+		ContentType: "application/gexf+xml", Extension: "gexf", write: writeGEXF},
+	{Format: Cytoscape, Name: "Cytoscape JSON", Menu: "Cytoscape JSON", For: "Cytoscape.js, Cytoscape desktop (`.cyjs`)",
+		Holds:       "`{\"elements\": {\"nodes\": [{\"data\": {id, label, kind, aliases}}], \"edges\": [{\"data\": {id, source, target, type, modality, claimCount, claimIds}}]}}`: pass it to `cytoscape()` as is",
+		ContentType: "application/json", Extension: "cyjs", write: writeCytoscape},
+	{Format: CSV, Name: "neo4j-admin CSV", Menu: "neo4j-admin CSV (zip)", For: "`neo4j-admin database import`",
+		Holds:       "`actors.csv`, `articles.csv`, `claims.csv`, `relationships.csv`, `claim_actors.csv`, `claim_articles.csv` in the import tool's header format, and `IMPORT.txt` with the command; over HTTP, and on standard output, a zip of them",
+		ContentType: "application/zip", Extension: "zip", write: writeCSVZip},
+}
+
+// Formats lists every format (FormatTable's first column).
+var Formats = func() []Format {
+	out := make([]Format, len(FormatTable))
+	for i, r := range FormatTable {
+		out[i] = r.Format
+	}
+	return out
+}()
+
+// FormatNames joins the formats' values for usage texts with sep between
+// them and last before the final one: "graphml, gexf, cytoscape or csv".
+func FormatNames(sep, last string) string {
+	var b strings.Builder
+	for i, f := range Formats {
+		switch {
+		case i == 0:
+		case i == len(Formats)-1:
+			b.WriteString(last)
+		default:
+			b.WriteString(sep)
+		}
+		b.WriteString(string(f))
+	}
+	return b.String()
+}
+
+// ParseFormat returns the format named s (in any case).
 func ParseFormat(s string) (Format, error) {
-	for _, f := range Formats {
-		if string(f) == strings.ToLower(s) {
-			return f, nil
+	if _, ok := info(Format(strings.ToLower(s))); ok {
+		return Format(strings.ToLower(s)), nil
+	}
+	return "", graph.Errorf(graph.EINVALID, "unknown export format %q (want one of %s)", s, FormatNames(", ", ", "))
+}
+
+func info(f Format) (FormatInfo, bool) {
+	for _, r := range FormatTable {
+		if r.Format == f {
+			return r, true
 		}
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = string(f)
-	}
-	return "", graph.Errorf(graph.EINVALID, "unknown export format %q (want one of %s)", s, strings.Join(names, ", "))
+	return FormatInfo{}, false
 }
 
 // ContentType is the media type of the format's single-stream output.
 func (f Format) ContentType() string {
-	switch f {
-	case GraphML:
-		return "application/graphml+xml"
-	case GEXF:
-		return "application/gexf+xml"
-	case Cytoscape:
-		return "application/json"
-	case CSV:
-		return "application/zip"
+	if r, ok := info(f); ok {
+		return r.ContentType
 	}
 	return "application/octet-stream"
 }
 
 // Extension is the file name extension of the format's single-stream output.
 func (f Format) Extension() string {
-	switch f {
-	case Cytoscape:
-		return "cyjs"
-	case CSV:
-		return "zip"
+	if r, ok := info(f); ok {
+		return r.Extension
 	}
 	return string(f)
 }
 
 // Render returns the whole export as one stream (CSV files as a zip).
 func Render(f Format, d Data) ([]byte, error) {
-	var b bytes.Buffer
-	var err error
-	switch f {
-	case GraphML:
-		err = writeGraphML(&b, d)
-	case GEXF:
-		err = writeGEXF(&b, d)
-	case Cytoscape:
-		err = writeCytoscape(&b, d)
-	case CSV:
-		err = writeCSVZip(&b, d)
-	default:
-		_, err = ParseFormat(string(f))
+	r, ok := info(f)
+	if !ok {
+		_, err := ParseFormat(string(f))
+		return nil, fmt.Errorf("export %s: %w", f, err)
 	}
-	if err != nil {
+	var b bytes.Buffer
+	if err := r.write(&b, d); err != nil {
 		return nil, fmt.Errorf("export %s: %w", f, err)
 	}
 	return b.Bytes(), nil
 }
 
-// xmlText escapes s for XML character data and attribute values.
+// xmlText escapes s for XML character data and attribute values, as
+// xml.EscapeText does: markup characters and line breaks become
+// references, and characters XML 1.0 does not allow become U+FFFD.
 func xmlText(w io.Writer, s string) {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		case '\n':
-			b.WriteString("&#10;")
-		case '\r':
-			b.WriteString("&#13;")
-		case '\t':
-			b.WriteString("&#9;")
-		default:
-			if r < 0x20 || r == 0xFFFE || r == 0xFFFF {
-				b.WriteRune('\uFFFD') // not allowed in XML 1.0
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	io.WriteString(w, b.String())
+	// EscapeText returns only the writer's error; callers write to a
+	// bufio.Writer and check the error of its Flush.
+	_ = xml.EscapeText(w, []byte(s))
 }

@@ -6,8 +6,9 @@ import (
 )
 
 // RelationType is the type of an actor-to-actor relationship. It is a closed
-// set: each value is also the Neo4j relationship type, so only these strings
-// ever appear as types in Cypher text.
+// set, defined by the table RelationTypes: each value is also the Neo4j
+// relationship type, so only these strings ever appear as types in Cypher
+// text. The constants name the values Go code refers to.
 type RelationType string
 
 const (
@@ -29,50 +30,68 @@ const (
 	RelUndermines             RelationType = "UNDERMINES"
 )
 
-// RelationTypeInfo documents one relation type.
+// RelationTypeInfo documents one relation type: one row of RelationTypes.
+// Rows are written with field names, so a column can be added without
+// touching the others.
 type RelationTypeInfo struct {
 	// Type is the relationship type.
 	Type RelationType
-	// Meaning is a one-line definition; the subject is the edge's source.
+	// Meaning is a one-line definition, lower case, without a full stop;
+	// the subject is the edge's source.
 	Meaning string
 	// Cameo is the nearest CAMEO event code, or "" where none fits
 	// (structural relations such as membership are not events).
 	Cameo string
+	// Phrase is how the relation reads between a subject and an object in
+	// a sentence ("is aligned with"); the synthetic corpus writes its
+	// quotes with it.
+	Phrase string
 }
 
-// RelationTypes lists every relation type with its meaning, in display order.
+// RelationTypes is the closed set of relation types, in display order:
+// the one place a relation type is defined. The GraphQL enum and its
+// descriptions (schema.graphqls), the table in docs/graph-model.md, the
+// Neo4j indexes and statements, the loaders' validation and the synthetic
+// corpus all follow it; `make generate` rewrites the schema and the docs
+// from it (internal/cmd/gendocs), and the resolvers' `relationTypes` field
+// serves it.
 var RelationTypes = []RelationTypeInfo{
-	{RelAlignedWith, "is politically, ideologically or militarily aligned with, or loyal to", ""},
-	{RelLeads, "holds a leadership position in (a group, a movement or a state)", ""},
-	{RelMemberOf, "belongs to a bloc, coalition or wider group", ""},
-	{RelSupports, "expresses or gives support to", "051"},
-	{RelWarns, "issues a warning to", "130"},
-	{RelThreatens, "threatens force or retaliation against", "138"},
-	{RelAccuses, "accuses of wrongdoing or hostile intent", "112"},
-	{RelCriticises, "criticises or denounces", "111"},
-	{RelOpposes, "stands in opposition or confrontation to", "120"},
-	{RelProtestsAgainst, "demonstrates or rallies against", "141"},
-	{RelRequestsAssistanceFrom, "asks for (military) help from", "0212"},
-	{RelSuppresses, "represses, uses force against", "175"},
-	{RelHelpsSuppress, "helps another party repress", "175"},
-	{RelDeployedTo, "sent fighters or forces into (a country)", "190"},
-	{RelDeployedInSupportOf, "sent fighters or forces in support of", "072"},
-	{RelUndermines, "undermines the authority or sovereignty of", ""},
+	{Type: RelAlignedWith, Meaning: "is politically, ideologically or militarily aligned with, or loyal to", Phrase: "is aligned with"},
+	{Type: RelLeads, Meaning: "holds a leadership position in a group, movement or state", Phrase: "leads"},
+	{Type: RelMemberOf, Meaning: "belongs to a bloc, coalition or wider group", Phrase: "is a member of"},
+	{Type: RelSupports, Meaning: "expresses or gives support to", Cameo: "051", Phrase: "supports"},
+	{Type: RelWarns, Meaning: "issues a warning to", Cameo: "130", Phrase: "warned"},
+	{Type: RelThreatens, Meaning: "threatens force or retaliation against", Cameo: "138", Phrase: "threatened to strike"},
+	{Type: RelAccuses, Meaning: "accuses of wrongdoing or hostile intent", Cameo: "112", Phrase: "accused"},
+	{Type: RelCriticises, Meaning: "criticises or denounces", Cameo: "111", Phrase: "criticised"},
+	{Type: RelOpposes, Meaning: "stands in opposition or confrontation to", Cameo: "120", Phrase: "opposes"},
+	{Type: RelProtestsAgainst, Meaning: "demonstrates or rallies against", Cameo: "141", Phrase: "protested against"},
+	{Type: RelRequestsAssistanceFrom, Meaning: "asks for (military) help from", Cameo: "0212", Phrase: "asked for help from"},
+	{Type: RelSuppresses, Meaning: "represses, uses force against", Cameo: "175", Phrase: "cracked down on"},
+	{Type: RelHelpsSuppress, Meaning: "helps another party repress", Cameo: "175", Phrase: "helped suppress"},
+	{Type: RelDeployedTo, Meaning: "sent fighters or forces into a country", Cameo: "190", Phrase: "sent fighters to"},
+	{Type: RelDeployedInSupportOf, Meaning: "sent fighters or forces in support of", Cameo: "072", Phrase: "deployed in support of"},
+	{Type: RelUndermines, Meaning: "undermines the authority or sovereignty of", Phrase: "undermines"},
 }
 
-var relationIndex = func() map[RelationType]RelationTypeInfo {
-	m := make(map[RelationType]RelationTypeInfo, len(RelationTypes))
-	for _, r := range RelationTypes {
-		m[r.Type] = r
-	}
-	return m
-}()
+var relationIndex = index(RelationTypes, func(r RelationTypeInfo) RelationType { return r.Type })
 
 // Valid reports whether t is one of RelationTypes.
 func (t RelationType) Valid() bool { _, ok := relationIndex[t]; return ok }
 
 // Info returns t's documentation entry.
 func (t RelationType) Info() RelationTypeInfo { return relationIndex[t] }
+
+// ValidateRelationTypes returns an EINVALID error naming the first of types
+// that is not a relation type.
+func ValidateRelationTypes(types []RelationType) error {
+	for _, t := range types {
+		if !t.Valid() {
+			return Errorf(EINVALID, "unknown relation type %q", t)
+		}
+	}
+	return nil
+}
 
 // MarshalGQL writes t as a GraphQL enum value.
 func (t RelationType) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(t))) }

@@ -3,36 +3,49 @@ package graph
 import "context"
 
 // Reader answers every read the API needs. Implementations return an *Error
-// with ENOTFOUND for a missing single entity, EINVALID for bad arguments and
-// EUNAVAILABLE when the database cannot be reached.
+// with ENOTFOUND for a missing single entity, EINVALID for bad arguments,
+// ETIMEOUT when the context's deadline passes and EUNAVAILABLE when the
+// database cannot be reached. graph/neo4j implements it over Neo4j and
+// graph/inmem in memory; graph/neo4j's contract test holds the two to the
+// same answers.
 type Reader interface {
 	// ActorsByID returns the actors with the given ids; missing ids are absent
 	// from the map.
 	ActorsByID(ctx context.Context, ids []string) (map[string]Actor, error)
-	// Actors returns one page of actors in id order.
+	// Actors returns one page of actors in id order; EINVALID if the page
+	// asks for no items.
 	Actors(ctx context.Context, f ActorFilter, p PageRequest) (ActorPage, error)
-	// Search finds actors by name or alias, tolerating typos.
+	// Search finds at most first actors by name or alias, tolerating typos,
+	// best first: an exact name or alias before anything else, then by
+	// score, then by id. EINVALID if text has no letter or digit.
 	Search(ctx context.Context, text string, first int) ([]SearchHit, error)
 
 	// RelationshipsOf returns, for each actor id, its relationships in the
-	// given direction, restricted to types (empty: all). One round trip for
-	// all ids.
+	// given direction, restricted to types (empty: all), in id order; an
+	// actor with none has an empty list, an id with no actor is absent.
+	// One round trip for all ids. EINVALID for an unknown type or direction.
 	RelationshipsOf(ctx context.Context, ids []string, dir Direction, types []RelationType) (map[string][]Relationship, error)
-	// Relationships returns one page of relationships in id order.
+	// Relationships returns one page of relationships in id order;
+	// EINVALID for an unknown type or a page asking for no items.
 	Relationships(ctx context.Context, f RelationshipFilter, p PageRequest) (RelationshipPage, error)
 
-	// Neighbourhood returns the actors within t.Depth hops of id (at most
-	// t.Limit of them, nearest first) and the relationships among them.
-	// ENOTFOUND if id does not exist.
+	// Neighbourhood returns the actor id first, then at most t.Limit actors
+	// within t.Depth hops of it, nearest first and in id order at each
+	// distance, and every relationship of t.Types among them, in id order.
+	// ENOTFOUND if id does not exist; EINVALID if t is not valid.
 	Neighbourhood(ctx context.Context, id string, t Traversal) (Subgraph, error)
-	// ShortestPaths returns shortest paths between two actors: one if all is
-	// false, every shortest path (at most t.Limit) if true. No path is an
-	// empty slice, not an error; ENOTFOUND if either actor does not exist.
+	// ShortestPaths returns shortest paths between two actors of at most
+	// t.Depth hops, ordered by their actor ids, then relationship ids: the
+	// first if all is false, every one (at most t.Limit) if true. A path
+	// from an actor to itself has no edges. No path is an empty slice, not
+	// an error; ENOTFOUND if either actor does not exist; EINVALID if t is
+	// not valid.
 	ShortestPaths(ctx context.Context, from, to string, t Traversal, all bool) ([]Path, error)
 
 	// ClaimsByID returns the claims with the given ids.
 	ClaimsByID(ctx context.Context, ids []string) (map[string]Claim, error)
-	// ClaimsOfArticles returns each article's claims in text order.
+	// ClaimsOfArticles returns each article's claims in text order (by
+	// start offset, then id); an article without claims is absent.
 	ClaimsOfArticles(ctx context.Context, articleIDs []string) (map[string][]Claim, error)
 	// ArticlesByID returns the articles with the given ids.
 	ArticlesByID(ctx context.Context, ids []string) (map[string]Article, error)
@@ -42,13 +55,11 @@ type Reader interface {
 
 // Writer writes validated articles into the graph.
 type Writer interface {
-	// LoadArticle writes one article, its actors and its claims in a single
-	// transaction. Loading the same article again replaces its claims, so
+	// LoadArticles writes articles (distinct ids, else EINVALID), their
+	// actors and their claims as one unit: the group is written whole or
+	// not at all. Loading an article again replaces its claims, so
 	// repeated loads change nothing; claims from different articles about
-	// the same relationship accumulate on it.
-	LoadArticle(ctx context.Context, l ArticleLoad) (LoadResult, error)
-	// LoadArticles writes several articles (distinct ids) in a single
-	// transaction, as LoadArticle writes one: the group is written whole
-	// or not at all. Results are in the order of loads.
+	// the same relationship accumulate on it. Results are in the order of
+	// loads.
 	LoadArticles(ctx context.Context, loads []ArticleLoad) ([]LoadResult, error)
 }

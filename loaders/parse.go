@@ -85,6 +85,9 @@ type parser struct {
 var (
 	slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	// yaml.v3 errors read "yaml: line N: message".
+	yamlLineRE   = regexp.MustCompile(`line (\d+)`)
+	yamlPrefixRE = regexp.MustCompile(`^line \d+: `)
 )
 
 func (p *parser) article(n *yaml.Node, readText func(string) ([]byte, error)) {
@@ -269,7 +272,7 @@ func abbreviate(s string, n int) string {
 
 // yamlErrLine pulls the line number out of a yaml.v3 error, or 0.
 func yamlErrLine(err error) int {
-	m := regexp.MustCompile(`line (\d+)`).FindStringSubmatch(err.Error())
+	m := yamlLineRE.FindStringSubmatch(err.Error())
 	if m == nil {
 		return 0
 	}
@@ -279,5 +282,5 @@ func yamlErrLine(err error) int {
 
 func yamlErrMsg(err error) string {
 	s := strings.TrimPrefix(err.Error(), "yaml: ")
-	return regexp.MustCompile(`^line \d+: `).ReplaceAllString(s, "")
+	return yamlPrefixRE.ReplaceAllString(s, "")
 }

@@ -65,9 +65,6 @@ func (m *Meter) Add(n int) { m.done.Add(int64(n)) }
 // Set sets the number of units done.
 func (m *Meter) Set(n int) { m.done.Store(int64(n)) }
 
-// SetTotal changes the total, once it is known.
-func (m *Meter) SetTotal(n int) { m.total.Store(int64(n)) }
-
 // Stop draws the final state and ends the line.
 func (m *Meter) Stop() {
 	m.once.Do(func() {

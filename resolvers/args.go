@@ -11,6 +11,21 @@ import (
 	"github.com/actorgraph/actorgraph/graph/generated"
 )
 
+// Argument defaults. The schema states each one (`first: Int = 20`), and
+// gqlgen passes it when a client leaves the argument out; the resolvers
+// (for an explicit null) and the cost estimates (limits.go) use these
+// names for the same numbers, and TestArgumentDefaultsMatchTheSchema reads
+// the schema's defaults back and compares. Paths' maxDepth defaults to
+// graph.MaxDepth and every direction to graph.Both.
+const (
+	DefaultActorsFirst        = 20  // actors(first)
+	DefaultRelationshipsFirst = 50  // relationships(first)
+	DefaultSearchFirst        = 10  // search(first)
+	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
+	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)
+	DefaultPathsLimit         = 25  // allShortestPaths(limit)
+)
+
 // intArg returns *v (or def when nil), or an EINVALID error when it lies
 // outside [lo, hi].
 func intArg(name string, v *int, def, lo, hi int) (int, error) {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/actorgraph/actorgraph/graph"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
 func loadActor(ctx context.Context, id string) (*graph.Actor, error) {
@@ -28,7 +27,7 @@ func nonNil[T any](s []T) []T {
 // paths serves shortestPath and allShortestPaths.
 func (r *queryResolver) paths(ctx context.Context, from, to string, maxDepthArg *int, types []graph.RelationType, dir *graph.Direction, limit int, all bool) ([]graph.Path, error) {
 	hi := r.limits().MaxTraversalDepth
-	d, err := intArg("maxDepth", maxDepthArg, hi, 1, neo4jstore.MaxDepth)
+	d, err := intArg("maxDepth", maxDepthArg, hi, 1, graph.MaxDepth)
 	if err != nil {
 		return nil, err
 	}

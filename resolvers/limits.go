@@ -5,7 +5,6 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/generated"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
 // Limits are the ceilings on arguments. A request outside them gets an
@@ -27,7 +26,7 @@ type Limits struct {
 
 // DefaultLimits returns the limits used when none are configured.
 func DefaultLimits() Limits {
-	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: neo4jstore.MaxDepth, MaxSearchLength: 500}
+	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500}
 }
 
 // WithDefaults fills zero fields from DefaultLimits and keeps the traversal
@@ -44,7 +43,7 @@ func (l Limits) WithDefaults() Limits {
 	fill(&l.MaxPaths, d.MaxPaths)
 	fill(&l.MaxTraversalDepth, d.MaxTraversalDepth)
 	fill(&l.MaxSearchLength, d.MaxSearchLength)
-	l.MaxTraversalDepth = min(l.MaxTraversalDepth, neo4jstore.MaxDepth)
+	l.MaxTraversalDepth = min(l.MaxTraversalDepth, graph.MaxDepth)
 	return l
 }
 
@@ -77,16 +76,16 @@ func Complexity(l Limits) generated.ComplexityRoot {
 	list := func(n, child int) int { return sat(1, mul(n, child)) }
 
 	c.Query.Actors = func(child int, _ *graph.ActorKind, _ *string, first *int, _ *string) int {
-		return list(clamp(first, 20, l.MaxPage), child)
+		return list(clamp(first, DefaultActorsFirst, l.MaxPage), child)
 	}
 	c.Query.Relationships = func(child int, _ *graph.RelationType, _ *graph.Modality, _, _, _ *string, first *int, _ *string) int {
-		return list(clamp(first, 50, l.MaxPage), child)
+		return list(clamp(first, DefaultRelationshipsFirst, l.MaxPage), child)
 	}
 	c.Query.Search = func(child int, _ string, first *int) int {
-		return sat(5, mul(clamp(first, 10, l.MaxPage), child))
+		return sat(5, mul(clamp(first, DefaultSearchFirst, l.MaxPage), child))
 	}
 	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
-		return sat(traversal(clamp(depth, 1, l.MaxTraversalDepth)), mul(clamp(limit, 100, l.MaxNeighbours), child))
+		return sat(traversal(clamp(depth, DefaultNeighbourhoodDepth, l.MaxTraversalDepth)), mul(clamp(limit, DefaultNeighbourhoodLimit, l.MaxNeighbours), child))
 	}
 	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction) int {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
@@ -94,7 +93,7 @@ func Complexity(l Limits) generated.ComplexityRoot {
 	}
 	c.Query.AllShortestPaths = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
-		return sat(10*d, mul(clamp(limit, 25, l.MaxPaths), mul(d+1, child)))
+		return sat(10*d, mul(clamp(limit, DefaultPathsLimit, l.MaxPaths), mul(d+1, child)))
 	}
 	c.Query.Articles = func(child int) int { return list(ArticlesListed, child) }
 

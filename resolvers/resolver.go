@@ -1,7 +1,10 @@
 // Package resolvers implements the GraphQL schema (schema.graphqls) over a
-// graph.Reader. Root fields answer with one store call each; nested fields
-// go through per-request dataloaders (loaders.go) so that a query over many
-// actors costs a fixed number of round trips to Neo4j, not one per actor.
+// graph.Reader, whichever adapter implements it (graph/neo4j in the
+// server, graph/inmem in tests). Root fields answer with one store call
+// each; nested fields go through per-request dataloaders (dataloaders.go),
+// so a query over many actors costs a fixed number of store calls (Neo4j
+// round trips), not one per actor. Argument defaults and ceilings are in
+// args.go and limits.go; the cost of each field in limits.go.
 package resolvers
 
 import "github.com/actorgraph/actorgraph/graph"

@@ -104,7 +104,7 @@ func (r *queryResolver) Actor(ctx context.Context, id string) (*graph.Actor, err
 }
 
 func (r *queryResolver) Actors(ctx context.Context, kind *graph.ActorKind, nameContains *string, first *int, after *string) (*generated.ActorConnection, error) {
-	n, err := intArg("first", first, 20, 1, r.limits().MaxPage)
+	n, err := intArg("first", first, DefaultActorsFirst, 1, r.limits().MaxPage)
 	if err != nil {
 		return nil, err
 	}
@@ -123,22 +123,22 @@ func (r *queryResolver) Actors(ctx context.Context, kind *graph.ActorKind, nameC
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]graph.SearchHit, error) {
-	n, err := intArg("first", first, 10, 1, r.limits().MaxPage)
+	n, err := intArg("first", first, DefaultSearchFirst, 1, r.limits().MaxPage)
 	if err != nil {
 		return nil, err
 	}
-	if max := r.limits().MaxSearchLength; len([]rune(text)) > max {
-		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", max)
+	if limit := r.limits().MaxSearchLength; len([]rune(text)) > limit {
+		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", limit)
 	}
 	return r.Store.Search(ctx, text, n)
 }
 
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) (*graph.Subgraph, error) {
-	d, err := intArg("depth", depth, 1, 1, r.limits().MaxTraversalDepth)
+	d, err := intArg("depth", depth, DefaultNeighbourhoodDepth, 1, r.limits().MaxTraversalDepth)
 	if err != nil {
 		return nil, err
 	}
-	l, err := intArg("limit", limit, 100, 1, r.limits().MaxNeighbours)
+	l, err := intArg("limit", limit, DefaultNeighbourhoodLimit, 1, r.limits().MaxNeighbours)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) ([]graph.Path, error) {
-	l, err := intArg("limit", limit, 25, 1, r.limits().MaxPaths)
+	l, err := intArg("limit", limit, DefaultPathsLimit, 1, r.limits().MaxPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 }
 
 func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) (*generated.RelationshipConnection, error) {
-	n, err := intArg("first", first, 50, 1, r.limits().MaxPage)
+	n, err := intArg("first", first, DefaultRelationshipsFirst, 1, r.limits().MaxPage)
 	if err != nil {
 		return nil, err
 	}

@@ -10,13 +10,13 @@ import (
 // allows any origin (without credentials).
 func cors(origins []string, next http.Handler) http.Handler {
 	allowed := map[string]bool{}
-	any := false
+	anyOrigin := false
 	for _, o := range origins {
 		o = strings.TrimRight(strings.TrimSpace(o), "/")
 		switch o {
 		case "":
 		case "*":
-			any = true
+			anyOrigin = true
 		default:
 			allowed[strings.ToLower(o)] = true
 		}
@@ -28,10 +28,10 @@ func cors(origins []string, next http.Handler) http.Handler {
 			return
 		}
 		w.Header().Add("Vary", "Origin")
-		ok := any || allowed[strings.ToLower(origin)]
+		ok := anyOrigin || allowed[strings.ToLower(origin)]
 		preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
 		if ok {
-			if any {
+			if anyOrigin {
 				w.Header().Set("Access-Control-Allow-Origin", "*")
 			} else {
 				w.Header().Set("Access-Control-Allow-Origin", origin)

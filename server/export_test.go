@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/seedtest"
 	"github.com/actorgraph/actorgraph/server"
 )
 
 func TestExportRoutes(t *testing.T) {
-	s := neo4jtest.MustOpenSeeded(t)
-	srv := httptest.NewServer(server.New(s, s, server.Options{}))
+	s := seedtest.MustGraph(t)
+	srv := httptest.NewServer(server.New(server.Ports{Graph: s, Export: s, Health: s}, server.Options{}))
 	defer srv.Close()
 	for _, tc := range []struct {
 		path, status, contentType, body string

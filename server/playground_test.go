@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/seedtest"
 	"github.com/actorgraph/actorgraph/server"
 )
 
@@ -18,8 +18,8 @@ import (
 // as a tab, and that every example runs on the seed without errors and
 // returns data.
 func TestPlaygroundExamples(t *testing.T) {
-	s := neo4jtest.MustOpenSeeded(t)
-	srv := httptest.NewServer(server.New(s, s, server.Options{Playground: true, Introspection: true}))
+	s := seedtest.MustGraph(t)
+	srv := httptest.NewServer(server.New(server.Ports{Graph: s, Export: s, Health: s}, server.Options{Playground: true, Introspection: true}))
 	defer srv.Close()
 
 	resp, err := http.Get(srv.URL + "/")

@@ -198,9 +198,9 @@ func (s Spec) article(i int) (claimsFile []byte, text string) {
 	for c := 0; c < s.ClaimsPerArticle; c++ {
 		// The first claims of each article walk through every modality and
 		// relation type, so each is represented in any corpus.
-		rel := graph.RelationTypes[(i+c)%len(graph.RelationTypes)].Type
+		rel := graph.RelationTypes[(i+c)%len(graph.RelationTypes)]
 		if c >= len(graph.RelationTypes) {
-			rel = graph.RelationTypes[rng.IntN(len(graph.RelationTypes))].Type
+			rel = graph.RelationTypes[rng.IntN(len(graph.RelationTypes))]
 		}
 		mod := graph.Modalities[(i+c)%len(graph.Modalities)]
 		sj := rng.IntN(len(actors))
@@ -209,9 +209,9 @@ func (s Spec) article(i int) (claimsFile []byte, text string) {
 			oj++
 		}
 		subj, obj := surface(rng, actors[sj]), surface(rng, actors[oj])
-		quote := fmt.Sprintf("%s %s %s", subj, verbs[rel], obj)
+		quote := fmt.Sprintf("%s %s %s", subj, rel.Phrase, obj)
 		cl := claimYAML{
-			ID: fmt.Sprintf("c%d", c+1), Subject: subj, Relation: string(rel), Object: obj,
+			ID: fmt.Sprintf("c%d", c+1), Subject: subj, Relation: string(rel.Type), Object: obj,
 			Modality: string(mod), Quote: quote,
 		}
 		var sentence string
@@ -258,26 +258,6 @@ func surface(rng *rand.Rand, a graph.Actor) string {
 	default:
 		return a.Aliases[rng.IntN(len(a.Aliases))]
 	}
-}
-
-// verbs phrase each relation type in the generated text.
-var verbs = map[graph.RelationType]string{
-	graph.RelAlignedWith:            "is aligned with",
-	graph.RelLeads:                  "leads",
-	graph.RelMemberOf:               "is a member of",
-	graph.RelSupports:               "supports",
-	graph.RelWarns:                  "warned",
-	graph.RelThreatens:              "threatened to strike",
-	graph.RelAccuses:                "accused",
-	graph.RelCriticises:             "criticised",
-	graph.RelOpposes:                "opposes",
-	graph.RelProtestsAgainst:        "protested against",
-	graph.RelRequestsAssistanceFrom: "asked for help from",
-	graph.RelSuppresses:             "cracked down on",
-	graph.RelHelpsSuppress:          "helped suppress",
-	graph.RelDeployedTo:             "sent fighters to",
-	graph.RelDeployedInSupportOf:    "deployed in support of",
-	graph.RelUndermines:             "undermines",
 }
 
 var fillers = []string{

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/loaders"
@@ -30,7 +31,7 @@ type Main struct {
 // NewMain returns a Main writing to the given streams.
 func NewMain(stdout, stderr io.Writer) *Main { return &Main{Stdout: stdout, Stderr: stderr} }
 
-const usage = `usage: actorgraph <command> [flags] [args]
+var usage = `usage: actorgraph <command> [flags] [args]
 
 commands:
   serve   serve GraphQL at /graphql and the playground at /
@@ -41,7 +42,7 @@ commands:
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
   reset   delete every node and relationship (keeps the schema)
-  export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
+  export  write the graph as ` + export.FormatNames(", ", " or ") + `
   cypher  run one read-only Cypher query and print the result as a table
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
 
@@ -297,7 +298,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	l := lim.WithDefaults()
 	srv := &http.Server{
-		Handler: server.New(store, store, server.Options{
+		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
 			Playground: *playground, Introspection: *introspection, Logger: logger,
 			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
 		}),

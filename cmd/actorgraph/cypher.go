@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/internal/mdtable"
 )
 
 const cypherUsage = `usage: actorgraph cypher [-param name=JSON]... [QUERY | -]
@@ -74,7 +75,7 @@ func (m *Main) cypher(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(m.Stdout, t.Markdown())
+	fmt.Fprintln(m.Stdout, mdtable.Render(t))
 	fmt.Fprintf(m.Stderr, "%d row(s)\n", len(t.Rows))
 	return nil
 }

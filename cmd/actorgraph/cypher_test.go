@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 func TestCypherCommand(t *testing.T) {

@@ -8,10 +8,12 @@ import (
 	"path/filepath"
 
 	"github.com/actorgraph/actorgraph/export"
+	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
-const exportUsage = `usage: actorgraph export --format graphml|gexf|cytoscape|csv [--neighbourhood ID [--depth N]] [--out PATH]
+// exportUsage names the formats of export.FormatTable.
+var exportUsage = `usage: actorgraph export --format ` + export.FormatNames("|", "|") + ` [--neighbourhood ID [--depth N]] [--out PATH]
 
 Writes the whole graph, or the actors within --depth hops of one actor and
 the relationships among them, to --out or standard output. csv writes the
@@ -22,9 +24,9 @@ archive of them to standard output.`
 func (m *Main) export(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	cfg := dbFlags(fs)
-	format := fs.String("format", "", "graphml, gexf, cytoscape or csv (required)")
+	format := fs.String("format", "", export.FormatNames(", ", " or ")+" (required)")
 	anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor id)")
-	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", neo4jstore.MaxDepth))
+	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", graph.MaxDepth))
 	out := fs.String("out", "", "file (csv: folder) to write; default standard output")
 	fs.Usage = func() { fmt.Fprintln(m.Stderr, exportUsage); fs.PrintDefaults() }
 	if err := m.parse(fs, args); err != nil {
@@ -34,7 +36,7 @@ func (m *Main) export(ctx context.Context, args []string) error {
 		return usageError{fmt.Sprintf("export takes no arguments, got %q", fs.Args())}
 	}
 	if *format == "" {
-		return usageError{"export needs --format graphml|gexf|cytoscape|csv"}
+		return usageError{"export needs --format " + export.FormatNames("|", "|")}
 	}
 	f, err := export.ParseFormat(*format)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -140,15 +141,15 @@ func ratio(a, b time.Duration) float64 {
 	return float64(a) / float64(b)
 }
 
-// runBaseline runs the mix's baseline queries (graph/neo4j baseline.go)
-// through the bare driver from the given number of workers, each walking
-// the same weighted sequence the load test sends.
+// runBaseline runs the mix's baseline queries (baseline.go) through the
+// bare driver from the given number of workers, each walking the same
+// weighted sequence the load test sends.
 func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, workers int) (*vegeta.Metrics, map[string]*vegeta.Metrics, error) {
-	store, err := neo4jstore.Open(cfg)
+	bare, err := openBaselineDriver(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer store.Close(context.Background())
+	defer bare.Close()
 	targets, err := mixTargets("http://baseline/")
 	if err != nil {
 		return nil, nil, err
@@ -159,16 +160,16 @@ func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, wo
 	}
 	results := make(chan *vegeta.Result, 1024)
 	end := time.Now().Add(d)
-	var next atomicCounter
+	var next atomic.Uint64 // hands out the workers' places in seq
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(end) && ctx.Err() == nil {
-				name := seq[next.add()%uint64(len(seq))]
+				name := seq[(next.Add(1)-1)%uint64(len(seq))]
 				start := time.Now()
-				err := store.Baseline(ctx, name)
+				err := bare.run(ctx, name)
 				r := &vegeta.Result{Attack: "baseline", Code: 200, Timestamp: start, Latency: time.Since(start), URL: "http://baseline/?op=" + name}
 				if err != nil {
 					r.Code, r.Error = 0, err.Error()
@@ -193,19 +194,6 @@ func runBaseline(ctx context.Context, cfg neo4jstore.Config, d time.Duration, wo
 		m.Close()
 	}
 	return all, by, nil
-}
-
-// atomicCounter hands out increasing numbers to concurrent workers.
-type atomicCounter struct {
-	mu sync.Mutex
-	n  uint64
-}
-
-func (c *atomicCounter) add() uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n++
-	return c.n - 1
 }
 
 // reportLoad prints the summary and a line per query of the mix.
@@ -339,7 +327,7 @@ func serveInProcess(ctx context.Context, cfg neo4jstore.Config) (string, func(),
 		return "", nil, err
 	}
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
-	srv := &http.Server{Handler: server.New(store, store, server.Options{Logger: logger}), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{Logger: logger}), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	return ln.Addr().String(), func() {
 		srv.Shutdown(context.Background())

@@ -1,16 +1,14 @@
-// Command actorgraph loads claims files into Neo4j and serves the graph
-// over GraphQL.
+// Command actorgraph validates claims files, loads them into Neo4j, serves
+// the graph over GraphQL, exports it, and measures the server under load.
+// `actorgraph help` lists the commands (usage in app.go) and
+// `actorgraph <command> -h` a command's flags.
 //
-//	actorgraph serve [-listen ADDR] [-load PATH]...  serve GraphQL and the playground
-//	actorgraph load [-tx-claims N] PATH...           validate and load claims files
-//	actorgraph check PATH...                         validate claims files, write nothing
-//	actorgraph gen -articles N -out DIR              write a synthetic corpus
-//	actorgraph schema                                create constraints and indexes
-//	actorgraph stats                                 count what the graph holds
-//	actorgraph reset                                 delete every node and relationship
-//	actorgraph export --format F [--neighbourhood ID --depth N] [--out PATH]
-//	                                                 write GraphML, GEXF, Cytoscape JSON or CSV
-//	actorgraph cypher [-param NAME=VALUE]... QUERY   run one read-only Cypher query
+// This package is wiring: it parses flags, opens the Neo4j store
+// (graph/neo4j) and hands it to the packages that do the work as the ports
+// they take (loaders, server, export). The command's own concerns live
+// here too: Markdown rendering of `cypher` results is in cypher.go (over
+// internal/mdtable), the load test and its bare-driver baselines in
+// loadtest.go and baseline.go.
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
 // NEO4J_DATABASE (or the matching flags).

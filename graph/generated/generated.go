@@ -1054,6 +1054,7 @@ type Actor {
   degree(direction: Direction = BOTH, types: [RelationType!]): Int!
 }
 
+# BEGIN GENERATED: actor-kinds (from graph.ActorKindTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
 "What kind of actor; each kind is also a Neo4j label (` + "`" + `:Militia` + "`" + `)."
 enum ActorKind {
   "A country or its government."
@@ -1064,9 +1065,10 @@ enum ActorKind {
   PERSON
   "A formal, non-armed organisation."
   ORGANISATION
-  "An informal collective: protesters, analysts, a bloc of factions."
+  "An informal collective: protesters, analysts, opposition circles, a bloc of factions."
   GROUP
 }
+# END GENERATED: actor-kinds
 
 """
 A typed relationship from a subject actor to an object actor, summarising
@@ -1093,6 +1095,7 @@ type Relationship {
   claims: [Claim!]!
 }
 
+# BEGIN GENERATED: relation-types (from graph.RelationTypes by ` + "`" + `make generate` + "`" + `; edit that table, not this)
 "Relationship types. Direction is always subject → object."
 enum RelationType {
   "Is politically, ideologically or militarily aligned with, or loyal to."
@@ -1128,7 +1131,9 @@ enum RelationType {
   "Undermines the authority or sovereignty of."
   UNDERMINES
 }
+# END GENERATED: relation-types
 
+# BEGIN GENERATED: modalities (from graph.ModalityTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
 "How firmly a claim is made, strongest first."
 enum Modality {
   "The article states it as fact in its own voice."
@@ -1142,6 +1147,7 @@ enum Modality {
   "Explicitly unverified or alleged."
   ALLEGED
 }
+# END GENERATED: modalities
 
 "Which relationships of an actor to follow."
 enum Direction {

@@ -12,7 +12,8 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/mdtable"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the output tables in the Cypher docs from the seeded graph")
@@ -100,7 +101,7 @@ func TestCypherDocs(t *testing.T) {
 				if err := checkTotalOrder(s, q.cypher, res); err != nil {
 					t.Errorf("%s:%d (%s): %v", name, q.line, q.heading, err)
 				}
-				got := res.Markdown()
+				got := mdtable.Render(res)
 				if *update {
 					out = append(out, lines[last:q.tableFrom]...)
 					if q.tableFrom == q.tableTo {
@@ -183,12 +184,12 @@ func tiedRows(t neo4j.Table, items string) error {
 			}
 		}
 	}
-	row := func(r []any) string { return neo4j.Table{Columns: t.Columns, Rows: [][]any{r}}.Markdown() }
+	row := func(r []any) string { return mdtable.Render(neo4j.Table{Columns: t.Columns, Rows: [][]any{r}}) }
 	for i := 1; i < len(t.Rows); i++ {
 		a, b := t.Rows[i-1], t.Rows[i]
 		same := true
 		for _, k := range keys {
-			same = same && neo4j.Cell(a[k]) == neo4j.Cell(b[k])
+			same = same && mdtable.Cell(a[k]) == mdtable.Cell(b[k])
 		}
 		if same && row(a) != row(b) {
 			return fmt.Errorf("ORDER BY %s is not a total order: rows %d and %d tie on its returned columns, so their order may change between runs; add a column that tells them apart", strings.TrimSpace(items), i, i+1)
@@ -258,7 +259,7 @@ func TestRunReadOnlyRefusesWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Markdown(); got != "| name | aliases | nothing | x |\n|---|---|---|---|\n| Iran | [\"Tehran\", \"Islamic Republic\"] |  | 1.5 |" {
+	if got := mdtable.Render(res); got != "| name | aliases | nothing | x |\n|---|---|---|---|\n| Iran | [\"Tehran\", \"Islamic Republic\"] |  | 1.5 |" {
 		t.Errorf("table:\n%s", got)
 	}
 	if _, err := s.RunReadOnly(context.Background(), "MATCH (a:Actor RETURN a", nil); graph.ErrorCode(err) == graph.EUNAVAILABLE || err == nil {

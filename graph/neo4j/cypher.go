@@ -2,21 +2,39 @@ package neo4j
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // Table is the result of an analyst's query: column names and rows of
-// driver values.
+// values. Values are what the driver returns (strings, int64, float64,
+// bool, nil, lists, maps, temporal values), except that nodes,
+// relationships and paths are given as ResultNode, ResultRelationship and
+// ResultPath, so that callers need not import the driver.
 type Table struct {
 	Columns []string
 	Rows    [][]any
+}
+
+// ResultNode is a node returned by RunReadOnly.
+type ResultNode struct {
+	Labels []string
+	Props  map[string]any
+}
+
+// ResultRelationship is a relationship returned by RunReadOnly.
+type ResultRelationship struct {
+	Type  string
+	Props map[string]any
+}
+
+// ResultPath is a path returned by RunReadOnly: Relationships[i] joins
+// Nodes[i] and Nodes[i+1].
+type ResultPath struct {
+	Nodes         []ResultNode
+	Relationships []ResultRelationship
 }
 
 // MaxRows bounds the rows RunReadOnly returns.
@@ -43,7 +61,11 @@ func (s *Store) RunReadOnly(ctx context.Context, cypher string, params map[strin
 			if len(t.Rows) == MaxRows {
 				return nil, fmt.Errorf("more than %d rows; add a LIMIT", MaxRows)
 			}
-			t.Rows = append(t.Rows, rec.Values)
+			row := make([]any, len(rec.Values))
+			for i, v := range rec.Values {
+				row[i] = resultValue(v)
+			}
+			t.Rows = append(t.Rows, row)
 		}
 		if err := res.Err(); err != nil {
 			return nil, err
@@ -63,83 +85,43 @@ func (s *Store) RunReadOnly(ctx context.Context, cypher string, params map[strin
 	return out.(Table), nil
 }
 
-// Markdown renders the table as docs/cypher.md shows results: a header,
-// a separator and one row per record, cells rendered by Cell with pipes
-// escaped and line breaks folded.
-func (t Table) Markdown() string {
-	esc := strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ")
-	var b strings.Builder
-	b.WriteString("| " + strings.Join(t.Columns, " | ") + " |\n|")
-	for range t.Columns {
-		b.WriteString("---|")
-	}
-	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = esc.Replace(Cell(v))
-		}
-		b.WriteString("\n| " + strings.Join(cells, " | ") + " |")
-	}
-	return b.String()
-}
-
-// Cell renders one value the way docs/cypher.md shows it: strings and
-// numbers as they are, null as an empty cell, lists and maps as JSON with a
-// space after each comma, nodes as (:Labels {id: …}), relationships as
-// [:TYPE] and paths as their node ids.
-func Cell(v any) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	if v == nil {
-		return ""
-	}
-	return literal(v)
-}
-
-// literal renders v as in a JSON document; strings are quoted.
-func literal(v any) string {
+// resultValue replaces the driver's nodes, relationships and paths in v,
+// at any depth of lists and maps, by the Result types.
+func resultValue(v any) any {
 	switch x := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		b, _ := json.Marshal(x)
-		return string(b)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
 	case []any:
-		parts := make([]string, len(x))
+		out := make([]any, len(x))
 		for i, e := range x {
-			parts[i] = literal(e)
+			out[i] = resultValue(e)
 		}
-		return "[" + strings.Join(parts, ", ") + "]"
+		return out
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = resultValue(e)
 		}
-		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = literal(k) + ": " + literal(x[k])
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
+		return out
 	case dbtype.Node:
-		ls := append([]string(nil), x.Labels...)
-		sort.Strings(ls)
-		return fmt.Sprintf("(:%s {id: %s})", strings.Join(ls, ":"), literal(x.Props["id"]))
+		return resultNode(x)
 	case dbtype.Relationship:
-		return "[:" + x.Type + "]"
+		return resultRelationship(x)
 	case dbtype.Path:
-		parts := make([]string, len(x.Nodes))
+		p := ResultPath{Nodes: make([]ResultNode, len(x.Nodes)), Relationships: make([]ResultRelationship, len(x.Relationships))}
 		for i, n := range x.Nodes {
-			parts[i] = literal(n.Props["id"])
+			p.Nodes[i] = resultNode(n)
 		}
-		return "<" + strings.Join(parts, ", ") + ">"
+		for i, r := range x.Relationships {
+			p.Relationships[i] = resultRelationship(r)
+		}
+		return p
 	}
-	return fmt.Sprint(v)
+	return v
+}
+
+func resultNode(n dbtype.Node) ResultNode {
+	return ResultNode{Labels: append([]string(nil), n.Labels...), Props: resultValue(n.Props).(map[string]any)}
+}
+
+func resultRelationship(r dbtype.Relationship) ResultRelationship {
+	return ResultRelationship{Type: r.Type, Props: resultValue(r.Props).(map[string]any)}
 }

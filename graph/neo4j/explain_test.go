@@ -11,7 +11,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 // TestTraversalsStartWithIndexSeeks EXPLAINs every traversal statement the
@@ -30,7 +30,7 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	}
 	var cases []stmt
 	add := func(name string, st neo4jstore.Statement, err error) { cases = append(cases, stmt{name, st, err}) }
-	for _, depth := range []int{1, 2, neo4jstore.MaxDepth} {
+	for _, depth := range []int{1, 2, graph.MaxDepth} {
 		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
 			for _, types := range [][]graph.RelationType{nil, {graph.RelLeads, graph.RelWarns}} {
 				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100}

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,17 +13,8 @@ import (
 // store's Config does not say.
 const DefaultBatchSize = 1000
 
-// LoadArticle writes one validated article in its own write transaction;
-// see LoadArticles.
-func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.LoadResult, error) {
-	res, err := s.LoadArticles(ctx, []graph.ArticleLoad{l})
-	if err != nil {
-		return graph.LoadResult{}, err
-	}
-	return res[0], nil
-}
-
-// LoadArticles writes validated articles in a single write transaction: their
+// LoadArticles implements graph.Writer. It writes validated articles in a
+// single write transaction: their
 // actors (merged by id), the article nodes, and their claims, replacing any
 // claims an earlier load of the same articles wrote. It then recomputes the
 // summary on every actor-to-actor relationship the old or new claims touch,
@@ -80,8 +72,12 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 				k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
 				n := news(k)
 				n.claimIDs = append(n.claimIDs, c.ID)
-				n.articleIDs = appendNew(n.articleIDs, l.Article.ID)
-				n.modalities = appendNew(n.modalities, string(c.Modality))
+				if !slices.Contains(n.articleIDs, l.Article.ID) {
+					n.articleIDs = append(n.articleIDs, l.Article.ID)
+				}
+				if !slices.Contains(n.modalities, string(c.Modality)) {
+					n.modalities = append(n.modalities, string(c.Modality))
+				}
 				edges[k] = true
 			}
 			results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
@@ -167,7 +163,9 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.A
 				ids = append(ids, a.ID)
 			}
 			for _, al := range a.Aliases {
-				m.Aliases = appendNew(m.Aliases, al)
+				if !slices.Contains(m.Aliases, al) {
+					m.Aliases = append(m.Aliases, al)
+				}
 			}
 			if a.Description != "" {
 				m.Description = a.Description
@@ -281,15 +279,6 @@ func claimParams(articleID string, c graph.Claim) map[string]any {
 type edgeNews struct {
 	claimIDs, articleIDs, modalities []string
 	recompute                        bool
-}
-
-func appendNew(l []string, s string) []string {
-	for _, x := range l {
-		if x == s {
-			return l
-		}
-	}
-	return append(l, s)
 }
 
 // summarise brings the summary of every touched edge up to date. An edge

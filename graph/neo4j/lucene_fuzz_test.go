@@ -4,12 +4,14 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/actorgraph/actorgraph/graph"
 )
 
 // FuzzLuceneQuery checks that no request text puts Lucene syntax of its
 // own into the full-text query: the output holds only letter-and-digit
 // words and the operators luceneQuery itself writes, balanced, and at most
-// maxSearchWords clauses.
+// graph.MaxSearchWords clauses.
 func FuzzLuceneQuery(f *testing.F) {
 	for _, s := range []string{"Kataib Hezbollah", `"unbalanced`, `name:iran~ AND (x OR`, `*:*`, `\"); DROP`, "Ünïcödé 123", ""} {
 		f.Add(s)
@@ -38,7 +40,7 @@ func FuzzLuceneQuery(f *testing.F) {
 				clauses++
 			}
 		}
-		if clauses > maxSearchWords {
+		if clauses > graph.MaxSearchWords {
 			t.Fatalf("%d clauses from %q", clauses, text)
 		}
 		if strings.TrimSpace(text) != "" && q == "" && strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {

@@ -7,10 +7,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// MaxDepth bounds every variable-length traversal. Hop counts are the only
-// numbers spliced into Cypher text, and only from the range 1..MaxDepth.
-const MaxDepth = 6
-
 // typeExpr returns a relationship type expression such as "ALIGNED_WITH|LEADS"
 // built only from valid enum values; empty types means every actor-to-actor
 // type, so traversals never wander into claim links.
@@ -21,12 +17,12 @@ func typeExpr(types []graph.RelationType) (string, error) {
 			types[i] = r.Type
 		}
 	}
+	if err := graph.ValidateRelationTypes(types); err != nil {
+		return "", err
+	}
 	parts := make([]string, 0, len(types))
 	seen := map[graph.RelationType]bool{}
 	for _, t := range types {
-		if !t.Valid() {
-			return "", graph.Errorf(graph.EINVALID, "unknown relation type %q", t)
-		}
 		if !seen[t] {
 			seen[t] = true
 			parts = append(parts, string(t))
@@ -55,19 +51,12 @@ func relPattern(variable string, dir graph.Direction, types []graph.RelationType
 	return "", graph.Errorf(graph.EINVALID, "unknown direction %q", dir)
 }
 
-// hops returns a variable-length quantifier "*1..n" for 1 <= n <= MaxDepth.
+// hops returns a variable-length quantifier "*1..n" for 1 <= n <=
+// graph.MaxDepth. Hop counts are the only numbers spliced into Cypher
+// text, and only from that range.
 func hops(n int) (string, error) {
-	if n < 1 || n > MaxDepth {
-		return "", graph.Errorf(graph.EINVALID, "depth must be between 1 and %d, got %d", MaxDepth, n)
+	if n < 1 || n > graph.MaxDepth {
+		return "", graph.Errorf(graph.EINVALID, "depth must be between 1 and %d, got %d", graph.MaxDepth, n)
 	}
 	return fmt.Sprintf("*1..%d", n), nil
-}
-
-// kindLabels is "State:Militia:…", every kind label, for REMOVE clauses.
-func kindLabels() string {
-	ls := make([]string, len(graph.ActorKinds))
-	for i, k := range graph.ActorKinds {
-		ls[i] = k.Label()
-	}
-	return strings.Join(ls, ":")
 }

@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"strings"
-	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -58,6 +57,9 @@ func ActorsStatement(f graph.ActorFilter, p graph.PageRequest) Statement {
 
 // Actors implements graph.Reader.
 func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageRequest) (graph.ActorPage, error) {
+	if err := p.Validate(); err != nil {
+		return graph.ActorPage{}, err
+	}
 	st := ActorsStatement(f, p)
 	recs, err := s.read(ctx, "actors", st.Cypher, st.Params)
 	if err != nil {
@@ -81,7 +83,7 @@ func (s *Store) Actors(ctx context.Context, f graph.ActorFilter, p graph.PageReq
 func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.SearchHit, error) {
 	q := luceneQuery(text)
 	if q == "" {
-		return nil, graph.Errorf(graph.EINVALID, "search text must contain at least one letter or digit")
+		return nil, graph.ErrNoSearchWords
 	}
 	// An exact name or alias match ranks first: "Tehran" finds Iran before
 	// "Tehran merchants". The candidate pool is wider than the page so the
@@ -107,18 +109,11 @@ func (s *Store) Search(ctx context.Context, text string, first int) ([]graph.Sea
 	return hits, nil
 }
 
-// maxSearchWords bounds the Lucene query built from one request.
-const maxSearchWords = 16
-
-// luceneQuery turns free text into a Lucene query over letter-and-digit
-// words: (w^4 OR w*^2 OR w~N) per word, with fuzziness growing with length.
+// luceneQuery turns free text into a Lucene query over its search words
+// (graph.SearchWords): (w^4 OR w*^2 OR w~N) per word, with fuzziness
+// growing with length.
 func luceneQuery(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) > maxSearchWords {
-		words = words[:maxSearchWords]
-	}
+	words := graph.SearchWords(text)
 	clauses := make([]string, 0, len(words))
 	for _, w := range words {
 		n := len([]rune(w))

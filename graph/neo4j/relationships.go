@@ -45,6 +45,9 @@ func RelationshipsOfStatement(ids []string, dir graph.Direction, types []graph.R
 // Relationships implements graph.Reader. The anchor (subject, object or
 // neither) picks the MATCH clause so that an id lookup is an index seek.
 func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p graph.PageRequest) (graph.RelationshipPage, error) {
+	if err := p.Validate(); err != nil {
+		return graph.RelationshipPage{}, err
+	}
 	st, err := RelationshipsStatement(f, p)
 	if err != nil {
 		return graph.RelationshipPage{}, err

@@ -8,7 +8,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
 // A query that runs past the transaction timeout is stopped by Neo4j (it
@@ -82,17 +82,5 @@ func TestDropAndEnsureSchema(t *testing.T) {
 	}
 	if m, err := s.MissingSchema(ctx); err != nil || len(m) != 0 {
 		t.Fatalf("after EnsureSchema again, missing %v (%v)", m, err)
-	}
-}
-
-func TestBaselineQueriesRun(t *testing.T) {
-	s := neo4jtest.MustOpenSeeded(t)
-	for _, name := range neo4jstore.BaselineNames() {
-		if err := s.Baseline(context.Background(), name); err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-	}
-	if err := s.Baseline(context.Background(), "nope"); graph.ErrorCode(err) != graph.EINVALID {
-		t.Errorf("unknown baseline: %v", err)
 	}
 }

@@ -2,7 +2,7 @@ package neo4j
 
 import (
 	"context"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -12,6 +12,9 @@ import (
 // t.Limit actors within t.Depth hops, nearest first; edges are every
 // relationship of the allowed types among those nodes.
 func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error) {
+	if err := t.Validate(); err != nil {
+		return graph.Subgraph{}, err
+	}
 	st, err := NeighbourhoodStatement(id, t)
 	if err != nil {
 		return graph.Subgraph{}, err
@@ -82,6 +85,9 @@ const pathPool = 100
 
 // ShortestPaths implements graph.Reader.
 func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Traversal, all bool) ([]graph.Path, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
 	if from == to {
 		found, err := s.mustFind(ctx, from)
 		if err != nil {
@@ -112,7 +118,7 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 		paths[i] = graph.Path{Nodes: toActors(n), Edges: toRels(e)}
 	}
 	// Neo4j returns equally short paths in no fixed order; sort for stable answers.
-	sort.Slice(paths, func(i, j int) bool { return pathKey(paths[i]) < pathKey(paths[j]) })
+	slices.SortFunc(paths, graph.ComparePaths)
 	if !all && len(paths) > 1 {
 		paths = paths[:1]
 	}
@@ -157,17 +163,4 @@ func (s *Store) mustFind(ctx context.Context, ids ...string) (map[string]graph.A
 		}
 	}
 	return found, nil
-}
-
-func pathKey(p graph.Path) string {
-	var b strings.Builder
-	for _, n := range p.Nodes {
-		b.WriteString(n.ID)
-		b.WriteByte(0)
-	}
-	for _, e := range p.Edges {
-		b.WriteString(e.ID)
-		b.WriteByte(0)
-	}
-	return b.String()
 }

@@ -14,13 +14,13 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
 func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
 // freePort returns a loopback port nothing listens on right now.
@@ -63,7 +63,7 @@ func TestSuiteLeavesTheDevelopersGraphAlone(t *testing.T) {
 	t.Cleanup(func() { script("down") })
 
 	uri := fmt.Sprintf("bolt://127.0.0.1:%d", bolt)
-	dev, err := neo4jstore.Open(neo4jstore.Config{URI: uri, Username: "neo4j", Password: password})
+	dev, err := neo4jstore.Open(neo4jstore.Config{URI: uri, Username: "neo4j", Password: password, QueryTimeout: neo4jtest.QueryTimeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +84,7 @@ func TestSuiteLeavesTheDevelopersGraphAlone(t *testing.T) {
 	// ignore it and use their own.
 	userEnv := withoutEnv(os.Environ(), "ACTORGRAPH_TEST_")
 	userEnv = append(userEnv, "NEO4J_URI="+uri, "NEO4J_USERNAME=neo4j", "NEO4J_PASSWORD="+password)
+	// -p 1: the two packages share their suite's database (as in make test).
 	suite := []string{"go", "test", "-p", "1", "-count=1", "-run", "^(TestLoadSeedIsIdempotent|TestLoadCommand)$", "./loaders/", "./cmd/actorgraph/"}
 	var wg sync.WaitGroup
 	outs := make([]string, 2)

@@ -1,4 +1,4 @@
-package server_test
+package e2e_test
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/server"
 )
 
@@ -173,7 +173,7 @@ func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 func TestExploreInBrowser(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
 	bg := context.Background()
-	srv := httptest.NewServer(server.New(s, s, server.Options{Playground: true, Introspection: true}))
+	srv := httptest.NewServer(server.New(server.Ports{Graph: s, Export: s, Health: s}, server.Options{Playground: true, Introspection: true}))
 	defer srv.Close()
 	shots, err := os.MkdirTemp("", "actorgraph-explore-")
 	if err != nil {

@@ -13,14 +13,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/internal/seedtest"
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
@@ -39,6 +38,12 @@ const MarkerLabel = "ActorgraphTestDatabase"
 
 const howToRun = "run the tests with `make test`, or `scripts/testdb run go test ./...`, which start a throwaway Neo4j for them"
 
+// QueryTimeout bounds the test stores' transactions. It is far above the
+// production default (neo4jstore.DefaultQueryTimeout): the first load on a
+// cold server pays for planning its statements, and on a busy machine that
+// alone can take longer. Tests of the timeout set their own.
+const QueryTimeout = 5 * time.Minute
+
 // Config returns the connection settings of the test database. It fails
 // the test when scripts/testdb did not set them.
 func Config(tb testing.TB) neo4jstore.Config {
@@ -47,14 +52,17 @@ func Config(tb testing.TB) neo4jstore.Config {
 	if uri == "" {
 		tb.Fatalf("%s is not set: %s", EnvURI, howToRun)
 	}
-	return neo4jstore.Config{URI: uri, Username: "neo4j", Password: os.Getenv(EnvPassword)}
+	return neo4jstore.Config{URI: uri, Username: "neo4j", Password: os.Getenv(EnvPassword), QueryTimeout: QueryTimeout}
 }
 
 // PointNeo4jEnvAtTestDatabase sets the NEO4J_* variables `actorgraph`
 // reads to the test database's, for tests that run the command in process
 // or as a child process. Without a test database it points them at a port
 // nothing listens on, so the command can never reach the developer's own
-// server. Call it from TestMain, before any test runs.
+// server. It also gives the command's transactions the test stores' timeout
+// (ACTORGRAPH_QUERY_TIMEOUT=QueryTimeout), as a busy machine can make a
+// first load slower than the default allows. Call it from TestMain, before
+// any test runs.
 func PointNeo4jEnvAtTestDatabase() {
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "NEO4J_") {
@@ -68,6 +76,7 @@ func PointNeo4jEnvAtTestDatabase() {
 	os.Setenv("NEO4J_URI", uri)
 	os.Setenv("NEO4J_USERNAME", "neo4j")
 	os.Setenv("NEO4J_PASSWORD", os.Getenv(EnvPassword))
+	os.Setenv("ACTORGRAPH_QUERY_TIMEOUT", QueryTimeout.String())
 }
 
 // Home is the test server's folder, for tests that stop and start it with
@@ -146,19 +155,12 @@ func MustOpenSeeded(tb testing.TB) *neo4jstore.Store {
 }
 
 // SeedDir is the repository's seed folder.
-func SeedDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "seed")
-}
+func SeedDir() string { return seedtest.Dir() }
 
 // SeedArticle returns the seed article's text.
 func SeedArticle(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join(SeedDir(), "article.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
+	return seedtest.Article(tb)
 }
 
 // MustStats returns the store's counts.

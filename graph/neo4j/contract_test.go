@@ -1,0 +1,341 @@
+package neo4j_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/inmem"
+	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
+	"github.com/actorgraph/actorgraph/loaders"
+	"github.com/actorgraph/actorgraph/synth"
+)
+
+// The contract between the two implementations of graph.Reader and
+// graph.Writer: the Neo4j store and the in-memory store (graph/inmem),
+// given the same articles, answer every question alike: the same values in
+// the same order, the same pages, the same errors. Tests above the store
+// run against the in-memory one; this test is what lets them.
+
+// question is one call to a store; its answer is compared as a whole.
+type question struct {
+	name string
+	ask  func(ctx context.Context, r store) (any, error)
+}
+
+// store is what the contract covers: the Reader, and the reads exports and
+// the command make besides.
+type store interface {
+	graph.Reader
+	WholeGraph(ctx context.Context) (graph.Subgraph, error)
+	Stats(ctx context.Context) (graph.Stats, error)
+}
+
+// contractStores returns the Neo4j store and an in-memory store holding
+// the same graph: the seed and a synthetic corpus with hub actors (power
+// law), many paths and pages.
+func contractStores(t *testing.T) (db *neo4jstore.Store, mem *inmem.Store, synthDir string) {
+	t.Helper()
+	synthDir = t.TempDir()
+	if err := synth.Write(context.Background(), synthDir, synth.Spec{Articles: 40, Seed: 8}, nil); err != nil {
+		t.Fatal(err)
+	}
+	db = neo4jtest.MustOpenEmpty(t)
+	mem = inmem.New()
+	for _, w := range []graph.Writer{db, mem} {
+		if _, err := loaders.Load(context.Background(), w, neo4jtest.SeedDir(), synthDir); err != nil {
+			t.Fatalf("load: %v", err)
+		}
+	}
+	return db, mem, synthDir
+}
+
+// compare asks both stores every question and reports each difference.
+func compare(t *testing.T, db, mem store, qs []question) {
+	t.Helper()
+	ctx := context.Background()
+	for _, q := range qs {
+		want, werr := q.ask(ctx, db)
+		got, gerr := q.ask(ctx, mem)
+		if graph.ErrorCode(werr) != graph.ErrorCode(gerr) || errText(werr) != errText(gerr) {
+			t.Errorf("%s: error %v (%s) in memory, %v (%s) in Neo4j", q.name, gerr, graph.ErrorCode(gerr), werr, graph.ErrorCode(werr))
+			continue
+		}
+		if werr == nil && !reflect.DeepEqual(want, got) {
+			t.Errorf("%s:\nin memory %s\nin Neo4j  %s", q.name, show(got), show(want))
+		}
+	}
+}
+
+// errText is the client-facing message of err, "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return graph.ErrorMessage(err)
+}
+
+func show(v any) string {
+	b, _ := json.Marshal(v)
+	if len(b) > 1500 {
+		b = append(b[:1500], "…"...)
+	}
+	return string(b)
+}
+
+func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
+	db, mem, _ := contractStores(t)
+	ctx := context.Background()
+
+	hub, mid, rare := synth.ActorID(0), synth.ActorID(7), synth.ActorID(60)
+	seedActors := []string{"iran", "kataib-hezbollah", "donald-trump", "iranian-protesters", "united-states"}
+	actors := append(append([]string{}, seedActors...), hub, mid, rare)
+	types := [][]graph.RelationType{nil, {graph.RelAlignedWith, graph.RelLeads, graph.RelSupports}}
+	dirs := []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming}
+
+	var qs []question
+	add := func(name string, ask func(context.Context, store) (any, error)) {
+		qs = append(qs, question{name, ask})
+	}
+
+	// Single entities, whole lists and counts.
+	add("stats", func(ctx context.Context, r store) (any, error) { return r.Stats(ctx) })
+	add("whole graph", func(ctx context.Context, r store) (any, error) { return r.WholeGraph(ctx) })
+	add("articles", func(ctx context.Context, r store) (any, error) { return r.Articles(ctx) })
+	add("actors by id", func(ctx context.Context, r store) (any, error) {
+		return r.ActorsByID(ctx, append(actors, "nobody"))
+	})
+	add("articles by id", func(ctx context.Context, r store) (any, error) {
+		return r.ArticlesByID(ctx, []string{"iran-aligned-militias-threaten-us", synth.ArticleID(3), "nope"})
+	})
+	add("claims of articles", func(ctx context.Context, r store) (any, error) {
+		return r.ClaimsOfArticles(ctx, []string{"iran-aligned-militias-threaten-us", synth.ArticleID(0), synth.ArticleID(39), "nope"})
+	})
+	add("claims by id", func(ctx context.Context, r store) (any, error) {
+		return r.ClaimsByID(ctx, []string{synth.ArticleID(1) + "/c1", synth.ArticleID(1) + "/c20", "iran-aligned-militias-threaten-us/nope"})
+	})
+
+	// Pages, walked to the end.
+	actorFilters := []graph.ActorFilter{{}, {Kind: graph.KindMilitia}, {NameContains: "IRAN"}, {NameContains: "tehran"}, {Kind: graph.KindPerson, NameContains: "a"}, {NameContains: "no such name"}}
+	for _, f := range actorFilters {
+		for _, first := range []int{1, 7, 100} {
+			add(fmt.Sprintf("actors %+v first %d", f, first), func(ctx context.Context, r store) (any, error) {
+				return walkPages(func(after string) (any, string, bool, error) {
+					p, err := r.Actors(ctx, f, graph.PageRequest{First: first, After: after})
+					if err != nil || len(p.Actors) == 0 {
+						return p, "", false, err
+					}
+					return p, p.Actors[len(p.Actors)-1].ID, p.HasNextPage, nil
+				})
+			})
+		}
+	}
+	relFilters := []graph.RelationshipFilter{{}, {Type: graph.RelAlignedWith}, {ToID: "iran"}, {FromID: "kataib-hezbollah"},
+		{Modality: graph.Alleged}, {AttributedTo: "iranian-opposition-circles"}, {Type: graph.RelAlignedWith, ToID: "iran", Modality: graph.Reported},
+		{FromID: hub}, {ToID: hub, Type: graph.RelThreatens}, {AttributedTo: hub}}
+	for _, f := range relFilters {
+		for _, first := range []int{3, 100} {
+			add(fmt.Sprintf("relationships %+v first %d", f, first), func(ctx context.Context, r store) (any, error) {
+				return walkPages(func(after string) (any, string, bool, error) {
+					p, err := r.Relationships(ctx, f, graph.PageRequest{First: first, After: after})
+					if err != nil || len(p.Relationships) == 0 {
+						return p, "", false, err
+					}
+					return p, p.Relationships[len(p.Relationships)-1].ID, p.HasNextPage, nil
+				})
+			})
+		}
+	}
+	add("actors after the last id", func(ctx context.Context, r store) (any, error) {
+		return r.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 5, After: "zzz"})
+	})
+	add("actors, first 0", func(ctx context.Context, r store) (any, error) {
+		return r.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 0})
+	})
+	add("relationships of an unknown type", func(ctx context.Context, r store) (any, error) {
+		return r.Relationships(ctx, graph.RelationshipFilter{Type: "BEFRIENDS"}, graph.PageRequest{First: 5})
+	})
+
+	// Relationships of actors, batched.
+	for _, dir := range dirs {
+		for _, ts := range types {
+			add(fmt.Sprintf("relationships of actors %s %v", dir, ts), func(ctx context.Context, r store) (any, error) {
+				return r.RelationshipsOf(ctx, append(actors, "nobody", "iran"), dir, ts)
+			})
+		}
+	}
+	add("relationships of actors, unknown type", func(ctx context.Context, r store) (any, error) {
+		return r.RelationshipsOf(ctx, []string{"iran"}, graph.Both, []graph.RelationType{"BEFRIENDS"})
+	})
+	add("relationships of actors, unknown direction", func(ctx context.Context, r store) (any, error) {
+		return r.RelationshipsOf(ctx, []string{"iran"}, "SIDEWAYS", nil)
+	})
+
+	// Neighbourhoods.
+	for _, id := range actors {
+		for _, dir := range dirs {
+			for _, depth := range []int{1, 2, 3} {
+				for _, limit := range []int{1, 7, 100} {
+					for _, ts := range types {
+						tr := graph.Traversal{Depth: depth, Direction: dir, Types: ts, Limit: limit}
+						add(fmt.Sprintf("neighbourhood %s %+v", id, tr), func(ctx context.Context, r store) (any, error) {
+							return r.Neighbourhood(ctx, id, tr)
+						})
+					}
+				}
+			}
+		}
+	}
+	for _, tr := range []graph.Traversal{{Depth: 0, Limit: 5}, {Depth: graph.MaxDepth + 1, Limit: 5}, {Depth: 1, Limit: 5, Types: []graph.RelationType{"BEFRIENDS"}}, {Depth: 1, Limit: 5, Direction: "SIDEWAYS"}} {
+		add(fmt.Sprintf("neighbourhood of iran %+v", tr), func(ctx context.Context, r store) (any, error) { return r.Neighbourhood(ctx, "iran", tr) })
+	}
+	add("neighbourhood of nobody", func(ctx context.Context, r store) (any, error) {
+		return r.Neighbourhood(ctx, "nobody", graph.Traversal{Depth: 1, Limit: 5})
+	})
+
+	// Shortest paths: between seed actors, between synthetic ones (where
+	// no more than 100 paths tie, so that Neo4j's pool holds them all),
+	// from an actor to itself, across the two unconnected parts, and to
+	// actors that do not exist.
+	pairs := [][2]string{{"donald-trump", "kataib-hezbollah"}, {"kataib-hezbollah", "donald-trump"}, {"iran", "united-states"},
+		{"iranian-protesters", "donald-trump"}, {"iran", "iran"}, {"iran", hub}, {"nobody", "iran"}, {"iran", "nobody"}}
+	checkedSynth := 0
+	for i := 0; i < 40 && checkedSynth < 12; i++ {
+		a, b := synth.ActorID(i), synth.ActorID(i*7%90+5)
+		ps, err := mem.ShortestPaths(ctx, a, b, graph.Traversal{Depth: graph.MaxDepth, Limit: 1000}, true)
+		if err != nil || len(ps) == 0 || len(ps) > 100 || a == b {
+			continue
+		}
+		pairs = append(pairs, [2]string{a, b})
+		checkedSynth++
+	}
+	if checkedSynth < 8 {
+		t.Fatalf("only %d synthetic pairs with a path and at most 100 shortest paths", checkedSynth)
+	}
+	for i, p := range pairs {
+		tss, depths := append(types, []graph.RelationType{graph.RelDeployedTo}), []int{1, 2, graph.MaxDepth}
+		if i >= len(pairs)-checkedSynth { // synthetic pairs: every direction, fewer variations
+			tss, depths = types[:1], []int{graph.MaxDepth}
+		}
+		for _, dir := range dirs {
+			for _, ts := range tss {
+				for _, depth := range depths {
+					for _, all := range []bool{false, true} {
+						tr := graph.Traversal{Depth: depth, Direction: dir, Types: ts, Limit: 100}
+						add(fmt.Sprintf("shortest paths %s→%s %+v all=%v", p[0], p[1], tr, all), func(ctx context.Context, r store) (any, error) {
+							return r.ShortestPaths(ctx, p[0], p[1], tr, all)
+						})
+					}
+				}
+			}
+		}
+	}
+	add("shortest paths, depth 7", func(ctx context.Context, r store) (any, error) {
+		return r.ShortestPaths(ctx, "iran", "iraq", graph.Traversal{Depth: 7, Limit: 1}, false)
+	})
+
+	// Search: the same actors found first; scores are the index's own.
+	for _, text := range []string{"Kataib Hezbollah", "Hezbolah", "Tehran", "Humaidawy", "Trump", "iran", "Hamidawi", "  kataib   HEZBOLLAH ",
+		"Islamic Republic", synthName(t, mem, hub), synthName(t, mem, mid), synthName(t, mem, rare)} {
+		add("search "+text, func(ctx context.Context, r store) (any, error) {
+			hits, err := r.Search(ctx, text, 3)
+			if err != nil || len(hits) == 0 {
+				return nil, err
+			}
+			return hits[0].Actor, nil
+		})
+	}
+	add("search for punctuation", func(ctx context.Context, r store) (any, error) { return r.Search(ctx, `("~*:`, 3) })
+
+	// A call whose deadline has passed.
+	add("past deadline", func(ctx context.Context, r store) (any, error) {
+		ctx, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
+		defer cancel()
+		return r.Neighbourhood(ctx, "iran", graph.Traversal{Depth: 1, Limit: 5})
+	})
+
+	compare(t, db, mem, qs)
+	t.Logf("%d questions asked of both stores", len(qs))
+}
+
+// Loading an article again replaces its claims in both stores alike:
+// relationships that lost every claim go, the others are recomputed.
+func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
+	db, mem, synthDir := contractStores(t)
+	ctx := context.Background()
+	files, err := loaders.ClaimsFiles([]string{neo4jtest.SeedDir(), synthDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads, err := loaders.ParseAll(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every other claim of three articles dropped, the rest made alleged.
+	var again []graph.ArticleLoad
+	for _, l := range loads[:3] {
+		var kept []graph.Claim
+		for i, c := range l.Claims {
+			if i%2 == 0 {
+				c.Modality = graph.Alleged
+				kept = append(kept, c)
+			}
+		}
+		l.Claims = kept
+		again = append(again, l)
+	}
+	for _, w := range []graph.Writer{db, mem} {
+		if _, err := w.LoadArticles(ctx, again); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.LoadArticles(ctx, []graph.ArticleLoad{loads[3], loads[3]}); graph.ErrorCode(err) != graph.EINVALID {
+			t.Fatalf("an article twice in one load: %v", err)
+		}
+	}
+	var ids []string
+	for _, l := range loads {
+		ids = append(ids, l.Article.ID)
+	}
+	compare(t, db, mem, []question{
+		{"stats", func(ctx context.Context, r store) (any, error) { return r.Stats(ctx) }},
+		{"whole graph", func(ctx context.Context, r store) (any, error) { return r.WholeGraph(ctx) }},
+		{"claims of articles", func(ctx context.Context, r store) (any, error) { return r.ClaimsOfArticles(ctx, ids) }},
+		{"actors", func(ctx context.Context, r store) (any, error) {
+			return r.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 1000})
+		}},
+	})
+}
+
+// walkPages collects every page next returns, following its cursor.
+func walkPages(next func(after string) (page any, last string, more bool, err error)) (any, error) {
+	var pages []any
+	after := ""
+	for {
+		p, last, more, err := next(after)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, p)
+		if !more {
+			return pages, nil
+		}
+		after = last
+	}
+}
+
+// synthName returns a synthetic actor's name. (Its words are short made-up
+// ones: with a typo, many actors would tie, and the two stores may order
+// near ties differently.)
+func synthName(t *testing.T, r graph.Reader, id string) string {
+	t.Helper()
+	a, err := r.ActorsByID(context.Background(), []string{id})
+	if err != nil || a[id].Name == "" {
+		t.Fatalf("actor %s: %v", id, err)
+	}
+	return a[id].Name
+}
