@@ -45,8 +45,9 @@ type ErrorCode struct {
 	// is only ever met while an operation runs (200, with data).
 	Status int
 	// Always means Status holds for application/json clients too: the
-	// request was not a well-formed GraphQL request (bad JSON, wrong
-	// method), or the server refuses it for want of capacity.
+	// server refuses the request for want of capacity. (Requests that are
+	// not well-formed GraphQL-over-HTTP, such as bad JSON or a wrong
+	// method, get their 4xx status whatever the client accepts.)
 	Always bool
 }
 
@@ -59,7 +60,7 @@ var ErrorCodes = []ErrorCode{
 	{codeAPQ, "a persisted-query hash the server does not know: send the query text with it once", http.StatusBadRequest, false},
 	{codeComplexity, "the operation costs more than the cost limit", http.StatusBadRequest, false},
 	{graph.ELIMIT, "the request is over a size or shape limit (tokens, selections, aliases, depth, directives, repeated fields, response size); 413 for a body or query string over the size limit", http.StatusBadRequest, false},
-	{graph.EINVALID, "the request is malformed (not JSON, no query, a batch, trailing bytes: 400; a method other than GET, POST or OPTIONS: 405; a body that is not JSON: 415; an Accept header the server cannot satisfy: 406), or an argument is out of range (while running: 200)", http.StatusBadRequest, true},
+	{graph.EINVALID, "the request is malformed (not JSON, no query, a batch, trailing bytes: 400; a method other than GET, POST or OPTIONS: 405; a body that is not JSON: 415; an Accept header the server cannot satisfy: 406), or an argument is out of range (while running: 200)", http.StatusBadRequest, false},
 	{graph.ENOTFOUND, "an actor, article or other entity named by the request does not exist", 0, false},
 	{graph.ETIMEOUT, "the request ran past its deadline, or a Neo4j transaction past its timeout; the query is stopped on Neo4j too", http.StatusGatewayTimeout, false},
 	{graph.EUNAVAILABLE, "Neo4j cannot be reached; the request fails within a second and service resumes by itself when Neo4j returns", 0, false},
