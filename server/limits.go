@@ -40,7 +40,7 @@ type Limits struct {
 	// passes admission control; default 5000.
 	ExpensiveCost int
 	// MaxExpensive caps the expensive operations and exports running at
-	// once; default 4.
+	// once; default 2.
 	MaxExpensive int
 	// ExpensiveQueue caps the expensive operations waiting for a slot;
 	// past it they are refused at once with "overloaded". Default 8.
@@ -78,7 +78,7 @@ func DefaultLimits() Limits {
 		MaxResponseBytes:  8 << 20,
 		MaxStringLength:   1000,
 		ExpensiveCost:     5000,
-		MaxExpensive:      4,
+		MaxExpensive:      2,
 		ExpensiveQueue:    8,
 		ExpensiveWait:     2 * time.Second,
 		MaxExportElements: 250000,

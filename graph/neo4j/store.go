@@ -58,8 +58,13 @@ const (
 	// opening one included.
 	acquireTimeout = time.Second
 	// checkTimeout bounds the connection-level check made after a read
-	// failed for want of a connection, and each probe while Neo4j is down.
+	// failed for want of a connection (a request waits for it).
 	checkTimeout = 750 * time.Millisecond
+	// probeTimeout bounds each probe while Neo4j is down. No request waits
+	// for it, and a Neo4j just started can take seconds to open its first
+	// connection (authentication, planning on a cold server): a probe cut
+	// short each time would never see it return.
+	probeTimeout = 2 * time.Second
 	// livenessAfter is how long a pooled connection may sit idle before
 	// it is tested (one round trip) on its next use.
 	livenessAfter = 2 * time.Second
@@ -90,6 +95,7 @@ type QueryObserver interface {
 // again.
 type Store struct {
 	driver    neo4j.DriverWithContext
+	cfg       Config
 	db        string
 	timeout   time.Duration
 	retry     time.Duration
@@ -138,7 +144,7 @@ func Open(cfg Config) (*Store, error) {
 	if b <= 0 {
 		b = DefaultBatchSize
 	}
-	return &Store{driver: d, db: cfg.Database, timeout: t, retry: retry, batchSize: b, observe: cfg.Observer, closed: make(chan struct{})}, nil
+	return &Store{driver: d, cfg: cfg, db: cfg.Database, timeout: t, retry: retry, batchSize: b, observe: cfg.Observer, closed: make(chan struct{})}, nil
 }
 
 // Close closes the driver and its connections.
@@ -164,12 +170,28 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Available() bool { return !s.down.Load() }
 
 // check is the connection-level check: one trivial query on the store's
-// database, bounded by checkTimeout.
-func (s *Store) check(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), checkTimeout)
+// database, bounded by timeout.
+func (s *Store) check(ctx context.Context, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	return err
+}
+
+// probe checks for Neo4j on a driver of its own, made for this one query
+// as a newly started process would: the store's pool, which saw every
+// failure, is not asked until Neo4j answers a fresh connection.
+func (s *Store) probe() error {
+	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+	defer cancel()
+	d, err := neo4j.NewDriverWithContext(s.cfg.URI, neo4j.BasicAuth(s.cfg.Username, s.cfg.Password, ""),
+		func(c *neo4jconfig.Config) { c.MaxTransactionRetryTime = 0 })
+	if err != nil {
+		return err
+	}
+	defer d.Close(ctx)
+	_, err = neo4j.ExecuteQuery(ctx, d, "RETURN 1", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
 	return err
 }
 
@@ -190,7 +212,7 @@ func (s *Store) markDown() {
 				return
 			case <-t.C:
 			}
-			if s.check(context.Background()) == nil {
+			if s.probe() == nil {
 				s.down.Store(false)
 				return
 			}
@@ -225,7 +247,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 	// Each failure on a connection Neo4j had closed (a restart) drops that
 	// connection; a few more attempts get past the pool's other stale ones.
 	for attempt := 0; err != nil && ctx.Err() == nil && graph.ErrorCode(wrap(ctx, op, err)) == graph.EUNAVAILABLE; attempt++ {
-		if attempt == 3 || s.check(ctx) != nil {
+		if attempt == 3 || s.check(ctx, checkTimeout) != nil {
 			s.markDown()
 			break
 		}
