@@ -11,6 +11,7 @@ const (
 	EINVALID     = "invalid"     // the request or input is malformed
 	ENOTFOUND    = "not_found"   // the requested entity does not exist
 	EUNAVAILABLE = "unavailable" // the graph database cannot be reached
+	EOVERLOADED  = "overloaded"  // the server or the graph database has no capacity for the request now; try again shortly
 	ETIMEOUT     = "timeout"     // the request or a query ran past its time limit and was stopped
 	ELIMIT       = "limit"       // the request exceeds a cost or size limit of the API
 	EINTERNAL    = "internal"    // anything else; details are logged, not shown

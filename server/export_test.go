@@ -22,10 +22,10 @@ func TestExportRoutes(t *testing.T) {
 		{"/export/gexf?neighbourhood=kataib-hezbollah&depth=1", "200", "application/gexf+xml", `label="Kataib Hezbollah"`},
 		{"/export/cytoscape", "200", "application/json", `"id": "kataib-hezbollah|ALIGNED_WITH|iran"`},
 		{"/export/csv", "200", "application/zip", "actors.csv"},
-		{"/export/pdf", "400", "text/plain", `unknown export format "pdf"`},
-		{"/export/graphml?neighbourhood=nobody", "404", "text/plain", `no actor with id "nobody"`},
-		{"/export/graphml?neighbourhood=iran&depth=deep", "400", "text/plain", "depth must be a whole number"},
-		{"/export/graphml?neighbourhood=iran&depth=9", "400", "text/plain", "depth must be between 1 and 6"},
+		{"/export/pdf", "400", "application/json", `unknown export format \"pdf\"`},
+		{"/export/graphml?neighbourhood=nobody", "404", "application/json", `no actor with id \"nobody\"`},
+		{"/export/graphml?neighbourhood=iran&depth=deep", "400", "application/json", "depth must be a whole number"},
+		{"/export/graphml?neighbourhood=iran&depth=9", "400", "application/json", "depth must be between 1 and 6"},
 	} {
 		resp, err := http.Get(srv.URL + tc.path)
 		if err != nil {

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -10,6 +9,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 // Metrics are the Prometheus metrics the server exports at /metrics. It
@@ -22,13 +23,14 @@ type Metrics struct {
 	cypher   *prometheus.HistogramVec
 	inflight prometheus.Gauge
 
-	mu  sync.Mutex
-	ops map[string]bool // operation names seen, bounded by maxOperationNames
+	mu      sync.Mutex
+	allowed map[string]bool // names that may become labels (SetOperations)
+	seen    map[string]bool // allowed names seen in a request that succeeded
 }
 
-// maxOperationNames bounds the operation label: clients choose operation
-// names, so past this many distinct names the rest count as "other".
-const maxOperationNames = 200
+// MaxOperationNames bounds the allow-list of operation names, and so the
+// operation label's values.
+const MaxOperationNames = 200
 
 // NewMetrics returns metrics in a fresh registry, with the Go runtime and
 // process collectors.
@@ -37,7 +39,7 @@ func NewMetrics() *Metrics {
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "actorgraph_graphql_request_duration_seconds",
-			Help:    "Duration of GraphQL requests, by operation name (anonymous, refused, other) and HTTP status.",
+			Help:    "Duration of GraphQL requests, by operation name (an allowed name seen succeeding; anonymous, refused, other) and HTTP status.",
 			Buckets: prometheus.DefBuckets,
 		}, []string{"operation", "status"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -53,8 +55,10 @@ func NewMetrics() *Metrics {
 			Name: "actorgraph_graphql_requests_in_flight",
 			Help: "GraphQL requests being served.",
 		}),
-		ops: map[string]bool{},
+		allowed: map[string]bool{},
+		seen:    map[string]bool{},
 	}
+	m.SetOperations(DefaultMetricOperations())
 	m.reg.MustRegister(m.requests, m.errors, m.cypher, m.inflight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -76,26 +80,59 @@ func (m *Metrics) ObserveQuery(op string, d time.Duration, code string) {
 // countError counts one error returned to a client.
 func (m *Metrics) countError(kind string) { m.errors.WithLabelValues(kind).Inc() }
 
-var opNameRE = regexp.MustCompile(`^[_A-Za-z][_0-9A-Za-z]{0,63}$`)
+// SetOperations sets the operation names that may get a label of their
+// own (the first MaxOperationNames of them). Clients choose operation
+// names, so a name becomes a label only if it is on this list and an
+// operation of that name has succeeded; anything else is "other". Junk
+// names cannot crowd out the real ones.
+func (m *Metrics) SetOperations(names []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.allowed = map[string]bool{}
+	for _, n := range names {
+		if len(m.allowed) == MaxOperationNames {
+			break
+		}
+		m.allowed[n] = true
+	}
+}
 
-// operationLabel bounds the label values a client can create.
-func (m *Metrics) operationLabel(name string) string {
-	switch {
-	case name == "":
+// DefaultMetricOperations are the operation names of the playground's
+// examples.
+func DefaultMetricOperations() []string {
+	var names []string
+	for _, e := range Examples {
+		doc, err := parser.ParseQuery(&ast.Source{Input: e.Query})
+		if err != nil {
+			continue
+		}
+		for _, op := range doc.Operations {
+			if op.Name != "" {
+				names = append(names, op.Name)
+			}
+		}
+	}
+	return names
+}
+
+// operationLabel is the label of an operation name, given whether this
+// request succeeded.
+func (m *Metrics) operationLabel(name string, succeeded bool) string {
+	if name == "" {
 		return "anonymous"
-	case !opNameRE.MatchString(name):
-		return "other"
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.ops[name] {
+	switch {
+	case !m.allowed[name]:
+		return "other"
+	case succeeded:
+		m.seen[name] = true
+		return name
+	case m.seen[name]:
 		return name
 	}
-	if len(m.ops) >= maxOperationNames {
-		return "other"
-	}
-	m.ops[name] = true
-	return name
+	return "other"
 }
 
 // instrument times every GraphQL request by operation name and status.
@@ -106,11 +143,11 @@ func (m *Metrics) instrument(next http.Handler) http.Handler {
 		defer m.inflight.Dec()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
-		op := ""
+		op, ok := "", false
 		if ri := infoFrom(r.Context()); ri != nil {
-			op = ri.operation()
+			op, ok = ri.operation(), ri.ok()
 		}
-		label := m.operationLabel(op)
+		label := m.operationLabel(op, ok)
 		if sw.refused {
 			label = "refused"
 		}

@@ -17,15 +17,28 @@ const RequestIDHeader = "X-Request-Id"
 // requestInfo is what the logs and metrics know about the request in
 // flight; the GraphQL layer fills in the operation name once it is known.
 type requestInfo struct {
-	id string
-	mu sync.Mutex
-	op string
+	id        string
+	mu        sync.Mutex
+	op        string
+	succeeded bool // the operation ran without errors
 }
 
 func (ri *requestInfo) setOperation(name string) {
 	ri.mu.Lock()
 	ri.op = name
 	ri.mu.Unlock()
+}
+
+func (ri *requestInfo) succeed() {
+	ri.mu.Lock()
+	ri.succeeded = true
+	ri.mu.Unlock()
+}
+
+func (ri *requestInfo) ok() bool {
+	ri.mu.Lock()
+	defer ri.mu.Unlock()
+	return ri.succeeded
 }
 
 func (ri *requestInfo) operation() string {

@@ -8,19 +8,11 @@ package server
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/actorgraph/actorgraph/export"
@@ -66,6 +58,10 @@ type Options struct {
 	// Metrics, if set, is the registry served at /metrics (give the same
 	// one to the store as its QueryObserver); nil creates one.
 	Metrics *Metrics
+	// MetricOperations, if not nil, are the operation names that may get
+	// a metric label of their own (see Metrics.SetOperations); nil keeps
+	// DefaultMetricOperations.
+	MetricOperations []string
 }
 
 // New returns the HTTP handler over the given ports: POST and GET
@@ -83,36 +79,24 @@ func New(p Ports, opts Options) http.Handler {
 	if m == nil {
 		m = NewMetrics()
 	}
-	gql := handler.New(generated.NewExecutableSchema(generated.Config{
+	if opts.MetricOperations != nil {
+		m.SetOperations(opts.MetricOperations)
+	}
+	es := generated.NewExecutableSchema(generated.Config{
 		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args},
 		Complexity: resolvers.Complexity(lim.Args),
-	}))
-	gql.AddTransport(transport.Options{})
-	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	gql.SetParserTokenLimit(lim.MaxTokens)
-	if opts.Introspection {
-		gql.Use(extension.Introspection{})
-	}
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](lim.APQCacheSize)})
-	gql.Use(operationName{})
-	gql.Use(shapeLimit{maxDepth: lim.MaxDepth, maxAliases: lim.MaxAliases})
-	gql.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
-	gql.SetErrorPresenter(presentError(log, m))
-	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
-		log.ErrorContext(ctx, "panic in resolver", "panic", v, "stack", string(debug.Stack()))
-		return errors.New("internal error")
 	})
+	adm := newAdmission(lim)
+	gql := newGraphQL(es, lim, opts.Introspection, m, log, adm)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument(guardBody(lim, m, resolvers.Middleware(store, gql))))
+	mux.Handle("/graphql", m.instrument(resolvers.Middleware(store, gql)))
 	if opts.Playground {
 		mux.Handle("GET /{$}", playgroundHandler("/graphql", log))
 	}
 	mountExplore(mux)
 	if p.Export != nil {
-		mountExport(mux, p.Export, log)
+		mountExport(mux, p.Export, lim, adm, log)
 	}
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -126,7 +110,7 @@ func New(p Ports, opts Options) http.Handler {
 			return
 		}
 		if err := p.Health.Ping(ctx); err != nil {
-			http.Error(w, "graph database unavailable", http.StatusServiceUnavailable)
+			httpError(w, r, log, graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable"))
 			return
 		}
 		w.Write([]byte("ready\n"))
@@ -172,46 +156,4 @@ func (operationName) MutateOperationContext(ctx context.Context, op *graphql.Ope
 		ri.setOperation(op.Operation.Name)
 	}
 	return nil
-}
-
-// errIntrospectionDisabled replaces gqlgen's plain error when introspection
-// is switched off, which would otherwise show as an internal error.
-var errIntrospectionDisabled = graph.Errorf(graph.EINVALID, "introspection disabled: this server does not serve its schema")
-
-// presentError shows clients the domain error's message and code, and
-// hides internal details (Cypher, driver messages), which are logged.
-func presentError(log *slog.Logger, m *Metrics) graphql.ErrorPresenterFunc {
-	return func(ctx context.Context, err error) *gqlerror.Error {
-		gerr := graphql.DefaultErrorPresenter(ctx, err)
-		var de *graph.Error
-		if !errors.As(err, &de) {
-			var ge *gqlerror.Error
-			if errors.As(err, &ge) && ge.Err == nil {
-				// parse, validation and limit errors from gqlgen itself
-				kind, _ := gerr.Extensions["code"].(string)
-				if kind == "" {
-					kind = "GRAPHQL_ERROR"
-				}
-				m.countError(kind)
-				return gerr
-			}
-		}
-		if strings.HasSuffix(err.Error(), "introspection disabled") {
-			err = errIntrospectionDisabled
-		}
-		code := graph.ErrorCode(err)
-		m.countError(code)
-		switch code {
-		case graph.EINTERNAL:
-			log.ErrorContext(ctx, "internal error", "path", gerr.Path.String(), "err", err)
-		case graph.EUNAVAILABLE, graph.ETIMEOUT:
-			log.WarnContext(ctx, "query failed", "code", code, "path", gerr.Path.String(), "err", err)
-		}
-		gerr.Message = graph.ErrorMessage(err)
-		if gerr.Extensions == nil {
-			gerr.Extensions = map[string]any{}
-		}
-		gerr.Extensions["code"] = code
-		return gerr
-	}
 }

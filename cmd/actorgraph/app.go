@@ -111,7 +111,7 @@ func dbFlags(fs *flag.FlagSet) *neo4jstore.Config {
 	fs.StringVar(&c.Password, "neo4j-password", env("NEO4J_PASSWORD", "actorgraph"), "Neo4j password (env NEO4J_PASSWORD)")
 	fs.StringVar(&c.Database, "neo4j-database", env("NEO4J_DATABASE", ""), "Neo4j database; empty for the server default (env NEO4J_DATABASE)")
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration("ACTORGRAPH_QUERY_TIMEOUT", neo4jstore.DefaultQueryTimeout), "server-side timeout of every Neo4j transaction (env ACTORGRAPH_QUERY_TIMEOUT)")
-	fs.DurationVar(&c.RetryTime, "neo4j-retry", envDuration("ACTORGRAPH_NEO4J_RETRY", neo4jstore.DefaultRetryTime), "how long a transaction that failed for a transient reason is retried (env ACTORGRAPH_NEO4J_RETRY)")
+	fs.DurationVar(&c.RetryTime, "neo4j-retry", envDuration("ACTORGRAPH_NEO4J_RETRY", neo4jstore.DefaultRetryTime), "how long a load's transaction is retried while Neo4j cannot be reached; API reads fail at once (env ACTORGRAPH_NEO4J_RETRY)")
 	return c
 }
 
@@ -262,6 +262,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	introspection := fs.Bool("introspection", envBool("ACTORGRAPH_INTROSPECTION", true), "allow schema introspection (env ACTORGRAPH_INTROSPECTION)")
 	corsOrigins := fs.String("cors-origins", env("ACTORGRAPH_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, * for any (env ACTORGRAPH_CORS_ORIGINS; default: none)")
 	lim := limitFlags(fs)
+	metricOps := fs.String("metrics-operations", env("ACTORGRAPH_METRICS_OPERATIONS", strings.Join(server.DefaultMetricOperations(), ",")),
+		"comma-separated operation names that get their own metrics label once seen succeeding, at most 200 (env ACTORGRAPH_METRICS_OPERATIONS; default: the playground examples' names)")
 	var load multiFlag
 	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
 	if err := m.parse(fs, args); err != nil {
@@ -301,6 +303,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
 			Playground: *playground, Introspection: *introspection, Logger: logger,
 			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
+			MetricOperations: splitList(*metricOps),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

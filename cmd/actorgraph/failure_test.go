@@ -157,23 +157,31 @@ func TestNeo4jDownAtStartAndRestart(t *testing.T) {
 		return err == nil && len(missing) == 0
 	})
 
-	// Restart while serving.
+	// Restart while serving. Each request answers "unavailable" at once
+	// (within a second by design, 5.3-6.5 s before the store failed fast);
+	// the bound below is generous, for a busy machine, yet below that.
 	neo4jScript(t, "down")
-	start = time.Now()
-	if _, code, err := gql(addr, q); code != graph.EUNAVAILABLE {
-		t.Fatalf("query during the restart: %v", err)
-	}
-	if d := time.Since(start); d > 15*time.Second {
-		t.Fatalf("a query took %v to fail during the restart", d)
+	for i := range 5 {
+		start = time.Now()
+		if _, code, err := gql(addr, q); code != graph.EUNAVAILABLE {
+			t.Fatalf("query %d during the restart: %v", i, err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("query %d took %v to fail during the restart", i, d)
+		} else {
+			t.Logf("query %d during the restart: unavailable in %v", i, d)
+		}
 	}
 	if got := status(addr, "/readyz"); got != 503 {
 		t.Fatalf("/readyz = %d during the restart", got)
 	}
 	neo4jScript(t, "up")
+	up := time.Now()
 	waitFor(t, "queries to succeed again", 2*time.Minute, func() bool {
 		data, _, err := gql(addr, q)
 		return err == nil && strings.Contains(data, `"Iran"`)
 	})
+	t.Logf("queries succeed again %v after scripts/neo4j up returned", time.Since(up))
 	stop()
 	if err := <-done; err != nil {
 		t.Fatalf("serve returned %v", err)

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -31,9 +32,10 @@ type Config struct {
 	// BatchSize is the most rows one UNWIND statement of a load carries;
 	// 0 means DefaultBatchSize.
 	BatchSize int
-	// RetryTime bounds how long a transaction that failed for a transient
-	// reason (Neo4j unreachable, a leader switch) is retried; 0 means
-	// DefaultRetryTime. Past it the call fails with graph.EUNAVAILABLE.
+	// RetryTime bounds how long a write transaction that failed because
+	// Neo4j could not be reached is run again; 0 means DefaultRetryTime.
+	// Past it the call fails with graph.EUNAVAILABLE. Reads never wait for
+	// an unreachable server: see Store.
 	RetryTime time.Duration
 	// Observer, if set, is told the duration and outcome of every query.
 	Observer QueryObserver
@@ -43,6 +45,32 @@ type Config struct {
 const (
 	DefaultQueryTimeout = 30 * time.Second
 	DefaultRetryTime    = 3 * time.Second
+)
+
+// Connection settings. They are short because the API answers
+// "unavailable" within a second when Neo4j is down: a connection that
+// cannot be made or borrowed within them means Neo4j is unreachable (or,
+// for a pool with no free connection, overloaded).
+const (
+	// connectTimeout bounds opening one TCP connection.
+	connectTimeout = time.Second
+	// acquireTimeout bounds borrowing a connection from the pool,
+	// opening one included.
+	acquireTimeout = time.Second
+	// checkTimeout bounds the connection-level check made after a read
+	// failed for want of a connection (a request waits for it).
+	checkTimeout = 750 * time.Millisecond
+	// probeTimeout bounds each probe while Neo4j is down. No request waits
+	// for it, and a Neo4j just started can take seconds to open its first
+	// connection (authentication, planning on a cold server): a probe cut
+	// short each time would never see it return.
+	probeTimeout = 2 * time.Second
+	// livenessAfter is how long a pooled connection may sit idle before
+	// it is tested (one round trip) on its next use.
+	livenessAfter = 2 * time.Second
+	// probeEvery is how often a store that found Neo4j down checks for it
+	// to return; the first query after it returns waits at most this long.
+	probeEvery = 250 * time.Millisecond
 )
 
 // QueryObserver is told about every query the store sends to Neo4j; the
@@ -55,13 +83,30 @@ type QueryObserver interface {
 }
 
 // Store implements graph.Reader and graph.Writer over one Neo4j driver.
+//
+// Reads fail fast while Neo4j is down. When a read fails for want of a
+// connection, the store checks the server itself (one short query on a
+// fresh connection): if it answers, the read is run once more (the failed
+// connection was one Neo4j had closed, say on a restart); if not, the
+// store marks Neo4j down and answers every read with graph.EUNAVAILABLE
+// at once, without touching the network, while a probe checks every
+// probeEvery for Neo4j to return. The driver itself retries nothing, so
+// neither an unreachable server nor an overloaded one is asked again and
+// again.
 type Store struct {
 	driver    neo4j.DriverWithContext
+	cfg       Config
 	db        string
 	timeout   time.Duration
+	retry     time.Duration
 	batchSize int
 	observe   QueryObserver
 	queries   atomic.Int64
+
+	down    atomic.Bool   // Neo4j was found unreachable; reads fail at once
+	probing atomic.Bool   // a probe goroutine is waiting for Neo4j to return
+	closed  chan struct{} // closed by Close; stops the probe
+	once    sync.Once
 }
 
 var (
@@ -78,9 +123,15 @@ func Open(cfg Config) (*Store, error) {
 	}
 	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
 		func(c *neo4jconfig.Config) {
-			c.MaxTransactionRetryTime = retry
-			c.SocketConnectTimeout = 5 * time.Second
-			c.ConnectionAcquisitionTimeout = 10 * time.Second
+			// No retries in the driver: its back-off starts at a second,
+			// and it would retry a query Neo4j refused for want of memory.
+			// Reads fail fast (see Store); writes retry in write.
+			c.MaxTransactionRetryTime = 0
+			c.SocketConnectTimeout = connectTimeout
+			c.ConnectionAcquisitionTimeout = acquireTimeout
+			// A connection idle this long is tested before use, so one
+			// Neo4j closed on a restart is dropped instead of failing a read.
+			c.ConnectionLivenessCheckTimeout = livenessAfter
 		})
 	if err != nil {
 		return nil, graph.Errorf(graph.EINVALID, "neo4j: %v", err)
@@ -93,35 +144,115 @@ func Open(cfg Config) (*Store, error) {
 	if b <= 0 {
 		b = DefaultBatchSize
 	}
-	return &Store{driver: d, db: cfg.Database, timeout: t, batchSize: b, observe: cfg.Observer}, nil
+	return &Store{driver: d, cfg: cfg, db: cfg.Database, timeout: t, retry: retry, batchSize: b, observe: cfg.Observer, closed: make(chan struct{})}, nil
 }
 
 // Close closes the driver and its connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+func (s *Store) Close(ctx context.Context) error {
+	s.once.Do(func() { close(s.closed) })
+	return s.driver.Close(ctx)
+}
 
-// Ping checks that the server answers.
+// Ping checks that the server answers. While the store knows Neo4j is
+// down it answers at once, as reads do.
 func (s *Store) Ping(ctx context.Context) error {
+	if s.down.Load() {
+		return fmt.Errorf("ping: %w", errUnavailable)
+	}
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
 		return wrap(ctx, "ping", err)
 	}
 	return nil
 }
 
+// Available reports whether the store believes Neo4j answers: false from
+// a failed connection check until a probe succeeds.
+func (s *Store) Available() bool { return !s.down.Load() }
+
+// check is the connection-level check: one trivial query on the store's
+// database, bounded by timeout.
+func (s *Store) check(ctx context.Context, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer cancel()
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	return err
+}
+
+// probe checks for Neo4j on a driver of its own, made for this one query
+// as a newly started process would: the store's pool, which saw every
+// failure, is not asked until Neo4j answers a fresh connection.
+func (s *Store) probe() error {
+	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+	defer cancel()
+	d, err := neo4j.NewDriverWithContext(s.cfg.URI, neo4j.BasicAuth(s.cfg.Username, s.cfg.Password, ""),
+		func(c *neo4jconfig.Config) { c.MaxTransactionRetryTime = 0 })
+	if err != nil {
+		return err
+	}
+	defer d.Close(ctx)
+	_, err = neo4j.ExecuteQuery(ctx, d, "RETURN 1", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+	return err
+}
+
+// markDown records that Neo4j is unreachable and starts the probe that
+// notices its return.
+func (s *Store) markDown() {
+	s.down.Store(true)
+	if !s.probing.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer s.probing.Store(false)
+		t := time.NewTicker(probeEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.closed:
+				return
+			case <-t.C:
+			}
+			if s.probe() == nil {
+				s.down.Store(false)
+				return
+			}
+		}
+	}()
+}
+
 // Queries returns how many queries this store has sent to Neo4j. Tests use
 // it to prove that nested GraphQL fields are batched.
 func (s *Store) Queries() int64 { return s.queries.Load() }
 
-// read runs one read query in a read-routed, auto-retried transaction.
+// read runs one read query in a read-routed transaction; see Store for
+// what happens when Neo4j cannot be reached.
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, wrap(ctx, op, err)
 	}
-	s.queries.Add(1)
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db),
-		neo4j.ExecuteQueryWithReadersRouting(),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+	if s.down.Load() {
+		err := fmt.Errorf("%s: %w", op, errUnavailable)
+		s.observed(op, start, err)
+		return nil, err
+	}
+	run := func() (*neo4j.EagerResult, error) {
+		s.queries.Add(1)
+		return neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db),
+			neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+	}
+	res, err := run()
+	// Each failure on a connection Neo4j had closed (a restart) drops that
+	// connection; a few more attempts get past the pool's other stale ones.
+	for attempt := 0; err != nil && ctx.Err() == nil && graph.ErrorCode(wrap(ctx, op, err)) == graph.EUNAVAILABLE; attempt++ {
+		if attempt == 3 || s.check(ctx, checkTimeout) != nil {
+			s.markDown()
+			break
+		}
+		res, err = run()
+	}
 	if err != nil {
 		err = wrap(ctx, op, err)
 	}
@@ -132,7 +263,10 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 	return res.Records, nil
 }
 
-// write runs work in one managed write transaction; each tx.Run counts as a query.
+// write runs work in one managed write transaction; each tx.Run counts as
+// a query. A transaction the server aborted for a transient reason (a
+// deadlock) is run again for up to WriteRetryTime, one that failed because
+// Neo4j could not be reached for up to the configured RetryTime.
 func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) error) error {
 	if err := ctx.Err(); err != nil {
 		return wrap(ctx, op, err)
@@ -145,7 +279,17 @@ func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) 
 		_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			return nil, work(&countingTx{tx: tx, s: s, op: op})
 		}, neo4j.WithTxTimeout(s.timeout))
-		if err == nil || !serverTransient(err) || time.Since(start)+wait > WriteRetryTime {
+		if err == nil || ctx.Err() != nil {
+			break
+		}
+		budget := time.Duration(0)
+		switch {
+		case serverTransient(err) && graph.ErrorCode(wrap(ctx, op, err)) != graph.EOVERLOADED:
+			budget = WriteRetryTime
+		case graph.ErrorCode(wrap(ctx, op, err)) == graph.EUNAVAILABLE:
+			budget = s.retry
+		}
+		if time.Since(start)+wait > budget {
 			break
 		}
 		// Concurrent loads of articles that share actors can deadlock; Neo4j
@@ -226,7 +370,9 @@ func (t *countingTx) run(ctx context.Context, step, cypher string, params map[st
 
 // wrap turns a driver error into a domain error, keeping the cause for logs:
 // the caller's deadline or a server-side transaction timeout becomes
-// ETIMEOUT, an unreachable server (after the driver's retries) EUNAVAILABLE.
+// ETIMEOUT; Neo4j out of memory, out of transactions or threads, or a pool
+// with no free connection EOVERLOADED; an unreachable server or database
+// EUNAVAILABLE.
 func wrap(ctx context.Context, op string, err error) error {
 	var de *graph.Error
 	if errors.As(err, &de) {
@@ -244,15 +390,20 @@ func wrap(ctx context.Context, op string, err error) error {
 		cause = limit.Errors[len(limit.Errors)-1]
 	}
 	var ne *neo4j.Neo4jError
+	var ce *neo4j.ConnectivityError
 	switch {
 	case errors.As(cause, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
 		return fmt.Errorf("%s: %w: %w", op, errTimeout, err)
+	case errors.As(cause, &ne) && overloadCodes[ne.Code]:
+		return fmt.Errorf("%s: %w: %w", op, errOverloaded, err)
 	case errors.As(cause, &ne) && (strings.HasPrefix(ne.Code, "Neo.TransientError.") ||
 		ne.Code == "Neo.ClientError.Security.AuthenticationRateLimit" ||
 		ne.Code == "Neo.ClientError.Database.DatabaseNotFound"):
 		return fmt.Errorf("%s: %w: %w", op, errUnavailable, err)
 	case errors.As(cause, &ne):
 		return fmt.Errorf("%s: %w", op, err)
+	case errors.As(cause, &ce) && ce.Inner != nil && poolExhausted(ce.Inner):
+		return fmt.Errorf("%s: %w: %w", op, errOverloaded, err)
 	case neo4j.IsConnectivityError(cause), neo4j.IsTransactionExecutionLimit(err),
 		errors.Is(cause, context.DeadlineExceeded), isNetError(cause):
 		return fmt.Errorf("%s: %w: %w", op, errUnavailable, err)
@@ -260,9 +411,27 @@ func wrap(ctx context.Context, op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
+// overloadCodes are the Neo4j errors that mean it has no capacity for the
+// query now (memory, transactions, threads), not that it is unreachable.
+var overloadCodes = map[string]bool{
+	"Neo.TransientError.General.MemoryPoolOutOfMemoryError":         true,
+	"Neo.TransientError.General.TransactionMemoryLimit":             true,
+	"Neo.TransientError.General.OutOfMemoryError":                   true,
+	"Neo.TransientError.Transaction.MaximumTransactionLimitReached": true,
+	"Neo.TransientError.Request.NoThreadsAvailable":                 true,
+}
+
+// poolExhausted reports the driver's "no free connection in time" errors,
+// whose types it does not export: the pool is full of busy connections.
+func poolExhausted(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "Timeout while waiting for connection") || strings.HasPrefix(msg, "No idle connections")
+}
+
 var (
 	errTimeout     = graph.Errorf(graph.ETIMEOUT, "the query ran past its time limit and was stopped")
 	errUnavailable = graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable")
+	errOverloaded  = graph.Errorf(graph.EOVERLOADED, "the graph database is overloaded; try again shortly")
 )
 
 // isNetError reports a network failure below the driver's own error types.

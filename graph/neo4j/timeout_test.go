@@ -13,9 +13,11 @@ import (
 
 // A query that runs past the transaction timeout is stopped by Neo4j (it
 // no longer runs there) and reported as ETIMEOUT; one past the caller's
-// deadline likewise.
+// deadline likewise. What runs on Neo4j is checked through a separate
+// store with the default timeout: on a busy machine SHOW TRANSACTIONS can
+// itself take longer than the 500 ms timeout under test.
 func TestQueryTimeouts(t *testing.T) {
-	neo4jtest.MustOpenEmpty(t)
+	watch := neo4jtest.MustOpenEmpty(t)
 	cfg := neo4jtest.Config(t)
 	cfg.QueryTimeout = 500 * time.Millisecond
 	s, err := neo4jstore.Open(cfg)
@@ -31,9 +33,9 @@ func TestQueryTimeouts(t *testing.T) {
 	if d := time.Since(start); d > 20*time.Second {
 		t.Fatalf("the timeout took %v to stop the query", d)
 	}
-	if n := s.MustRunningSlow(t); n != 0 {
-		t.Fatalf("%d slow transactions still running on Neo4j after the timeout", n)
-	}
+	// Neo4j ends a timed-out transaction by itself, promptly but not at the
+	// very instant the client hears of it: poll, with a generous bound.
+	waitNoSlow(t, watch, "the transaction past its timeout")
 
 	// Past the caller's deadline: while it runs, Neo4j lists it (so the
 	// check above can see it); once the deadline passes, it is gone.
@@ -51,15 +53,21 @@ func TestQueryTimeouts(t *testing.T) {
 			t.Fatalf("slow query ended before it was seen running: %v", err)
 		case <-time.After(100 * time.Millisecond):
 		}
-		seen = s.MustRunningSlow(t) > 0
+		seen = watch.MustRunningSlow(t) > 0
 	}
 	if err := <-done; graph.ErrorCode(err) != graph.ETIMEOUT {
 		t.Fatalf("slow query past the caller's deadline: %v (code %s)", err, graph.ErrorCode(err))
 	}
-	deadline := time.Now().Add(15 * time.Second)
-	for s.MustRunningSlow(t) != 0 {
+	waitNoSlow(t, watch, "the query cancelled by the caller's deadline")
+}
+
+// waitNoSlow waits until Neo4j runs no slow test query, failing after 30 s.
+func waitNoSlow(t *testing.T, watch *neo4jstore.Store, what string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for watch.MustRunningSlow(t) != 0 {
 		if time.Now().After(deadline) {
-			t.Fatal("the query cancelled by the caller's deadline still runs on Neo4j")
+			t.Fatalf("%s still runs on Neo4j", what)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

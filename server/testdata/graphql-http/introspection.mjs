@@ -1,0 +1,4 @@
+// Prints graphql-js's standard introspection query, the one GraphiQL sends.
+import { getIntrospectionQuery } from 'graphql';
+
+process.stdout.write(getIntrospectionQuery());
