@@ -60,6 +60,7 @@ type graphmlDoc struct {
 	Edges []struct {
 		Source string    `xml:"source,attr"`
 		Target string    `xml:"target,attr"`
+		Label  string    `xml:"label,attr"`
 		Data   []xmlData `xml:"data"`
 	} `xml:"graph>edge"`
 }
@@ -91,11 +92,20 @@ type gexfDoc struct {
 		ID     string    `xml:"id,attr"`
 		Label  string    `xml:"label,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
+		Color  struct {
+			R int `xml:"r,attr"`
+			G int `xml:"g,attr"`
+			B int `xml:"b,attr"`
+		} `xml:"http://gexf.net/1.3/viz color"`
+		Shape struct {
+			Value string `xml:"value,attr"`
+		} `xml:"http://gexf.net/1.3/viz shape"`
 	} `xml:"graph>nodes>node"`
 	Edges []struct {
 		ID     string    `xml:"id,attr"`
 		Source string    `xml:"source,attr"`
 		Target string    `xml:"target,attr"`
+		Kind   string    `xml:"kind,attr"`
 		Label  string    `xml:"label,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
 	} `xml:"graph>edges>edge"`
@@ -138,7 +148,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 	}{{"whole", whole}, {"neighbourhood", hood}} {
 		t.Run("graphml/"+tc.name, func(t *testing.T) {
 			b := render(t, export.GraphML, tc.d)
-			validate(t, "graphml.xsd", b)
+			validate(t, "graphml-gephi.xsd", b)
 			var doc graphmlDoc
 			if err := xml.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
@@ -150,7 +160,8 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 			for _, k := range doc.Keys {
 				types[k.ID] = k.For + "/" + k.Name + "/" + k.Type
 			}
-			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string", "e_claimCount": "edge/claimCount/int"} {
+			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string",
+				"e_claimCount": "edge/claimCount/int", "e_claimQuotes": "edge/claimQuotes/string", "n_r": "node/r/int", "n_size": "node/size/double"} {
 				if types[id] != want {
 					t.Errorf("key %s = %q, want %q", id, types[id], want)
 				}
@@ -167,8 +178,12 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				m := dataMap(e.Data)
 				if m["e_relationshipId"] == khIran {
 					found = true
-					if e.Source != "kataib-hezbollah" || e.Target != "iran" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
-						t.Errorf("edge %s: %s -> %s %v", khIran, e.Source, e.Target, m)
+					if e.Source != "kataib-hezbollah" || e.Target != "iran" || e.Label != "ALIGNED_WITH" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
+						t.Errorf("edge %s: %s -> %s (label %q) %v", khIran, e.Source, e.Target, e.Label, m)
+					}
+					var quotes []string
+					if err := json.Unmarshal([]byte(m["e_claimQuotes"]), &quotes); err != nil || len(quotes) != khIranCount {
+						t.Errorf("edge %s: claimQuotes %q (%v), want a JSON list of %d quotes", khIran, m["e_claimQuotes"], err, khIranCount)
 					}
 				}
 			}
@@ -178,19 +193,18 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 		})
 		t.Run("gexf/"+tc.name, func(t *testing.T) {
 			b := render(t, export.GEXF, tc.d)
-			validate(t, "gexf.xsd", b)
 			var doc gexfDoc
 			if err := xml.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.Version != "1.2" || len(doc.Nodes) != len(tc.d.Graph.Nodes) || len(doc.Edges) != len(tc.d.Graph.Edges) {
-				t.Fatalf("version %q, %d nodes, %d edges; want 1.2, %d, %d", doc.Version, len(doc.Nodes), len(doc.Edges), len(tc.d.Graph.Nodes), len(tc.d.Graph.Edges))
+			if doc.Version != "1.3" || len(doc.Nodes) != len(tc.d.Graph.Nodes) || len(doc.Edges) != len(tc.d.Graph.Edges) {
+				t.Fatalf("version %q, %d nodes, %d edges; want 1.3, %d, %d", doc.Version, len(doc.Nodes), len(doc.Edges), len(tc.d.Graph.Nodes), len(tc.d.Graph.Edges))
 			}
 			if len(doc.Attrs) != 2 {
 				t.Fatalf("attribute declarations: %+v", doc.Attrs)
 			}
 			for _, n := range doc.Nodes {
-				if n.ID == "iran" && (n.Label != "Iran" || gexfMap(n.Values)["kind"] != "STATE") {
+				if n.ID == "iran" && (n.Label != "Iran" || gexfMap(n.Values)["kind"] != "STATE" || n.Color.R != 0x4e || n.Color.G != 0x79 || n.Color.B != 0xa7 || n.Shape.Value != "square") {
 					t.Errorf("iran: %+v", n)
 				}
 			}
@@ -199,7 +213,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				if e.ID == khIran {
 					found = true
 					m := gexfMap(e.Values)
-					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
+					if e.Label != "ALIGNED_WITH" || e.Kind != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
 						t.Errorf("edge %s: %+v", khIran, e)
 					}
 				}
@@ -343,9 +357,14 @@ func TestCSVRefusesDelimiterInArrays(t *testing.T) {
 
 func TestXMLEscaping(t *testing.T) {
 	d := export.Data{Graph: graph.Subgraph{Nodes: []graph.Actor{{ID: "x", Name: `"A" & <B>` + "\x01", Kind: graph.KindGroup, Description: "line\nbreak"}}}}
-	for f, xsd := range map[export.Format]string{export.GraphML: "graphml.xsd", export.GEXF: "gexf.xsd"} {
+	for _, f := range []export.Format{export.GraphML, export.GEXF} {
 		b := render(t, f, d)
-		validate(t, xsd, b)
+		if f == export.GraphML {
+			validate(t, "graphml-gephi.xsd", b)
+		}
+		if err := xml.Unmarshal(b, new(struct{})); err != nil {
+			t.Errorf("%s is not well-formed XML: %v\n%s", f, err, b)
+		}
 		if !bytes.Contains(b, []byte("&quot;A&quot; &amp; &lt;B&gt;")) {
 			t.Errorf("%s: %s", f, b)
 		}

@@ -13,14 +13,15 @@ import (
 type Format string
 
 const (
-	GraphML   Format = "graphml"   // GraphML 1.0 with typed data keys
-	GEXF      Format = "gexf"      // GEXF 1.2
-	Cytoscape Format = "cytoscape" // Cytoscape.js JSON: {"elements": {"nodes": […], "edges": […]}}
-	CSV       Format = "csv"       // neo4j-admin import CSV files (a zip archive when streamed)
+	GraphML     Format = "graphml"   // GraphML 1.0 with typed data keys
+	GEXF        Format = "gexf"      // GEXF 1.3 with edge kinds and the network view's viz
+	Cytoscape   Format = "cytoscape" // Cytoscape.js JSON: {"elements": {"nodes": […], "edges": […]}}
+	CSV         Format = "csv"       // neo4j-admin import CSV files (a zip archive when streamed)
+	ClaimsTable Format = "claims"    // one CSV table of the claims behind the relationships
 )
 
 // Formats lists every format.
-var Formats = []Format{GraphML, GEXF, Cytoscape, CSV}
+var Formats = []Format{GraphML, GEXF, Cytoscape, CSV, ClaimsTable}
 
 // ParseFormat returns the format named s.
 func ParseFormat(s string) (Format, error) {
@@ -47,6 +48,8 @@ func (f Format) ContentType() string {
 		return "application/json"
 	case CSV:
 		return "application/zip"
+	case ClaimsTable:
+		return "text/csv; charset=utf-8"
 	}
 	return "application/octet-stream"
 }
@@ -58,6 +61,8 @@ func (f Format) Extension() string {
 		return "cyjs"
 	case CSV:
 		return "zip"
+	case ClaimsTable:
+		return "csv"
 	}
 	return string(f)
 }
@@ -75,6 +80,8 @@ func Render(f Format, d Data) ([]byte, error) {
 		err = writeCytoscape(&b, d)
 	case CSV:
 		err = writeCSVZip(&b, d)
+	case ClaimsTable:
+		err = writeClaimsTable(&b, d)
 	default:
 		_, err = ParseFormat(string(f))
 	}
