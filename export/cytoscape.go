@@ -18,6 +18,9 @@ type cyDoc struct {
 	Multigraph    bool           `json:"multigraph"`
 	Data          map[string]any `json:"data"`
 	Elements      cyElements     `json:"elements"`
+	// Layout is {"name": "preset"} when nodes have positions: cytoscape()
+	// then draws them there, where otherwise it would put them all at (0, 0).
+	Layout map[string]string `json:"layout,omitempty"`
 }
 
 type cyElements struct {
@@ -41,8 +44,8 @@ func (p Position) MarshalJSON() ([]byte, error) {
 // writeCytoscape writes d as Cytoscape.js JSON. Every attribute is a data
 // field of its element, lists as JSON arrays; id, label, source, target and
 // the relation type are where Cytoscape.js and the network view look for
-// them. Positions, when the request has them, are the elements' position
-// (Cytoscape.js's preset layout draws them there).
+// them. Positions, when the request has them, are the elements' position,
+// with the preset layout that draws them there.
 func writeCytoscape(w io.Writer, d Data) error {
 	n := buildNetwork(d)
 	doc := cyDoc{
@@ -62,6 +65,9 @@ func writeCytoscape(w io.Writer, d Data) error {
 		data := map[string]any{"id": nd.id, "value": nd.id, "label": nd.label}
 		fields(data, n.nodeAttrs, nd.values)
 		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement{Data: data, Position: nd.pos})
+	}
+	if len(d.Positions) > 0 {
+		doc.Layout = map[string]string{"name": "preset"}
 	}
 	for _, e := range n.edges {
 		data := map[string]any{"id": e.id, "key": e.id, "source": e.source, "target": e.target, "label": e.kind}
