@@ -370,3 +370,86 @@ func TestXMLEscaping(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimsTable checks the claims table: a row per claim behind the
+// exported relationships, joined to them by relationship id.
+func TestClaimsTable(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	for _, req := range []export.Request{{}, {Neighbourhood: "donald-trump", Depth: 1}} {
+		d := collect(t, s, req)
+		rows, err := csv.NewReader(bytes.NewReader(render(t, export.ClaimsTable, d))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, r := range d.Graph.Edges {
+			want += r.ClaimCount()
+		}
+		if len(rows)-1 != want || want == 0 {
+			t.Fatalf("%+v: %d claim rows, want %d", req, len(rows)-1, want)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		claims := map[string]graph.Claim{}
+		for _, c := range d.Claims {
+			claims[c.ID] = c
+		}
+		for _, row := range rows[1:] {
+			c, ok := claims[row[col["claimId"]]]
+			if !ok || c.RelationshipID() != row[col["relationshipId"]] || c.Quote != row[col["quote"]] ||
+				string(c.Modality) != row[col["modality"]] || c.AttributedToID != row[col["attributedTo"]] ||
+				c.ArticleID != row[col["articleId"]] || strconv.Itoa(c.Start) != row[col["quoteStart"]] {
+				t.Errorf("row %q does not match claim %+v", row, c)
+			}
+		}
+	}
+}
+
+// TestClaimsAsNodesInANeighbourhood checks that with claims as nodes every
+// link ends at a node, including sources outside the neighbourhood.
+func TestClaimsAsNodesInANeighbourhood(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	// Badr Organisation's neighbourhood has claims attributed to actors
+	// outside it, who must join as nodes.
+	d := collect(t, s, export.Request{Neighbourhood: "badr-organisation", Depth: 1, Claims: export.ClaimsAsNodes})
+	var doc struct {
+		Elements struct {
+			Nodes []struct{ Data map[string]any } `json:"nodes"`
+			Edges []struct{ Data map[string]any } `json:"edges"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal(render(t, export.Cytoscape, d), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ids, kinds := map[string]bool{}, map[string]int{}
+	for _, n := range doc.Elements.Nodes {
+		ids[n.Data["id"].(string)] = true
+		kinds[n.Data["kind"].(string)]++
+	}
+	if kinds["CLAIM"] != len(d.Claims) || kinds["ARTICLE"] != len(d.Articles) {
+		t.Errorf("node kinds %v; want %d claims and %d articles", kinds, len(d.Claims), len(d.Articles))
+	}
+	outside := 0
+	for _, a := range d.Sources {
+		in := false
+		for _, n := range d.Graph.Nodes {
+			in = in || n.ID == a.ID
+		}
+		if !in {
+			outside++
+		}
+	}
+	if outside == 0 {
+		t.Fatal("no claim in this neighbourhood is attributed to an actor outside it; pick another")
+	}
+	if want := len(d.Graph.Nodes) + outside + len(d.Claims) + len(d.Articles); len(ids) != want {
+		t.Errorf("%d nodes, want %d", len(ids), want)
+	}
+	for _, e := range doc.Elements.Edges {
+		if !ids[e.Data["source"].(string)] || !ids[e.Data["target"].(string)] {
+			t.Errorf("edge %v has a dangling end", e.Data)
+		}
+	}
+}

@@ -9,8 +9,8 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N]: the
-// whole graph, or one actor's neighbourhood, as a download.
+// mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N][&claims=nodes]:
+// the whole graph, or one actor's neighbourhood, as a download.
 func mountExport(mux *http.ServeMux, src export.Source, log *slog.Logger) {
 	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
 		f, err := export.ParseFormat(r.PathValue("format"))
@@ -19,7 +19,12 @@ func mountExport(mux *http.ServeMux, src export.Source, log *slog.Logger) {
 			return
 		}
 		q := r.URL.Query()
-		req := export.Request{Neighbourhood: q.Get("neighbourhood")}
+		mode, err := export.ParseClaimsMode(q.Get("claims"))
+		if err != nil {
+			httpError(w, r, log, err)
+			return
+		}
+		req := export.Request{Neighbourhood: q.Get("neighbourhood"), Claims: mode}
 		if d := q.Get("depth"); d != "" {
 			n, err := strconv.Atoi(d)
 			if err != nil {

@@ -11,18 +11,22 @@ import (
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 )
 
-const exportUsage = `usage: actorgraph export --format graphml|gexf|cytoscape|csv [--neighbourhood ID [--depth N]] [--out PATH]
+const exportUsage = `usage: actorgraph export --format graphml|gexf|cytoscape|csv|claims [--neighbourhood ID [--depth N]] [--claims nodes] [--out PATH]
 
 Writes the whole graph, or the actors within --depth hops of one actor and
-the relationships among them, to --out or standard output. csv writes the
+the relationships among them, to --out or standard output. Every
+relationship carries the claims behind it; --claims nodes also makes claims
+and articles nodes of their own (graphml, gexf, cytoscape). csv writes the
 neo4j-admin import files into the folder --out (new or empty), or a zip
-archive of them to standard output.`
+archive of them to standard output; claims writes one CSV table of the
+claims.`
 
 // export writes the graph in one of the export formats.
 func (m *Main) export(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	cfg := dbFlags(fs)
-	format := fs.String("format", "", "graphml, gexf, cytoscape or csv (required)")
+	format := fs.String("format", "", "graphml, gexf, cytoscape, csv or claims (required)")
+	claims := fs.String("claims", "edges", "where the network formats put claims: edges, or nodes too")
 	anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor id)")
 	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", neo4jstore.MaxDepth))
 	out := fs.String("out", "", "file (csv: folder) to write; default standard output")
@@ -34,13 +38,17 @@ func (m *Main) export(ctx context.Context, args []string) error {
 		return usageError{fmt.Sprintf("export takes no arguments, got %q", fs.Args())}
 	}
 	if *format == "" {
-		return usageError{"export needs --format graphml|gexf|cytoscape|csv"}
+		return usageError{"export needs --format graphml|gexf|cytoscape|csv|claims"}
 	}
 	f, err := export.ParseFormat(*format)
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	req := export.Request{Neighbourhood: *anchor}
+	mode, err := export.ParseClaimsMode(*claims)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	req := export.Request{Neighbourhood: *anchor, Claims: mode}
 	if *anchor != "" {
 		req.Depth = *depth
 	} else if isSet(fs, "depth") {
