@@ -107,7 +107,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	return withRequestInfo(accessLog(log, cors(opts.CORSOrigins, mux)))
+	return withRequestInfo(accessLog(log, withGuides(cors(opts.CORSOrigins, mux))))
 }
 
 // accessLog writes one line per request.
