@@ -84,6 +84,13 @@ func checkTools(t *testing.T, s *neo4jstore.Store, anchor string) {
 			len(whole.Graph.Edges), len(nodes.Claims), len(laidOut.Graph.Nodes), anchor)
 	}
 
+	types := map[graph.RelationType]bool{}
+	for _, r := range whole.Graph.Edges {
+		types[r.Type] = true
+	}
+	t.Logf("%d actors, %d relationships of %d types, %d claims; around %s: %d actors, %d relationships",
+		len(whole.Graph.Nodes), len(whole.Graph.Edges), len(types), len(whole.Claims), anchor, len(laidOut.Graph.Nodes), len(laidOut.Graph.Edges))
+
 	dir := t.TempDir()
 	files := map[string]map[export.Format]string{}
 	for _, v := range variants {
@@ -570,6 +577,10 @@ func runCytoscapeJS(t *testing.T, s *neo4jstore.Store, dir, anchor string, files
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.explorer && window.explorer.cytoscape)`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
 		t.Fatalf("the network view exposes no Cytoscape.js: %v", err)
+	}
+	// Let the page finish drawing, so that closing it cuts no request short.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Promise.resolve(explorer.ready).then(() => true, () => true)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("the network view did not finish loading: %v", err)
 	}
 	res := map[string]cytoscapeResult{}
 	for _, f := range files {
