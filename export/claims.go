@@ -3,7 +3,6 @@ package export
 import (
 	"encoding/csv"
 	"io"
-	"strconv"
 )
 
 // writeClaimsTable writes the claims behind the exported relationships as
@@ -27,12 +26,7 @@ func writeClaimsTable(w io.Writer, d Data) error {
 		for _, c := range ev.claimsOf(r) {
 			row := []string{r.ID, r.FromID, string(r.Type), r.ToID}
 			for _, f := range claimFields {
-				switch v := f.value(c, ev).(type) {
-				case int:
-					row = append(row, strconv.Itoa(v))
-				case string:
-					row = append(row, v)
-				}
+				row = append(row, scalarText(f.value(c, ev)))
 			}
 			if err := cw.Write(row); err != nil {
 				return err

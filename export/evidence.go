@@ -16,7 +16,7 @@ import (
 type claimField struct {
 	name  string   // attribute on claim nodes, column of the claims table
 	list  string   // list attribute on relationship edges
-	typ   attrType // tString or tInt
+	typ   attrType // the type value returns: string, int, float64 or bool
 	value func(c graph.Claim, ev *evidence) any
 }
 

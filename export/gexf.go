@@ -20,10 +20,18 @@ const gexfHeader = `<?xml version="1.0" encoding="UTF-8"?>
   <graph mode="static" defaultedgetype="directed">
 `
 
-// gexfTypes are GEXF's names of the attribute types. Lists are liststring,
-// which Gephi reads into list columns; lists of numbers too, since NetworkX
-// (3.6) refuses a file with a listinteger attribute.
-var gexfTypes = map[attrType]string{tString: "string", tInt: "integer", tStrings: "liststring", tInts: "liststring"}
+// gexfTypes are GEXF's names of the attribute types.
+var gexfTypes = map[attrType]string{tString: "string", tInt: "integer", tFloat: "double", tBool: "boolean"}
+
+// gexfType is the GEXF type of a. Every list is a liststring, which Gephi
+// reads into a list column; lists of numbers too, since NetworkX (3.6)
+// refuses a file with a listinteger attribute.
+func gexfType(a attr) string {
+	if a.list {
+		return "liststring"
+	}
+	return gexfTypes[a.typ]
+}
 
 // writeGEXF writes d as GEXF 1.3, the format Gephi reads most fully:
 //   - each edge's kind is its relation type, so Gephi keeps typed
@@ -41,7 +49,7 @@ func writeGEXF(w io.Writer, d Data) error {
 	decl := func(class string, attrs []attr) {
 		fmt.Fprintf(b, `    <attributes class="%s" mode="static">`+"\n", class)
 		for _, a := range attrs {
-			fmt.Fprintf(b, `      <attribute id="%s" title="%s" type="%s"/>`+"\n", a.name, a.name, gexfTypes[a.typ])
+			fmt.Fprintf(b, `      <attribute id="%s" title="%s" type="%s"/>`+"\n", a.name, a.name, gexfType(a))
 		}
 		b.WriteString("    </attributes>\n")
 	}

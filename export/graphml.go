@@ -12,9 +12,17 @@ const graphmlHeader = `<?xml version="1.0" encoding="UTF-8"?>
     xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 `
 
-// graphmlTypes are GraphML's names of the attribute types. GraphML has no
-// lists: a list is a string holding a JSON array (json.loads reads it).
-var graphmlTypes = map[attrType]string{tString: "string", tInt: "int", tStrings: "string", tInts: "string"}
+// graphmlTypes are GraphML's names of the attribute types.
+var graphmlTypes = map[attrType]string{tString: "string", tInt: "int", tFloat: "double", tBool: "boolean"}
+
+// graphmlType is the GraphML type of a. GraphML has no lists: a list is a
+// string holding a JSON array (json.loads reads it).
+func graphmlType(a attr) string {
+	if a.list {
+		return "string"
+	}
+	return graphmlTypes[a.typ]
+}
 
 // graphmlVizKey is a GraphML data key Gephi's importer reads as a drawing
 // property rather than an attribute (matched by attr.name).
@@ -49,7 +57,7 @@ func writeGraphML(w io.Writer, d Data) error {
 	keys := func(prefix, domain string, attrs []attr, viz []graphmlVizKey) {
 		key(prefix, domain, "label", "string")
 		for _, a := range attrs {
-			key(prefix, domain, a.name, graphmlTypes[a.typ])
+			key(prefix, domain, a.name, graphmlType(a))
 		}
 		for _, k := range viz {
 			key(prefix, domain, k.name, k.typ)
@@ -81,7 +89,7 @@ func writeGraphML(w io.Writer, d Data) error {
 		b.WriteString(`    <node id="`)
 		xmlText(b, nd.id)
 		b.WriteString("\">\n")
-		data("n", []attr{{"label", tString}}, []any{nd.label})
+		data("n", []attr{{"label", tString, false}}, []any{nd.label})
 		data("n", n.nodeAttrs, nd.values)
 		color("n", nd.style.color)
 		fmt.Fprintf(b, "      <data key=\"n_size\">%s</data>\n", num(nd.size))
@@ -96,7 +104,7 @@ func writeGraphML(w io.Writer, d Data) error {
 		b.WriteString(`" target="`)
 		xmlText(b, e.target)
 		fmt.Fprintf(b, "\" label=\"%s\">\n", e.kind)
-		data("e", []attr{{"label", tString}}, []any{e.kind})
+		data("e", []attr{{"label", tString, false}}, []any{e.kind})
 		data("e", n.edgeAttrs, e.values)
 		color("e", e.style.color)
 		b.WriteString("    </edge>\n")

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -14,20 +15,22 @@ import (
 // built once by buildNetwork. Each writer only spells it in its format, so
 // the formats cannot disagree about what an export holds.
 
-// attrType is the type of an attribute's values.
+// attrType is the type of an attribute's values, or of a list attribute's
+// entries.
 type attrType int
 
 const (
-	tString  attrType = iota // string
-	tInt                     // int
-	tStrings                 // []string
-	tInts                    // []int
+	tString attrType = iota // string
+	tInt                    // int
+	tFloat                  // float64
+	tBool                   // bool
 )
 
 // attr declares one node or edge attribute.
 type attr struct {
 	name string // as tools show it
 	typ  attrType
+	list bool // a list of typ: []string for strings, []any otherwise
 }
 
 // netNode is one node: an actor, or with ClaimsAsNodes a claim or article.
@@ -60,10 +63,10 @@ type network struct {
 // each format (GEXF's label and kind, Cytoscape's label); they are repeated
 // as attributes so that every tool can filter and colour by them.
 var (
-	actorAttrs = []attr{{"kind", tString}, {"aliases", tStrings}, {"description", tString}}
+	actorAttrs = []attr{{"kind", tString, false}, {"aliases", tString, true}, {"description", tString, false}}
 	relAttrs   = []attr{
-		{"type", tString}, {"modality", tString}, {"modalities", tStrings},
-		{"claimCount", tInt}, {"articleCount", tInt}, {"relationshipId", tString}, {"evidence", tString},
+		{"type", tString, false}, {"modality", tString, false}, {"modalities", tString, true},
+		{"claimCount", tInt, false}, {"articleCount", tInt, false}, {"relationshipId", tString, false}, {"evidence", tString, false},
 	}
 )
 
@@ -93,15 +96,15 @@ func buildNetwork(d Data) network {
 	ev := newEvidence(d)
 	n := network{nodeAttrs: append([]attr{}, actorAttrs...), edgeAttrs: append([]attr{}, relAttrs...)}
 	for _, f := range claimFields {
-		n.edgeAttrs = append(n.edgeAttrs, attr{f.list, listOf(f.typ)})
+		n.edgeAttrs = append(n.edgeAttrs, attr{f.list, f.typ, true})
 	}
 	asNodes := d.ClaimsMode == ClaimsAsNodes
 	if asNodes {
 		for _, f := range claimFields {
-			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, f.typ})
+			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, f.typ, false})
 		}
 		for _, f := range articleFields {
-			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, tString})
+			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, tString, false})
 		}
 	}
 
@@ -193,26 +196,19 @@ func buildNetwork(d Data) network {
 	return n
 }
 
-// listOf is the list type of t's values.
-func listOf(t attrType) attrType {
-	if t == tInt {
-		return tInts
-	}
-	return tStrings
-}
-
-// claimList is field f of each claim, as a []string or []int.
+// claimList is field f of each claim: a []string for string fields, a
+// []any of the values otherwise.
 func claimList(f claimField, claims []graph.Claim, ev *evidence) any {
-	if f.typ == tInt {
-		out := make([]int, len(claims))
+	if f.typ == tString {
+		out := make([]string, len(claims))
 		for i, c := range claims {
-			out[i] = f.value(c, ev).(int)
+			out[i], _ = f.value(c, ev).(string)
 		}
 		return out
 	}
-	out := make([]string, len(claims))
+	out := make([]any, len(claims))
 	for i, c := range claims {
-		out[i] = f.value(c, ev).(string)
+		out[i] = f.value(c, ev)
 	}
 	return out
 }
@@ -246,40 +242,52 @@ func shorten(s string, n int) string {
 // \\ escaped), so Gephi reads GEXF liststring values as lists and
 // json.loads reads the text of any of them.
 func listText(v any) string {
-	var b strings.Builder
-	b.WriteByte('[')
+	var items []string
 	switch l := v.(type) {
 	case []string:
-		for i, s := range l {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(jsonString(s))
+		for _, s := range l {
+			items = append(items, jsonString(s))
 		}
-	case []int:
-		for i, x := range l {
-			if i > 0 {
-				b.WriteString(", ")
+	case []any:
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				items = append(items, jsonString(s))
+			} else {
+				items = append(items, scalarText(x))
 			}
-			b.WriteString(strconv.Itoa(x))
 		}
 	}
-	b.WriteByte(']')
-	return b.String()
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// scalarText spells one value: a string as it is, a number or boolean as
+// JSON and XML Schema spell it.
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return num(x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return fmt.Sprint(v)
 }
 
 // valueText spells a value for the XML formats; ok is false when the value
-// is absent and is to be left out.
+// is absent (nil, or an empty string) and is to be left out.
 func valueText(v any) (s string, ok bool) {
 	switch x := v.(type) {
 	case nil:
 		return "", false
 	case string:
 		return x, x != ""
-	case int:
-		return strconv.Itoa(x), true
-	default:
+	case []string, []any:
 		return listText(v), true
+	default:
+		return scalarText(v), true
 	}
 }
 
