@@ -228,27 +228,7 @@ func runGephi(t *testing.T, files ...string) map[string]gephiResult {
 	if gephiErr != nil {
 		t.Fatalf("build tools/gephi-check: %v", gephiErr)
 	}
-	cmd := exec.Command(gephiCmd[0], append(gephiCmd[1:], files...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("gephi-check: %v\n%s", err, stderr.Bytes())
-	}
-	res := map[string]gephiResult{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<30)
-	for sc.Scan() {
-		var r gephiResult
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("gephi-check printed %.200q: %v", sc.Bytes(), err)
-		}
-		res[r.File] = r
-	}
-	if len(res) != len(files) {
-		t.Fatalf("gephi-check described %d of %d files\n%s", len(res), len(files), stderr.Bytes())
-	}
-	return res
+	return readerOutput(t, "gephi-check", append(append([]string{}, gephiCmd...), files...), files, func(r gephiResult) string { return r.File })
 }
 
 // buildGephiCheck builds tools/gephi-check with Maven into a temporary
@@ -463,25 +443,33 @@ func runNetworkx(t *testing.T, files ...string) map[string]networkxResult {
 	if venvErr != nil {
 		t.Fatalf("NetworkX's virtual environment: %v", venvErr)
 	}
-	cmd := exec.Command(venvPython, append([]string{filepath.Join(repoRoot(), "tools", "networkx-check", "check.py")}, files...)...)
+	argv := append([]string{venvPython, filepath.Join(repoRoot(), "tools", "networkx-check", "check.py")}, files...)
+	return readerOutput(t, "networkx-check", argv, files, func(r networkxResult) string { return r.File })
+}
+
+// readerOutput runs a tool's reader (argv) over files and decodes the JSON
+// object it prints per file, one a line, by file name.
+func readerOutput[T any](t *testing.T, name string, argv, files []string, file func(T) string) map[string]T {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("networkx-check: %v\n%s", err, stderr.Bytes())
+		t.Fatalf("%s: %v\n%s", name, err, stderr.Bytes())
 	}
-	res := map[string]networkxResult{}
+	res := map[string]T{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(nil, 1<<30)
 	for sc.Scan() {
-		var r networkxResult
+		var r T
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("networkx-check printed %.200q: %v", sc.Bytes(), err)
+			t.Fatalf("%s printed %.200q: %v", name, sc.Bytes(), err)
 		}
-		res[r.File] = r
+		res[file(r)] = r
 	}
 	if len(res) != len(files) {
-		t.Fatalf("networkx-check described %d of %d files\n%s", len(res), len(files), stderr.Bytes())
+		t.Fatalf("%s described %d of %d files\n%s", name, len(res), len(files), stderr.Bytes())
 	}
 	return res
 }

@@ -88,7 +88,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", m.instrument(guardBody(lim, m, resolvers.Middleware(store, gql))))
 	if opts.Playground {
-		mountPlayground(mux, "graphql")
+		mountPlayground(mux, "/graphql")
 	}
 	mountExplore(mux)
 	if src, ok := store.(export.Source); ok {
