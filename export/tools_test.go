@@ -215,10 +215,22 @@ type gephiResult struct {
 }
 
 var (
-	gephiOnce sync.Once
-	gephiCmd  []string // java and its arguments, before the files
-	gephiErr  error
+	gephiOnce  sync.Once
+	gephiCmd   []string // java and its arguments, before the files
+	gephiBuild string   // where Maven built it
+	gephiErr   error
 )
+
+// TestMain removes what the tools' readers were built and installed into.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range []string{gephiBuild, venvDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
+	}
+	os.Exit(code)
+}
 
 // runGephi imports the files with the Gephi toolkit and returns what Gephi
 // kept, by file name.
@@ -238,6 +250,7 @@ func buildGephiCheck() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	gephiBuild = build
 	cpFile := filepath.Join(build, "classpath.txt")
 	mvn := exec.Command("mvn", "-q", "-B", "-DbuildDir="+build, "compile", "dependency:build-classpath", "-Dmdep.outputFile="+cpFile)
 	mvn.Dir = filepath.Join(repoRoot(), "tools", "gephi-check")
@@ -431,6 +444,7 @@ type networkxResult struct {
 
 var (
 	venvOnce   sync.Once
+	venvDir    string
 	venvPython string
 	venvErr    error
 )
@@ -481,6 +495,7 @@ func makeVenv() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	venvDir = dir
 	if out, err := exec.Command("python3", "-m", "venv", dir).CombinedOutput(); err != nil {
 		return "", fmt.Errorf("python3 -m venv (Debian: apt-get install python3-venv): %v\n%s", err, out)
 	}
