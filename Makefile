@@ -77,7 +77,8 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "not gofmt-ed:"; echo "$$out"; exit 1; fi
 
-## web: rebuild the /explore front end (web/dist, committed and embedded) from web/src
+## web: rebuild the front ends (web/dist, committed and embedded) from web/src:
+## the /explore network view and the GraphQL playground (GraphiQL)
 web:
 	cd web && npm ci --no-audit --no-fund && npm run build
 

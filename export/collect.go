@@ -3,7 +3,9 @@ package export
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -15,24 +17,66 @@ type Source interface {
 	Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error)
 	ClaimsByID(ctx context.Context, ids []string) (map[string]graph.Claim, error)
 	ArticlesByID(ctx context.Context, ids []string) (map[string]graph.Article, error)
+	ActorsByID(ctx context.Context, ids []string) (map[string]graph.Actor, error)
 }
 
 // MaxNeighbourhood caps the actors a neighbourhood export holds.
 const MaxNeighbourhood = 10000
 
-// Request selects what to export: the whole graph when Neighbourhood is
-// "", otherwise the actors within Depth hops of that actor id.
+// Request selects what to export and how.
 type Request struct {
+	// Neighbourhood is "" for the whole graph, otherwise an actor id: the
+	// export holds the actors within Depth hops of it (default 1) and the
+	// relationships among them.
 	Neighbourhood string
 	Depth         int
+	// Claims says where the network formats put the claims: on the
+	// relationships' edges only (ClaimsOnEdges, the default "") or also as
+	// claim and article nodes of their own (ClaimsAsNodes).
+	Claims ClaimsMode
+	// Positions, if given, places actors where a laid-out view drew them
+	// (by actor id, in the view's coordinates); actors it does not name are
+	// left for the tool to place.
+	Positions map[string]Position
+}
+
+// ClaimsMode says where the network formats put the claims.
+type ClaimsMode string
+
+const (
+	ClaimsOnEdges ClaimsMode = "edges" // per relationship, as list attributes of its edge
+	ClaimsAsNodes ClaimsMode = "nodes" // also as claim and article nodes, linked like in Neo4j
+)
+
+// ClaimsModes lists every mode, the default first.
+var ClaimsModes = []ClaimsMode{ClaimsOnEdges, ClaimsAsNodes}
+
+// ParseClaimsMode returns the mode named s; "" is the default.
+func ParseClaimsMode(s string) (ClaimsMode, error) {
+	if s == "" {
+		return ClaimsOnEdges, nil
+	}
+	for _, m := range ClaimsModes {
+		if string(m) == strings.ToLower(s) {
+			return m, nil
+		}
+	}
+	return "", graph.Errorf(graph.EINVALID, "unknown claims mode %q (want %s or %s)", s, ClaimsOnEdges, ClaimsAsNodes)
 }
 
 // Data is one export's content: actors and relationships, with the claims
-// that support the relationships and the articles those claims come from.
+// that support the relationships, the articles those claims come from and
+// the actors they are attributed to.
 type Data struct {
 	Graph    graph.Subgraph
 	Claims   []graph.Claim   // in id order
 	Articles []graph.Article // in id order
+	// Sources are the actors claims are attributed to, in id order (some
+	// may be outside a neighbourhood's Graph).
+	Sources []graph.Actor
+	// ClaimsMode and Positions are the request's.
+	ClaimsMode ClaimsMode
+	Positions  map[string]Position
 }
 
 // Collect reads the data a request selects.
@@ -41,6 +85,15 @@ func Collect(ctx context.Context, src Source, req Request) (Data, error) {
 		sg  graph.Subgraph
 		err error
 	)
+	mode, err := ParseClaimsMode(string(req.Claims))
+	if err != nil {
+		return Data{}, err
+	}
+	for id, p := range req.Positions {
+		if math.IsNaN(p.X) || math.IsInf(p.X, 0) || math.IsNaN(p.Y) || math.IsInf(p.Y, 0) {
+			return Data{}, graph.Errorf(graph.EINVALID, "position of %q is not a finite number", id)
+		}
+	}
 	if req.Neighbourhood == "" {
 		if req.Depth != 0 {
 			return Data{}, graph.Errorf(graph.EINVALID, "depth needs a neighbourhood actor id")
@@ -64,18 +117,18 @@ func Collect(ctx context.Context, src Source, req Request) (Data, error) {
 	if err != nil {
 		return Data{}, fmt.Errorf("export: claims: %w", err)
 	}
-	d := Data{Graph: sg}
+	d := Data{Graph: sg, ClaimsMode: mode, Positions: req.Positions}
 	articleIDs := map[string]bool{}
+	sourceIDs := map[string]bool{}
 	for _, c := range claims {
 		d.Claims = append(d.Claims, c)
 		articleIDs[c.ArticleID] = true
+		if c.AttributedToID != "" {
+			sourceIDs[c.AttributedToID] = true
+		}
 	}
 	sort.Slice(d.Claims, func(i, j int) bool { return d.Claims[i].ID < d.Claims[j].ID })
-	ids := make([]string, 0, len(articleIDs))
-	for id := range articleIDs {
-		ids = append(ids, id)
-	}
-	articles, err := src.ArticlesByID(ctx, ids)
+	articles, err := src.ArticlesByID(ctx, sortedKeys(articleIDs))
 	if err != nil {
 		return Data{}, fmt.Errorf("export: articles: %w", err)
 	}
@@ -83,5 +136,22 @@ func Collect(ctx context.Context, src Source, req Request) (Data, error) {
 		d.Articles = append(d.Articles, a)
 	}
 	sort.Slice(d.Articles, func(i, j int) bool { return d.Articles[i].ID < d.Articles[j].ID })
+	sources, err := src.ActorsByID(ctx, sortedKeys(sourceIDs))
+	if err != nil {
+		return Data{}, fmt.Errorf("export: sources: %w", err)
+	}
+	for _, a := range sources {
+		d.Sources = append(d.Sources, a)
+	}
+	sort.Slice(d.Sources, func(i, j int) bool { return d.Sources[i].ID < d.Sources[j].ID })
 	return d, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -7,16 +7,20 @@ import (
 
 // cyDoc is a Cytoscape.js JSON document, as cy.json() writes it: pass it
 // to cytoscape() (or cy.json()) as is. Cytoscape desktop opens it as .cyjs.
+// directed and multigraph, and each node's value and each edge's key, are
+// what NetworkX's json_graph.cytoscape_graph needs to read it into a
+// MultiDiGraph; Cytoscape ignores them.
 type cyDoc struct {
-	FormatVersion string     `json:"format_version"`
-	GeneratedBy   string     `json:"generated_by"`
-	Target        string     `json:"target_cytoscapejs_version"`
-	Data          cyGraph    `json:"data"`
-	Elements      cyElements `json:"elements"`
-}
-
-type cyGraph struct {
-	Name string `json:"name"`
+	FormatVersion string         `json:"format_version"`
+	GeneratedBy   string         `json:"generated_by"`
+	Target        string         `json:"target_cytoscapejs_version"`
+	Directed      bool           `json:"directed"`
+	Multigraph    bool           `json:"multigraph"`
+	Data          map[string]any `json:"data"`
+	Elements      cyElements     `json:"elements"`
+	// Layout is {"name": "preset"} when nodes have positions: cytoscape()
+	// then draws them there, where otherwise it would put them all at (0, 0).
+	Layout map[string]string `json:"layout,omitempty"`
 }
 
 type cyElements struct {
@@ -25,55 +29,50 @@ type cyElements struct {
 }
 
 type cyElement struct {
-	Data any `json:"data"`
+	Data     map[string]any `json:"data"`
+	Position *Position      `json:"position,omitempty"`
 }
 
-type cyNode struct {
-	ID          string   `json:"id"`
-	Label       string   `json:"label"`
-	Kind        string   `json:"kind"`
-	Aliases     []string `json:"aliases"`
-	Description string   `json:"description,omitempty"`
+// MarshalJSON writes a position as Cytoscape.js's {"x": …, "y": …}.
+func (p Position) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		X float64 `json:"x"`
+		Y float64 `json:"y"`
+	}{p.X, p.Y})
 }
 
-type cyEdge struct {
-	ID           string   `json:"id"`
-	Source       string   `json:"source"`
-	Target       string   `json:"target"`
-	Type         string   `json:"type"`
-	Label        string   `json:"label"`
-	Modality     string   `json:"modality"`
-	Modalities   []string `json:"modalities"`
-	ClaimCount   int      `json:"claimCount"`
-	ArticleCount int      `json:"articleCount"`
-	ClaimIDs     []string `json:"claimIds"`
-}
-
+// writeCytoscape writes d as Cytoscape.js JSON. Every attribute is a data
+// field of its element, lists as JSON arrays; id, label, source, target and
+// the relation type are where Cytoscape.js and the network view look for
+// them. Positions, when the request has them, are the elements' position,
+// with the preset layout that draws them there.
 func writeCytoscape(w io.Writer, d Data) error {
+	n := buildNetwork(d)
 	doc := cyDoc{
 		FormatVersion: "1.0", GeneratedBy: "actorgraph", Target: "~3",
-		Data:     cyGraph{Name: "actorgraph"},
+		Directed: true, Multigraph: true,
+		Data:     map[string]any{"name": "actorgraph"},
 		Elements: cyElements{Nodes: []cyElement{}, Edges: []cyElement{}},
 	}
-	for _, n := range d.Graph.Nodes {
-		aliases := n.Aliases
-		if aliases == nil {
-			aliases = []string{}
+	fields := func(data map[string]any, attrs []attr, vals []any) {
+		for i, a := range attrs {
+			if vals[i] != nil {
+				data[a.name] = vals[i]
+			}
 		}
-		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement{cyNode{
-			ID: n.ID, Label: n.Name, Kind: string(n.Kind), Aliases: aliases, Description: n.Description,
-		}})
 	}
-	for _, e := range d.Graph.Edges {
-		mods := make([]string, len(e.Modalities))
-		for i, m := range e.Modalities {
-			mods[i] = string(m)
-		}
-		doc.Elements.Edges = append(doc.Elements.Edges, cyElement{cyEdge{
-			ID: e.ID, Source: e.FromID, Target: e.ToID, Type: string(e.Type), Label: string(e.Type),
-			Modality: string(e.Modality), Modalities: mods,
-			ClaimCount: e.ClaimCount(), ArticleCount: e.ArticleCount(), ClaimIDs: e.ClaimIDs,
-		}})
+	for _, nd := range n.nodes {
+		data := map[string]any{"id": nd.id, "value": nd.id, "label": nd.label}
+		fields(data, n.nodeAttrs, nd.values)
+		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement{Data: data, Position: nd.pos})
+	}
+	if len(d.Positions) > 0 {
+		doc.Layout = map[string]string{"name": "preset"}
+	}
+	for _, e := range n.edges {
+		data := map[string]any{"id": e.id, "key": e.id, "source": e.source, "target": e.target, "label": e.kind}
+		fields(data, n.edgeAttrs, e.values)
+		doc.Elements.Edges = append(doc.Elements.Edges, cyElement{Data: data})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")

@@ -1,11 +1,19 @@
 // Package export writes the graph, or one actor's neighbourhood, in the
-// formats network tools already read: GraphML (yEd, Gephi, NetworkX), GEXF
-// 1.2 (Gephi), Cytoscape.js JSON (elements ready for cytoscape()), and CSV
-// files in the header format of `neo4j-admin database import`, for bulk
-// loading the graph into another Neo4j.
+// formats network tools already read: GEXF 1.3 (Gephi), GraphML (yEd,
+// Gephi, NetworkX, igraph), Cytoscape.js JSON (elements ready for
+// cytoscape(), NetworkX's cytoscape_graph), CSV files in the header format
+// of `neo4j-admin database import`, for bulk loading the graph into another
+// Neo4j, and a CSV table of the claims.
 //
-// Every format carries each actor's kind and each relationship's type,
-// modality and claim count. Exports read through the store and are rendered
-// whole in memory before anything is written, so a failed export leaves no
-// half-written file.
+// The network formats are written from one network (network.go), so they
+// hold the same things: each actor's kind, aliases and description, each
+// relationship's type, modality and counts, and the evidence behind it:
+// every supporting claim's quote, modality, attribution and article, as
+// list attributes of the edge (one entry per claim; the fields are the
+// claimFields table in evidence.go), and as readable text. On request,
+// claims and articles also become nodes of their own. Drawing hints
+// (colours, sizes, shapes, positions) follow the network view (viz.go).
+//
+// Exports read through the store and are rendered whole in memory before
+// anything is written, so a failed export leaves no half-written file.
 package export

@@ -63,6 +63,7 @@ type graphmlDoc struct {
 	Edges []struct {
 		Source string    `xml:"source,attr"`
 		Target string    `xml:"target,attr"`
+		Label  string    `xml:"label,attr"`
 		Data   []xmlData `xml:"data"`
 	} `xml:"graph>edge"`
 }
@@ -94,11 +95,20 @@ type gexfDoc struct {
 		ID     string    `xml:"id,attr"`
 		Label  string    `xml:"label,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
+		Color  struct {
+			R int `xml:"r,attr"`
+			G int `xml:"g,attr"`
+			B int `xml:"b,attr"`
+		} `xml:"http://gexf.net/1.3/viz color"`
+		Shape struct {
+			Value string `xml:"value,attr"`
+		} `xml:"http://gexf.net/1.3/viz shape"`
 	} `xml:"graph>nodes>node"`
 	Edges []struct {
 		ID     string    `xml:"id,attr"`
 		Source string    `xml:"source,attr"`
 		Target string    `xml:"target,attr"`
+		Kind   string    `xml:"kind,attr"`
 		Label  string    `xml:"label,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
 	} `xml:"graph>edges>edge"`
@@ -141,7 +151,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 	}{{"whole", whole}, {"neighbourhood", hood}} {
 		t.Run("graphml/"+tc.name, func(t *testing.T) {
 			b := render(t, export.GraphML, tc.d)
-			validate(t, "graphml.xsd", b)
+			validate(t, "graphml-gephi.xsd", b)
 			var doc graphmlDoc
 			if err := xml.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
@@ -153,7 +163,8 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 			for _, k := range doc.Keys {
 				types[k.ID] = k.For + "/" + k.Name + "/" + k.Type
 			}
-			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string", "e_claimCount": "edge/claimCount/int"} {
+			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string",
+				"e_claimCount": "edge/claimCount/int", "e_claimQuotes": "edge/claimQuotes/string", "n_r": "node/r/int", "n_size": "node/size/double"} {
 				if types[id] != want {
 					t.Errorf("key %s = %q, want %q", id, types[id], want)
 				}
@@ -170,8 +181,12 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				m := dataMap(e.Data)
 				if m["e_relationshipId"] == khIran {
 					found = true
-					if e.Source != "kataib-hezbollah" || e.Target != "iran" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
-						t.Errorf("edge %s: %s -> %s %v", khIran, e.Source, e.Target, m)
+					if e.Source != "kataib-hezbollah" || e.Target != "iran" || e.Label != "ALIGNED_WITH" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
+						t.Errorf("edge %s: %s -> %s (label %q) %v", khIran, e.Source, e.Target, e.Label, m)
+					}
+					var quotes []string
+					if err := json.Unmarshal([]byte(m["e_claimQuotes"]), &quotes); err != nil || len(quotes) != khIranCount {
+						t.Errorf("edge %s: claimQuotes %q (%v), want a JSON list of %d quotes", khIran, m["e_claimQuotes"], err, khIranCount)
 					}
 				}
 			}
@@ -181,19 +196,18 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 		})
 		t.Run("gexf/"+tc.name, func(t *testing.T) {
 			b := render(t, export.GEXF, tc.d)
-			validate(t, "gexf.xsd", b)
 			var doc gexfDoc
 			if err := xml.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.Version != "1.2" || len(doc.Nodes) != len(tc.d.Graph.Nodes) || len(doc.Edges) != len(tc.d.Graph.Edges) {
-				t.Fatalf("version %q, %d nodes, %d edges; want 1.2, %d, %d", doc.Version, len(doc.Nodes), len(doc.Edges), len(tc.d.Graph.Nodes), len(tc.d.Graph.Edges))
+			if doc.Version != "1.3" || len(doc.Nodes) != len(tc.d.Graph.Nodes) || len(doc.Edges) != len(tc.d.Graph.Edges) {
+				t.Fatalf("version %q, %d nodes, %d edges; want 1.3, %d, %d", doc.Version, len(doc.Nodes), len(doc.Edges), len(tc.d.Graph.Nodes), len(tc.d.Graph.Edges))
 			}
 			if len(doc.Attrs) != 2 {
 				t.Fatalf("attribute declarations: %+v", doc.Attrs)
 			}
 			for _, n := range doc.Nodes {
-				if n.ID == "iran" && (n.Label != "Iran" || gexfMap(n.Values)["kind"] != "STATE") {
+				if n.ID == "iran" && (n.Label != "Iran" || gexfMap(n.Values)["kind"] != "STATE" || n.Color.R != 0x4e || n.Color.G != 0x79 || n.Color.B != 0xa7 || n.Shape.Value != "square") {
 					t.Errorf("iran: %+v", n)
 				}
 			}
@@ -202,7 +216,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				if e.ID == khIran {
 					found = true
 					m := gexfMap(e.Values)
-					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
+					if e.Label != "ALIGNED_WITH" || e.Kind != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
 						t.Errorf("edge %s: %+v", khIran, e)
 					}
 				}
@@ -346,9 +360,11 @@ func TestCSVRefusesDelimiterInArrays(t *testing.T) {
 
 func TestXMLEscaping(t *testing.T) {
 	d := export.Data{Graph: graph.Subgraph{Nodes: []graph.Actor{{ID: "x", Name: `"A" & <B>` + "\x01", Kind: graph.KindGroup, Description: "line\nbreak"}}}}
-	for f, xsd := range map[export.Format]string{export.GraphML: "graphml.xsd", export.GEXF: "gexf.xsd"} {
+	for _, f := range []export.Format{export.GraphML, export.GEXF} {
 		b := render(t, f, d)
-		validate(t, xsd, b)
+		if f == export.GraphML {
+			validate(t, "graphml-gephi.xsd", b)
+		}
 		texts := xmlStrings(t, b)
 		for _, want := range []string{`"A" & <B>` + "\uFFFD", "line\nbreak"} {
 			if !slices.Contains(texts, want) {
@@ -383,11 +399,47 @@ func xmlStrings(t *testing.T, b []byte) []string {
 	}
 }
 
+// TestClaimsTable checks the claims table: a row per claim behind the
+// exported relationships, joined to them by relationship id.
+func TestClaimsTable(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	for _, req := range []export.Request{{}, {Neighbourhood: "donald-trump", Depth: 1}} {
+		d := collect(t, s, req)
+		rows, err := csv.NewReader(bytes.NewReader(render(t, export.ClaimsTable, d))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, r := range d.Graph.Edges {
+			want += r.ClaimCount()
+		}
+		if len(rows)-1 != want || want == 0 {
+			t.Fatalf("%+v: %d claim rows, want %d", req, len(rows)-1, want)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		claims := map[string]graph.Claim{}
+		for _, c := range d.Claims {
+			claims[c.ID] = c
+		}
+		for _, row := range rows[1:] {
+			c, ok := claims[row[col["claimId"]]]
+			if !ok || c.RelationshipID() != row[col["relationshipId"]] || c.Quote != row[col["quote"]] ||
+				string(c.Modality) != row[col["modality"]] || c.AttributedToID != row[col["attributedTo"]] ||
+				c.ArticleID != row[col["articleId"]] || strconv.Itoa(c.Start) != row[col["quoteStart"]] {
+				t.Errorf("row %q does not match claim %+v", row, c)
+			}
+		}
+	}
+}
+
 // Every format of the table is complete and renders.
 func TestFormatTable(t *testing.T) {
 	d := export.Data{Graph: graph.Subgraph{Nodes: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindGroup}}}}
 	for _, r := range export.FormatTable {
-		if r.Name == "" || r.Menu == "" || r.For == "" || r.Holds == "" || r.ContentType == "" || r.Extension == "" {
+		if r.Name == "" || r.Menu == "" || r.For == "" || r.TestedWith == "" || r.Holds == "" || r.ContentType == "" || r.Extension == "" {
 			t.Errorf("format %s: a column is empty: %+v", r.Format, r)
 		}
 		if f, err := export.ParseFormat(strings.ToUpper(string(r.Format))); err != nil || f != r.Format {
@@ -409,5 +461,52 @@ func TestFormatTable(t *testing.T) {
 	}
 	if got, want := export.FormatNames(", ", " or "), strings.Join(names[:len(names)-1], ", ")+" or "+names[len(names)-1]; got != want {
 		t.Errorf("FormatNames = %q, want %q", got, want)
+	}
+}
+
+// TestClaimsAsNodesInANeighbourhood checks that with claims as nodes every
+// link ends at a node, including sources outside the neighbourhood.
+func TestClaimsAsNodesInANeighbourhood(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	// Badr Organisation's neighbourhood has claims attributed to actors
+	// outside it, who must join as nodes.
+	d := collect(t, s, export.Request{Neighbourhood: "badr-organisation", Depth: 1, Claims: export.ClaimsAsNodes})
+	var doc struct {
+		Elements struct {
+			Nodes []struct{ Data map[string]any } `json:"nodes"`
+			Edges []struct{ Data map[string]any } `json:"edges"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal(render(t, export.Cytoscape, d), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ids, kinds := map[string]bool{}, map[string]int{}
+	for _, n := range doc.Elements.Nodes {
+		ids[n.Data["id"].(string)] = true
+		kinds[n.Data["kind"].(string)]++
+	}
+	if kinds["CLAIM"] != len(d.Claims) || kinds["ARTICLE"] != len(d.Articles) {
+		t.Errorf("node kinds %v; want %d claims and %d articles", kinds, len(d.Claims), len(d.Articles))
+	}
+	outside := 0
+	for _, a := range d.Sources {
+		in := false
+		for _, n := range d.Graph.Nodes {
+			in = in || n.ID == a.ID
+		}
+		if !in {
+			outside++
+		}
+	}
+	if outside == 0 {
+		t.Fatal("no claim in this neighbourhood is attributed to an actor outside it; pick another")
+	}
+	if want := len(d.Graph.Nodes) + outside + len(d.Claims) + len(d.Articles); len(ids) != want {
+		t.Errorf("%d nodes, want %d", len(ids), want)
+	}
+	for _, e := range doc.Elements.Edges {
+		if !ids[e.Data["source"].(string)] || !ids[e.Data["target"].(string)] {
+			t.Errorf("edge %v has a dangling end", e.Data)
+		}
 	}
 }

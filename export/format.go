@@ -15,10 +15,11 @@ import (
 type Format string
 
 const (
-	GraphML   Format = "graphml"
-	GEXF      Format = "gexf"
-	Cytoscape Format = "cytoscape"
-	CSV       Format = "csv"
+	GraphML     Format = "graphml"
+	GEXF        Format = "gexf"
+	Cytoscape   Format = "cytoscape"
+	CSV         Format = "csv"
+	ClaimsTable Format = "claims"
 )
 
 // FormatInfo describes one export format: one row of FormatTable.
@@ -31,6 +32,8 @@ type FormatInfo struct {
 	Menu string
 	// For names the tools that read it.
 	For string
+	// TestedWith names the tools the export tests open it with.
+	TestedWith string
 	// Holds says what the export holds, for the README's table.
 	Holds string
 	// ContentType and Extension are the media type and the file name
@@ -46,16 +49,24 @@ type FormatInfo struct {
 // export menu follow it (`make generate` rewrites the last two,
 // internal/cmd/gendocs).
 var FormatTable = []FormatInfo{
-	{Format: GraphML, Name: "GraphML", Menu: "GraphML (yEd, Gephi)", For: "yEd, Gephi, NetworkX, igraph",
-		Holds:       "GraphML 1.0; typed keys `label`, `kind`, `aliases`, `description` on nodes and `label`, `type`, `modality`, `modalities`, `claimCount` (int), `articleCount` (int), `relationshipId` on edges",
-		ContentType: "application/graphml+xml", Extension: "graphml", write: writeGraphML},
-	{Format: GEXF, Name: "GEXF", Menu: "GEXF (Gephi)", For: "Gephi",
-		Holds:       "GEXF 1.2 with the same attributes (the label is GEXF's own `label`; edge `weight` is the claim count)",
+	{Format: GEXF, Name: "GEXF", Menu: "GEXF (Gephi)", For: "Gephi (the format to use there)",
+		TestedWith:  "the Gephi toolkit 0.10.1's importer; NetworkX 3.6 `read_gexf`",
+		Holds:       "GEXF 1.3. Every actor with its kind, aliases and description; every relationship as its own edge, its `kind` the relation type (so Gephi keeps typed relationships between the same two actors apart), weight the claim count; the claims behind it as list attributes; the network view's colours, sizes and shapes, and positions when given. Lists are `liststring` columns in Gephi; NetworkX reads them as text holding a JSON array",
 		ContentType: "application/gexf+xml", Extension: "gexf", write: writeGEXF},
-	{Format: Cytoscape, Name: "Cytoscape JSON", Menu: "Cytoscape JSON", For: "Cytoscape.js, Cytoscape desktop (`.cyjs`)",
-		Holds:       "`{\"elements\": {\"nodes\": [{\"data\": {id, label, kind, aliases}}], \"edges\": [{\"data\": {id, source, target, type, modality, claimCount, claimIds}}]}}`: pass it to `cytoscape()` as is",
+	{Format: GraphML, Name: "GraphML", Menu: "GraphML (yEd, Gephi)", For: "yEd, Gephi, NetworkX, igraph",
+		TestedWith:  "the Gephi toolkit's importer; NetworkX `read_graphml`; `xmllint` against the GraphML schema",
+		Holds:       "GraphML 1.0 with the same attributes as typed keys. Gephi keeps every relationship (each `<edge>` carries its relation type in a `label` attribute, which Gephi reads as the edge type) and the view's colours and sizes (keys `r`, `g`, `b`, `size`, `x`, `y`). GraphML has no lists: they are text holding a JSON array (`json.loads`)",
+		ContentType: "application/graphml+xml", Extension: "graphml", write: writeGraphML},
+	{Format: Cytoscape, Name: "Cytoscape JSON", Menu: "Cytoscape JSON", For: "Cytoscape.js, Cytoscape desktop (`.cyjs`), NetworkX",
+		TestedWith:  "Cytoscape.js 3 (the view's copy, in Chromium); NetworkX `json_graph.cytoscape_graph`",
+		Holds:       "`{\"elements\": {\"nodes\": […], \"edges\": […]}}` with every attribute in `data`, lists as JSON arrays (real lists in Cytoscape.js and NetworkX), positions with the preset layout when given: pass it to `cytoscape()` as is",
 		ContentType: "application/json", Extension: "cyjs", write: writeCytoscape},
+	{Format: ClaimsTable, Name: "claims table (CSV)", Menu: "Claims table (CSV)", For: "pandas, a spreadsheet, Gephi's Data Laboratory",
+		TestedWith:  "the export tests",
+		Holds:       "one CSV row per claim behind the exported relationships: `relationshipId`, `from`, `type`, `to`, then the claim's fields. `relationshipId` is the edge id in GEXF and Cytoscape JSON and an attribute in all three",
+		ContentType: "text/csv; charset=utf-8", Extension: "csv", write: writeClaimsTable},
 	{Format: CSV, Name: "neo4j-admin CSV", Menu: "neo4j-admin CSV (zip)", For: "`neo4j-admin database import`",
+		TestedWith:  "the real `neo4j-admin`",
 		Holds:       "`actors.csv`, `articles.csv`, `claims.csv`, `relationships.csv`, `claim_actors.csv`, `claim_articles.csv` in the import tool's header format, and `IMPORT.txt` with the command; over HTTP, and on standard output, a zip of them",
 		ContentType: "application/zip", Extension: "zip", write: writeCSVZip},
 }

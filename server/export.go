@@ -23,8 +23,8 @@ type statser interface {
 // exportChunk is how much of an export is written at a time.
 const exportChunk = 64 << 10
 
-// mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N]: the
-// whole graph, or one actor's neighbourhood, as a download.
+// mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N][&claims=nodes]:
+// the whole graph, or one actor's neighbourhood, as a download.
 //
 // An export is an expensive operation: it takes a slot of admission
 // control, runs under the request deadline, and holds at most
@@ -41,7 +41,12 @@ func mountExport(mux *http.ServeMux, src export.Source, lim Limits, adm *admissi
 			return
 		}
 		q := r.URL.Query()
-		req := export.Request{Neighbourhood: q.Get("neighbourhood")}
+		mode, err := export.ParseClaimsMode(q.Get("claims"))
+		if err != nil {
+			httpError(w, r, log, err)
+			return
+		}
+		req := export.Request{Neighbourhood: q.Get("neighbourhood"), Claims: mode}
 		if d := q.Get("depth"); d != "" {
 			n, err := strconv.Atoi(d)
 			if err != nil {

@@ -1,13 +1,12 @@
 package server
 
 import (
-	"encoding/json"
-	"log/slog"
+	"bytes"
+	"html/template"
+	"io/fs"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 
-	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/actorgraph/actorgraph/web"
 )
 
 // Example is a ready-to-run operation the playground opens with, one tab each.
@@ -76,38 +75,65 @@ query RelationTypes {
 }`},
 }
 
-// playgroundAnchor is the last property gqlgen's GraphiQL page passes to the
-// GraphiQL component; the opening tabs are added after it.
-const playgroundAnchor = "inputValueDeprecation: true"
+// playgroundConfig is what the playground page reads from its
+// #playground-config element.
+type playgroundConfig struct {
+	Endpoint      string       `json:"endpoint"`
+	StoragePrefix string       `json:"storagePrefix"`
+	Examples      []exampleTab `json:"examples"`
+}
 
-// playgroundHandler serves GraphiQL opening with Examples as tabs (GraphiQL
-// shows them until the user's own tabs are stored in the browser).
-func playgroundHandler(endpoint string, log *slog.Logger) http.Handler {
-	rec := httptest.NewRecorder()
-	playground.Handler("actorgraph", endpoint, playground.WithStoragePrefix("actorgraph:")).
-		ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-	page := rec.Body.String()
-	type tab struct {
-		Query     string  `json:"query"`
-		Variables *string `json:"variables,omitempty"`
-	}
-	tabs := make([]tab, len(Examples))
-	for i, e := range Examples {
-		tabs[i] = tab{Query: e.Query}
-		if e.Variables != "" {
-			v := e.Variables
-			tabs[i].Variables = &v
+type exampleTab struct {
+	Query     string `json:"query"`
+	Variables string `json:"variables,omitempty"`
+}
+
+// playgroundAssets are the files the playground page loads, from the
+// embedded web/dist (built by `make web`).
+var playgroundAssets = map[string]string{
+	"playground.js":  "text/javascript; charset=utf-8",
+	"playground.css": "text/css; charset=utf-8",
+}
+
+// mountPlayground serves the GraphQL playground: GraphiQL at / opening with
+// Examples as tabs, and its script and styles under /playground/, all from
+// the binary (no CDN), so it works offline.
+func mountPlayground(mux *http.ServeMux, endpoint string) {
+	mux.Handle("GET /{$}", playgroundHandler(endpoint))
+	files := web.Dist()
+	mux.HandleFunc("GET /playground/{file}", func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("file")
+		ctype, ok := playgroundAssets[name]
+		if !ok {
+			http.NotFound(w, r)
+			return
 		}
+		w.Header().Set("Content-Type", ctype)
+		http.ServeFileFS(w, r, files, name)
+	})
+}
+
+// playgroundHandler serves the playground page with its configuration.
+func playgroundHandler(endpoint string) http.Handler {
+	src, err := fs.ReadFile(web.Dist(), "playground.html")
+	if err != nil {
+		panic(err) // embedded at build time
 	}
-	js, _ := json.Marshal(tabs)
-	// JSON is valid JavaScript; </script> cannot occur since json.Marshal escapes < and >.
-	if strings.Count(page, playgroundAnchor) == 1 {
-		page = strings.Replace(page, playgroundAnchor, playgroundAnchor+",\n          defaultTabs: "+string(js), 1)
-	} else {
-		log.Warn("playground page changed shape; serving it without the example tabs")
+	// html/template writes the configuration into the page's JSON script
+	// element escaped, so no example text can close the element.
+	page := template.Must(template.New("playground").Parse(string(src)))
+	cfg := playgroundConfig{Endpoint: endpoint, StoragePrefix: "actorgraph:"}
+	for _, e := range Examples {
+		cfg.Examples = append(cfg.Examples, exampleTab{Query: e.Query, Variables: e.Variables})
 	}
+	var b bytes.Buffer
+	if err := page.Execute(&b, cfg); err != nil {
+		panic(err) // a fixed template and configuration
+	}
+	html := b.Bytes()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
-		w.Write([]byte(page))
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(html)
 	})
 }

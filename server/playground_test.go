@@ -28,13 +28,37 @@ func TestPlaygroundExamples(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	m := regexp.MustCompile(`defaultTabs: (\[.*\])\n`).FindSubmatch(page)
+	m := regexp.MustCompile(`(?s)<script id="playground-config" type="application/json">(.*?)</script>`).FindSubmatch(page)
 	if m == nil {
-		t.Fatalf("the playground page has no defaultTabs:\n%s", page)
+		t.Fatalf("the playground page has no configuration:\n%s", page)
 	}
-	var tabs []struct{ Query, Variables string }
-	if err := json.Unmarshal(m[1], &tabs); err != nil || len(tabs) != len(server.Examples) {
-		t.Fatalf("tabs %v, %v", tabs, err)
+	var cfg struct {
+		Endpoint string
+		Examples []struct{ Query, Variables string }
+	}
+	if err := json.Unmarshal(m[1], &cfg); err != nil || len(cfg.Examples) != len(server.Examples) || cfg.Endpoint == "" {
+		t.Fatalf("configuration %s: %+v, %v", m[1], cfg, err)
+	}
+	tabs := cfg.Examples
+	// Everything the page loads comes from this server.
+	for _, ref := range regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllSubmatch(page, -1) {
+		if r := string(ref[1]); strings.Contains(r, "//") {
+			t.Errorf("the playground page loads %s from elsewhere", r)
+		}
+	}
+	for _, asset := range []string{"/playground/playground.js", "/playground/playground.css"} {
+		resp, err := http.Get(srv.URL + asset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || len(b) < 10000 {
+			t.Errorf("GET %s: %s, %d bytes", asset, resp.Status, len(b))
+		}
+	}
+	if resp, err := http.Get(srv.URL + "/playground/explore.js"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /playground/explore.js: %v %v; only the playground's own files are served there", resp.Status, err)
 	}
 
 	opName := regexp.MustCompile(`(?m)^query (\w+)`)

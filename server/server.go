@@ -92,7 +92,7 @@ func New(p Ports, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", m.instrument(resolvers.Middleware(store, gql)))
 	if opts.Playground {
-		mux.Handle("GET /{$}", playgroundHandler("/graphql", log))
+		mountPlayground(mux, "/graphql")
 	}
 	mountExplore(mux)
 	if p.Export != nil {
@@ -115,7 +115,7 @@ func New(p Ports, opts Options) http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	return withRequestInfo(accessLog(log, cors(opts.CORSOrigins, mux)))
+	return withRequestInfo(accessLog(log, withGuides(cors(opts.CORSOrigins, mux))))
 }
 
 // accessLog writes one line per request.

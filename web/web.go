@@ -1,6 +1,7 @@
-// Package web holds the /explore network view's front end, built from src/
-// by `make web` (npm and esbuild) into dist/, which is committed and
-// embedded so that the binary serves it without Node.js.
+// Package web holds the front ends the binary serves: the /explore network
+// view and the GraphQL playground (GraphiQL), built from src/ by `make web`
+// (npm and esbuild) into dist/, which is committed and embedded so that
+// the binary serves them without Node.js or a CDN.
 package web
 
 import (
@@ -11,7 +12,8 @@ import (
 //go:embed dist
 var dist embed.FS
 
-// Dist returns the built files: index.html, explore.js, explore.css.
+// Dist returns the built files: index.html, explore.js and explore.css (the
+// network view); playground.html, playground.js and playground.css.
 func Dist() fs.FS {
 	sub, err := fs.Sub(dist, "dist")
 	if err != nil {

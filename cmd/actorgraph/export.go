@@ -13,18 +13,22 @@ import (
 )
 
 // exportUsage names the formats of export.FormatTable.
-var exportUsage = `usage: actorgraph export --format ` + export.FormatNames("|", "|") + ` [--neighbourhood ID [--depth N]] [--out PATH]
+var exportUsage = `usage: actorgraph export --format ` + export.FormatNames("|", "|") + ` [--neighbourhood ID [--depth N]] [--claims nodes] [--out PATH]
 
 Writes the whole graph, or the actors within --depth hops of one actor and
-the relationships among them, to --out or standard output. csv writes the
+the relationships among them, to --out or standard output. Every
+relationship carries the claims behind it; --claims nodes also makes claims
+and articles nodes of their own (graphml, gexf, cytoscape). csv writes the
 neo4j-admin import files into the folder --out (new or empty), or a zip
-archive of them to standard output.`
+archive of them to standard output; claims writes one CSV table of the
+claims.`
 
 // export writes the graph in one of the export formats.
 func (m *Main) export(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	cfg := dbFlags(fs)
 	format := fs.String("format", "", export.FormatNames(", ", " or ")+" (required)")
+	claims := fs.String("claims", "edges", "where the network formats put claims: edges, or nodes too")
 	anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor id)")
 	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", graph.MaxDepth))
 	out := fs.String("out", "", "file (csv: folder) to write; default standard output")
@@ -42,7 +46,11 @@ func (m *Main) export(ctx context.Context, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	req := export.Request{Neighbourhood: *anchor}
+	mode, err := export.ParseClaimsMode(*claims)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	req := export.Request{Neighbourhood: *anchor, Claims: mode}
 	if *anchor != "" {
 		req.Depth = *depth
 	} else if isSet(fs, "depth") {

@@ -47,6 +47,7 @@ func TestExportCommand(t *testing.T) {
 
 	for _, args := range [][]string{
 		{"export"}, {"export", "--format", "pdf"}, {"export", "--format", "gexf", "--depth", "2"}, {"export", "--format", "gexf", "extra"},
+		{"export", "--format", "gexf", "--claims", "rows"},
 	} {
 		if _, _, err := run(t, args...); exitCode(err) != 2 {
 			t.Errorf("%v: %v, want exit 2", args, err)

@@ -237,9 +237,9 @@ func docModalities() []string {
 }
 
 func docExportFormats() []string {
-	rows := [][]string{{"format", "for", "what it holds"}}
+	rows := [][]string{{"format", "open it in", "tested with", "what it keeps"}}
 	for _, f := range export.FormatTable {
-		rows = append(rows, []string{code(string(f.Format)), f.For, f.Holds})
+		rows = append(rows, []string{code(string(f.Format)), f.For, f.TestedWith, f.Holds})
 	}
 	return mdTable(rows)
 }

@@ -1,0 +1,301 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// The network formats (GraphML, GEXF, Cytoscape JSON) are written from one
+// network: nodes and edges with their attribute values and drawing hints,
+// built once by buildNetwork. Each writer only spells it in its format, so
+// the formats cannot disagree about what an export holds.
+
+// attrType is the type of an attribute's values, or of a list attribute's
+// entries.
+type attrType int
+
+const (
+	tString attrType = iota // string
+	tInt                    // int
+	tFloat                  // float64
+	tBool                   // bool
+)
+
+// attr declares one node or edge attribute.
+type attr struct {
+	name string // as tools show it
+	typ  attrType
+	list bool // a list of typ: []string for strings, []any otherwise
+}
+
+// netNode is one node: an actor, or with ClaimsAsNodes a claim or article.
+type netNode struct {
+	id, label string
+	values    []any // one per network.nodeAttrs entry; nil when absent
+	style     kindStyle
+	size      float64
+	pos       *Position
+}
+
+// netEdge is one edge: a relationship, or with ClaimsAsNodes a link between
+// a claim and its subject, object, source or article.
+type netEdge struct {
+	id, source, target string
+	kind               string // the relation type (or link type): Gephi's edge type
+	weight             int
+	values             []any // one per network.edgeAttrs entry; nil when absent
+	style              modalityStyle
+}
+
+type network struct {
+	nodeAttrs, edgeAttrs []attr
+	nodes                []netNode
+	edges                []netEdge
+}
+
+// Node and edge attributes of every network export, in output order. The
+// node label and the edge's relation type also have places of their own in
+// each format (GEXF's label and kind, Cytoscape's label); they are repeated
+// as attributes so that every tool can filter and colour by them.
+var (
+	actorAttrs = []attr{{"kind", tString, false}, {"aliases", tString, true}, {"description", tString, false}}
+	relAttrs   = []attr{
+		{"type", tString, false}, {"modality", tString, false}, {"modalities", tString, true},
+		{"claimCount", tInt, false}, {"articleCount", tInt, false}, {"relationshipId", tString, false}, {"evidence", tString, false},
+	}
+)
+
+// Link types between a claim node and the nodes it names, as in the Neo4j
+// model (docs/graph-model.md).
+const (
+	linkSubject      = "SUBJECT"
+	linkObject       = "OBJECT"
+	linkAttributedTo = "ATTRIBUTED_TO"
+	linkStatedIn     = "STATED_IN"
+)
+
+// Node kinds of claim and article nodes, beside the actor kinds.
+const (
+	kindClaim   = "CLAIM"
+	kindArticle = "ARTICLE"
+)
+
+// Node id prefixes of claim and article nodes, which keep them apart from
+// actor ids.
+const (
+	claimNodePrefix   = "claim:"
+	articleNodePrefix = "article:"
+)
+
+func buildNetwork(d Data) network {
+	ev := newEvidence(d)
+	n := network{nodeAttrs: append([]attr{}, actorAttrs...), edgeAttrs: append([]attr{}, relAttrs...)}
+	for _, f := range claimFields {
+		n.edgeAttrs = append(n.edgeAttrs, attr{f.list, f.typ, true})
+	}
+	asNodes := d.ClaimsMode == ClaimsAsNodes
+	if asNodes {
+		for _, f := range claimFields {
+			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, f.typ, false})
+		}
+		for _, f := range articleFields {
+			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, tString, false})
+		}
+	}
+
+	degree := map[string]int{}
+	for _, e := range d.Graph.Edges {
+		if e.FromID != e.ToID {
+			degree[e.FromID]++
+			degree[e.ToID]++
+		}
+	}
+	addActor := func(a graph.Actor) {
+		vals := make([]any, len(n.nodeAttrs))
+		vals[0], vals[1], vals[2] = string(a.Kind), nonNil(a.Aliases), a.Description
+		nd := netNode{id: a.ID, label: a.Name, values: vals, style: kindStyles[a.Kind], size: nodeSize(degree[a.ID])}
+		if p, ok := d.Positions[a.ID]; ok {
+			nd.pos = &p
+		}
+		n.nodes = append(n.nodes, nd)
+	}
+	for _, a := range d.Graph.Nodes {
+		addActor(a)
+	}
+
+	for _, r := range d.Graph.Edges {
+		claims := ev.claimsOf(r)
+		vals := make([]any, len(n.edgeAttrs))
+		vals[0], vals[1], vals[2] = string(r.Type), string(r.Modality), modalityNames(r.Modalities)
+		vals[3], vals[4], vals[5], vals[6] = r.ClaimCount(), r.ArticleCount(), r.ID, ev.text(claims)
+		for i, f := range claimFields {
+			vals[len(relAttrs)+i] = claimList(f, claims, ev)
+		}
+		n.edges = append(n.edges, netEdge{
+			id: r.ID, source: r.FromID, target: r.ToID, kind: string(r.Type), weight: r.ClaimCount(),
+			values: vals, style: modalityStyles[r.Modality],
+		})
+	}
+	if !asNodes {
+		return n
+	}
+
+	// Claims and articles as nodes of their own, linked as in Neo4j. A
+	// claim's source may be outside a neighbourhood; it joins as a node.
+	inGraph := map[string]bool{}
+	for _, a := range d.Graph.Nodes {
+		inGraph[a.ID] = true
+	}
+	for _, a := range d.Sources {
+		if !inGraph[a.ID] {
+			addActor(a)
+			inGraph[a.ID] = true
+		}
+	}
+	claimBase := len(actorAttrs)
+	articleBase := claimBase + len(claimFields)
+	for _, a := range d.Articles {
+		vals := make([]any, len(n.nodeAttrs))
+		vals[0] = kindArticle
+		for i, f := range articleFields {
+			vals[articleBase+i] = f.value(a)
+		}
+		label := a.Title
+		if label == "" {
+			label = a.ID
+		}
+		n.nodes = append(n.nodes, netNode{id: articleNodePrefix + a.ID, label: label, values: vals, style: articleNodeStyle, size: otherNodeSize})
+	}
+	link := func(c graph.Claim, typ, target string) {
+		vals := make([]any, len(n.edgeAttrs))
+		vals[0] = typ
+		n.edges = append(n.edges, netEdge{
+			id: c.ID + "|" + typ + "|" + target, source: claimNodePrefix + c.ID, target: target,
+			kind: typ, weight: 1, values: vals, style: linkEdgeStyle,
+		})
+	}
+	for _, c := range d.Claims {
+		vals := make([]any, len(n.nodeAttrs))
+		vals[0] = kindClaim
+		for i, f := range claimFields {
+			vals[claimBase+i] = f.value(c, ev)
+		}
+		n.nodes = append(n.nodes, netNode{id: claimNodePrefix + c.ID, label: shorten(c.Quote, 80), values: vals, style: claimNodeStyle, size: otherNodeSize})
+		link(c, linkSubject, c.SubjectID)
+		link(c, linkObject, c.ObjectID)
+		if c.AttributedToID != "" {
+			link(c, linkAttributedTo, c.AttributedToID)
+		}
+		link(c, linkStatedIn, articleNodePrefix+c.ArticleID)
+	}
+	return n
+}
+
+// claimList is field f of each claim: a []string for string fields, a
+// []any of the values otherwise.
+func claimList(f claimField, claims []graph.Claim, ev *evidence) any {
+	if f.typ == tString {
+		out := make([]string, len(claims))
+		for i, c := range claims {
+			out[i], _ = f.value(c, ev).(string)
+		}
+		return out
+	}
+	out := make([]any, len(claims))
+	for i, c := range claims {
+		out[i] = f.value(c, ev)
+	}
+	return out
+}
+
+func modalityNames(ms []graph.Modality) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = string(m)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// shorten cuts s to at most n runes, marking a cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// listText spells a list as the XML formats carry it: a JSON array, which
+// is also Gephi's own notation for list attributes (["a", "b"], with \" and
+// \\ escaped), so Gephi reads GEXF liststring values as lists and
+// json.loads reads the text of any of them.
+func listText(v any) string {
+	var items []string
+	switch l := v.(type) {
+	case []string:
+		for _, s := range l {
+			items = append(items, jsonString(s))
+		}
+	case []any:
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				items = append(items, jsonString(s))
+			} else {
+				items = append(items, scalarText(x))
+			}
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// scalarText spells one value: a string as it is, a number or boolean as
+// JSON and XML Schema spell it.
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return num(x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return fmt.Sprint(v)
+}
+
+// valueText spells a value for the XML formats; ok is false when the value
+// is absent (nil, or an empty string) and is to be left out.
+func valueText(v any) (s string, ok bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", false
+	case string:
+		return x, x != ""
+	case []string, []any:
+		return listText(v), true
+	default:
+		return scalarText(v), true
+	}
+}
+
+// jsonString is s as a JSON string, with <, > and & as they are.
+func jsonString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
+}
