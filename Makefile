@@ -30,9 +30,11 @@ test: fmt-check vet check-generated test-deps
 test-packages:
 	$(GO) test -p 1 -count=1 ./...
 
-## unit: the tests that need no database (claims parsing and validation)
+## unit: the tests that need no database (claims parsing and validation) and
+## no parser (rules over the recorded parse of the seed article)
 unit:
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
+	$(GO) test -count=1 ./nlp/
 
 neo4j-up:
 	scripts/neo4j up

@@ -23,15 +23,18 @@ import (
 const (
 	// DefaultPort is where scripts/corenlp starts the server.
 	DefaultPort = 9000
-	// DefaultTimeout bounds one Parse. A 700-word article takes 5 to 30 s
-	// on a busy 2-core machine; a text at DefaultMaxChars took 250 s.
+	// DefaultTimeout bounds one Parse. The server spends about 8 CPU-
+	// seconds on a 700-word article (12 to 35 s of wall time on a busy
+	// 2-core machine) and 110 on a text of DefaultMaxChars, which on that
+	// busy machine took 250 to 375 s: pass a longer Timeout for such texts.
 	DefaultTimeout = 5 * time.Minute
 	// DefaultMaxChars is the longest text Parse sends, in UTF-16 code
 	// units, the unit the server counts in: the server's own default
 	// limit (-maxCharLength), about 15,000 words of English.
 	DefaultMaxChars = 100_000
-	// maxResponseBytes caps the JSON answer read into memory; the answer
-	// for a text at DefaultMaxChars is about 40 MB.
+	// maxResponseBytes caps the JSON answer read into memory. The answer
+	// for the seed article is 160 times the text's size (pretty-printed),
+	// so this leaves room for a text of DefaultMaxChars.
 	maxResponseBytes = 256 << 20
 )
 
