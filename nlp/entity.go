@@ -69,7 +69,7 @@ type EntityTypeInfo struct {
 
 // EntityTypes is the table of entity types the pipeline gives.
 var EntityTypes = []EntityTypeInfo{
-	{Person, Person, "a person: Donald Trump, Abu Hussein al-Humaidawi; pronouns that coreference ties to a person are also labelled PERSON"},
+	{Person, Person, "a person: Donald Trump, Abu Hussein al-Humaidawi; the pipeline also lists the pronoun he as a PERSON mention, though its token has no NER tag"},
 	{Location, Location, "a place that is not one of the finer place types below"},
 	{Organization, Organization, "a company, party, armed group, agency or other organisation"},
 	{Misc, Misc, "another name: events, products, hyphenated forms such as Iran-aligned"},
