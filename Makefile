@@ -1,6 +1,7 @@
 # actorgraph — the two commands a newcomer needs:
 #   make run    start the local Neo4j (unless NEO4J_URI is set), load the seed, serve GraphQL
-#   make test   the whole suite against a throwaway Neo4j of its own
+#   make test   the whole suite against a throwaway Neo4j of its own and
+#               the CoreNLP server (started for the run unless one is up)
 # Everything else here serves those two.
 
 SHELL     := /bin/bash
@@ -8,7 +9,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -18,22 +19,26 @@ run: neo4j-up
 ## throwaway Neo4j that scripts/testdb starts on free ports in a temporary
 ## folder and removes afterwards; the developer's own server (make run) is
 ## never touched. Test packages share that one database, so they run one
-## package at a time (-p 1).
+## package at a time (-p 1). The parser's tests need the CoreNLP server:
+## scripts/corenlp run uses the one running (or CORENLP_URL), or starts one
+## for the run and stops it at the end. It is stateless, so one serves all.
 test: fmt-check vet staticcheck check-generated test-deps
-	scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets test-packages
+	scripts/corenlp run -- scripts/testdb run -- $(MAKE) --no-print-directory fuzz-targets test-packages
 
 ## test-packages: every package's tests; needs the ACTORGRAPH_TEST_* variables
-## scripts/testdb sets (make test does that)
+## scripts/testdb sets and a CoreNLP server (make test sees to both)
 test-packages:
 	$(GO) test -p 1 -count=1 ./...
 
-## unit: the tests that need no database, in seconds: resolvers and server
-## over the in-memory graph (graph/inmem), claims parsing and validation,
-## and the packages without a store
+## unit: the tests that need no database and no parser, in seconds:
+## resolvers and server over the in-memory graph (graph/inmem), claims
+## parsing and validation, the nlp types over the recorded parse of the seed
+## article, and the packages without a store
 UNIT_PACKAGES := ./graph/ ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./internal/cmd/gendocs/ ./synth/ ./progress/ ./bench/benchtable/
 unit:
 	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
+	$(GO) test -count=1 ./nlp/
 
 neo4j-up:
 	scripts/neo4j up
@@ -43,6 +48,28 @@ neo4j-down:
 
 neo4j-status:
 	scripts/neo4j status
+
+## corenlp-up: start the CoreNLP server extraction parses with (127.0.0.1:9000,
+## unless CORENLP_URL names another); scripts/corenlp has the settings
+corenlp-up:
+	scripts/corenlp up
+
+corenlp-down:
+	scripts/corenlp down
+
+corenlp-status:
+	scripts/corenlp status
+
+## corenlp-record: re-record the parser's output for the seed article
+## (nlp/testdata/seed-article.json), after a deliberate change of the
+## pipeline or its version; TestSeedFixtureMatchesServer fails until then
+corenlp-record:
+	scripts/corenlp run -- $(GO) test -count=1 -run '^TestSeedFixtureMatchesServer$$' ./nlp/corenlp/ -args -record
+
+## corenlp-bench: time the full pipeline on the seed article, then show the
+## server's heap
+corenlp-bench:
+	scripts/corenlp run -- sh -c '$(GO) test -count=1 -run "^$$" -bench "^BenchmarkParseSeed$$" -benchtime 5x ./nlp/corenlp/ && scripts/corenlp status'
 
 build:
 	$(GO) build -o bin/actorgraph ./cmd/actorgraph
