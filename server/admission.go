@@ -69,5 +69,3 @@ func overloadedError() *gqlerror.Error {
 	return &gqlerror.Error{Message: errOverloaded.Message, Extensions: map[string]any{"code": graph.EOVERLOADED}, Err: errOverloaded}
 }
 
-// inFlight is how many expensive operations run now (for tests and metrics).
-func (a *admission) inFlight() int { return len(a.slots) }

@@ -226,7 +226,7 @@ func (c *introspectionCost) children(name string, v any) []any {
 		}
 	case inputValue:
 		if name == "type" {
-			return []any{typeValue{v.t}}
+			return []any{typeValue(v)}
 		}
 	case directiveValue:
 		if name == "args" {

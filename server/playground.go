@@ -124,7 +124,7 @@ func playgroundHandler(endpoint string) http.Handler {
 	page := template.Must(template.New("playground").Parse(string(src)))
 	cfg := playgroundConfig{Endpoint: endpoint, StoragePrefix: "actorgraph:"}
 	for _, e := range Examples {
-		cfg.Examples = append(cfg.Examples, exampleTab{Query: e.Query, Variables: e.Variables})
+		cfg.Examples = append(cfg.Examples, exampleTab(e))
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, cfg); err != nil {
