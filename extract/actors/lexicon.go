@@ -192,8 +192,12 @@ var (
 	organIndex   = map[string]OrganRule{}
 )
 
-// IsPronoun reports whether s (any case) is in Pronouns.
-func IsPronoun(s string) bool { _, ok := pronounIndex[strings.Join(foldTokens(s), " ")]; return ok }
+// IsPronoun reports whether s (any case) is in Pronouns; "US" in capitals is
+// not "us".
+func IsPronoun(s string) bool {
+	_, ok := pronounIndex[strings.Join(foldTokens(s), " ")]
+	return ok && !isAcronym(s)
+}
 
 // CommonNounOf returns the entry of GroupNouns, CollectiveNouns or
 // RoleNouns whose noun s is (in Key form: "the Faction" is "faction").
