@@ -66,6 +66,11 @@ func (a *Article) Resolve(m Mention) Resolution {
 	return res
 }
 
+// maxWords is the longest mention the Resolver considers; a longer span is
+// a clause, not a name ("groups outside the framework of the state" has
+// seven words).
+const maxWords = 24
+
 // maxDepth bounds the recursion of possessive, title and parenthesis
 // stripping.
 const maxDepth = 3
@@ -86,6 +91,9 @@ func (a *Article) steps(at *attempt, depth int) Resolution {
 	text, ner := at.text, at.ner
 	if len(keysOf(at.toks)) == 0 {
 		return notActor("no letters or digits")
+	}
+	if len(at.toks) > maxWords {
+		return notActor(fmt.Sprintf("%d words: too long to be an actor's name or description", len(at.toks)))
 	}
 	role := ner.role()
 	if role == nerNotEntity {

@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,12 +43,21 @@ func Fold(s string) string {
 	return strings.Join(foldTokens(s), " ")
 }
 
+// folders are reusable decomposition chains (a Chain keeps state, so one
+// per goroutine at a time).
+var folders = sync.Pool{New: func() any { return transform.Chain(norm.NFKD, stripMarks, norm.NFC) }}
+
 // foldTokens is Fold split into words.
 func foldTokens(s string) []string {
-	t := transform.Chain(norm.NFKD, stripMarks, norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s // a transform of valid text does not fail; keep the input if it does
+	out := s
+	if !isASCII(s) {
+		t := folders.Get().(transform.Transformer)
+		t.Reset()
+		var err error
+		if out, _, err = transform.String(t, s); err != nil {
+			out = s // a transform of valid text does not fail; keep the input if it does
+		}
+		folders.Put(t)
 	}
 	var b strings.Builder
 	b.Grow(len(out))
@@ -66,6 +76,15 @@ func foldTokens(s string) []string {
 		}
 	}
 	return strings.Fields(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Key returns the normalised form of a name: Fold, without a leading

@@ -586,3 +586,47 @@ func readmeVariants(t testing.TB) map[string][]string {
 	}
 	return rows
 }
+
+// TestResolveOddInput: odd text never panics, and is never merged into an
+// actor.
+func TestResolveOddInput(t *testing.T) {
+	r := mustResolver(t, nil)
+	long := strings.Repeat("Kataib Hezbollah al-", 5000) + "Nujaba"
+	for _, text := range []string{
+		"", " ", "\t\n", "’s", "’", "(", ")", "()", "(KH)", "A (B)", "al-", "al", "the", "the the", "---", "- -",
+		"\xff\xfe\xfd", "Iran\x00", "🙂", "’’’", "a", "of", "and", "Abu", "Abu Abu", "the al-", "al-the", "((KH))",
+		"Kataib Hezbollah’s’s", "Iran’s Iran’s Iran’s", "the group’s the group’s", long,
+	} {
+		for _, ner := range []actors.NER{actors.NERNone, actors.NERPerson, actors.NERCity, "SOMETHING_NEW"} {
+			a := r.NewArticle()
+			res := a.Resolve(actors.Mention{Text: text, NER: ner})
+			if res.Outcome == "" {
+				t.Errorf("%q/%s: no outcome", text, ner)
+			}
+			a.Actors()
+		}
+	}
+}
+
+// TestResolverConcurrentArticles: one Resolver serves many articles at
+// once (run with -race).
+func TestResolverConcurrentArticles(t *testing.T) {
+	r := mustResolver(t, []graph.Actor{{ID: "mark-savaya", Name: "Mark Savaya", Kind: graph.KindPerson}})
+	done := make(chan []string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			a := r.NewArticle()
+			var ids []string
+			for _, m := range []string{"Mark Savaya", "Savaya", "Tehran", "Kata’ib Hizballah", "Blue Crescent Marine Trading (BCMT)", "BCMT"} {
+				ids = append(ids, a.Resolve(actors.Mention{Text: m}).Actor.ID)
+			}
+			done <- ids
+		}()
+	}
+	want := strings.Join([]string{"mark-savaya", "mark-savaya", "iran", "kataib-hezbollah", "blue-crescent-marine-trading", "blue-crescent-marine-trading"}, ",")
+	for i := 0; i < 4; i++ {
+		if got := strings.Join(<-done, ","); got != want {
+			t.Errorf("article %d: %s, want %s", i, got, want)
+		}
+	}
+}
