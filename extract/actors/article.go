@@ -154,14 +154,16 @@ func (a *Article) steps(at *attempt, depth int) Resolution {
 	if res, ok := a.variant(at); ok {
 		return res
 	}
+	switch role {
+	case nerPlace:
+		return notActor(fmt.Sprintf("a place (%s) that is not a known capital or seat of government", ner))
+	case nerDescriptor:
+		return notActor(fmt.Sprintf("a descriptor (%s) that is not a known state's demonym", ner))
+	}
 	if res, ok := a.modified(at); ok {
 		return res
 	}
 	switch {
-	case role == nerPlace:
-		return notActor(fmt.Sprintf("a place (%s) that is not a known capital or seat of government", ner))
-	case role == nerDescriptor:
-		return notActor(fmt.Sprintf("a descriptor (%s) that is not a known state's demonym", ner))
 	case role == nerTitle:
 		n := CommonNoun{Noun: Key(text), Class: RoleNoun, Kinds: people}
 		return a.coreference(&n, nil, "a title (TITLE): resolve by coreference, usually the name in apposition")

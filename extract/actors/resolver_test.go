@@ -156,6 +156,7 @@ func TestResolveWithGazetteer(t *testing.T) {
 		{"Figures close to Kataib Hezbollah", "", want{outcome: P, kind: graph.KindGroup, candidate: "kataib-hezbollah"}},
 		{"Sources familiar with the matter", "", want{outcome: P, kind: graph.KindGroup}},
 		{"A US official", "", want{outcome: P, id: "us-officials", kind: graph.KindGroup, owner: "united-states"}},
+		{"Kataib Hezbollah officials", "", want{outcome: P, kind: graph.KindGroup, owner: "kataib-hezbollah", candidate: "kataib-hezbollah"}},
 		{"a former US Treasury official", "", want{outcome: P, id: "former-us-treasury-official", kind: graph.KindPerson}},
 		{"federal Iraq", "", want{outcome: actors.Ambiguous, candidate: "iraq"}},
 		// not actors
@@ -373,6 +374,7 @@ func TestArticleContext(t *testing.T) {
 			{"he", "", want{outcome: C}},
 			{"Kataib Hezbollah’s secretary-general", "", want{outcome: C, owner: "kataib-hezbollah"}},
 			{"Iran’s Foreign Ministry spokesman", "", want{outcome: C, owner: "iran"}},
+			{"Kataib Hezbollah’s leadership", "", want{outcome: C, owner: "kataib-hezbollah"}},
 		}},
 		{"a proposal is not a known actor's variant", []step{
 			{"Kataib Sayyid al-Shuhada", "", want{outcome: R, id: "kataib-sayyid-al-shuhada"}},

@@ -215,7 +215,7 @@ func (a *Article) organ(at *attempt, depth int) (Resolution, bool) {
 			return res, true
 		}
 	}
-	if rule.Organ == OrganOwnActor || (rule.Organ == OrganIsState && qa.Kind != graph.KindState) {
+	if rule.Organ == OrganOwnActor {
 		kind := rule.Kind
 		if kind == "" {
 			kind = InferKind(rebuild(rest), at.ner)
@@ -368,7 +368,10 @@ func (a *Article) possessive(at *attempt, depth int) (Resolution, bool) {
 		case NotActor:
 			return Resolution{}, false
 		case Coreference:
-			if res.Noun != nil && res.Noun.Class == RoleNoun && res.Owner == nil {
+			// "Kataib Hezbollah’s secretary-general", "the faction’s
+			// leadership": the noun stands for someone or something of
+			// the owner.
+			if res.Noun != nil && res.Owner == nil {
 				res.Owner = a.owner(rebuild(head), depth)
 			}
 		default:
