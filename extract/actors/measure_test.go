@@ -311,9 +311,13 @@ func TestMeasure(t *testing.T) {
 }
 
 func header() string {
-	return fmt.Sprintf("%-36s %8s %8s %8s %8s %8s %8s %8s %8s %8s", "article", "mentions", "gold", "new", "proposed", "coref", "ambig", "not-act", "wrong", "names")
+	return fmt.Sprintf("%-36s %8s %8s %8s %8s %8s %8s %8s %8s %8s", "article", "mentions", "resolved", "new", "missed", "coref", "ambig", "not-act", "wrong", "names")
 }
 
+// row: resolved to the gold actor; proposed, the gold actor being new;
+// proposed although the gold actor exists (missed, not wrong);
+// coreference; ambiguous; not an actor; wrong; name mentions of existing
+// actors resolved.
 func row(id string, c tally) string {
 	return fmt.Sprintf("%-36s %8d %8d %8d %8d %8d %8d %8d %8d %8s",
 		id, c.mentions, c.correct, c.proposedNew, c.proposedKnown, c.coreference, c.ambiguous, c.notActor, c.wrong,
