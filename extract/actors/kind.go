@@ -63,8 +63,14 @@ func headKind(toks []token) graph.ActorKind {
 	if n.Class == CollectiveNoun || n.Plural {
 		return graph.KindGroup
 	}
-	if n.Class == RoleNoun {
+	if anyCap(core[1:len(core)-hl]) || (len(core) > hl && core[0].cap) {
+		return "" // a proper name with a common head (the Sadrist movement): the cues decide
+	}
+	switch {
+	case n.Class == RoleNoun:
 		return graph.KindPerson
+	case n.Kinds[0] == graph.KindState:
+		return "" // a new actor is not a state for saying "regime"
 	}
 	return n.Kinds[0]
 }

@@ -290,10 +290,11 @@ var (
 		"organisation", "organization", "association", "embassy", "consulate", "framework",
 		"alliance", "party", "movement", "coalition", "corps", "forces", "guards", "guard",
 		"command", "service", "services", "ltd", "llc", "inc", "co", "airlines", "news",
-		"network", "channel", "tv", "television", "media", "bureau", "treasury", "fund",
+		"channel", "tv", "television", "media", "bureau", "treasury", "fund", "government",
+		"regime", "administration",
 	)
 	// groupCues make a name GROUP: informal collectives and blocs.
-	groupCues = setOf("axis", "camp", "circles", "community", "people", "public", "crowd")
+	groupCues = setOf("axis", "camp", "circles", "community", "public", "crowd", "network", "bloc")
 )
 
 // nameParticles are words of a name that do not identify it on their own;

@@ -490,6 +490,9 @@ func TestInferKind(t *testing.T) {
 		{"Esmaeil Baghaei", actors.NERPerson, graph.KindPerson},
 		{"Telegram", actors.NEROrganization, graph.KindOrganisation},
 		{"Freedonia", actors.NERCountry, graph.KindState},
+		{"the Sadrist movement", "", graph.KindOrganisation},
+		{"the Assad regime", "", graph.KindOrganisation},
+		{"Kurdistan Regional Government", "", graph.KindOrganisation},
 	}
 	for _, tt := range tests {
 		if got := actors.InferKind(tt.name, tt.ner); got != tt.want {

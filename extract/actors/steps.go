@@ -375,7 +375,7 @@ func (a *Article) possessive(at *attempt, depth int) (Resolution, bool) {
 				res.Owner = a.owner(rebuild(head), depth)
 			}
 		default:
-			res.Reason = fmt.Sprintf("after the possessive “%s’s”: %s", rebuild(head), res.Reason)
+			res.Reason = fmt.Sprintf("after the possessive “%s”: %s", rebuild(head), res.Reason)
 			if res.Outcome == Proposed && res.Method == MethodNew {
 				if o := a.owner(rebuild(head), depth); o != nil {
 					res.Owner = o
