@@ -502,17 +502,7 @@ func (a *Article) person(at *attempt) (Resolution, bool) {
 		}
 		return Resolution{}, false
 	}
-	for _, u := range a.order {
-		if u.origin != OriginArticle || u.actor.Kind != graph.KindPerson {
-			continue
-		}
-		nk := keyTokens(u.actor.Name)
-		if len(nk) != 1 {
-			continue
-		}
-		if _, ok := wordVariant(nk[0], keys[len(keys)-1]); !ok {
-			continue
-		}
+	for _, u := range a.surnameProposals(keys[len(keys)-1]) {
 		short := u.actor.Name
 		a.renameProposal(u, rebuild(at.toks))
 		c := Candidate{Actor: u.actor, Origin: OriginArticle, Method: MethodSurname, Score: methodScores[MethodSurname],
@@ -789,27 +779,35 @@ func (a *Article) absorbSurnames(u *use) {
 	if len(names) < 2 {
 		return
 	}
-	for i := 0; i < len(a.order); i++ {
-		p := a.order[i]
-		if p.origin != OriginArticle || p.actor.Kind != graph.KindPerson {
-			continue
-		}
-		pk := keyTokens(p.actor.Name)
-		if len(pk) != 1 {
-			continue
-		}
-		if _, ok := wordVariant(pk[0], names[len(names)-1]); !ok {
-			continue
-		}
+	for _, p := range a.surnameProposals(names[len(names)-1]) {
 		a.rename[p.actor.ID] = u.actor.ID
 		delete(a.uses, p.actor.ID)
-		a.order = append(a.order[:i], a.order[i+1:]...)
-		i--
+		for i, o := range a.order {
+			if o == p {
+				a.order = append(a.order[:i], a.order[i+1:]...)
+				break
+			}
+		}
 		u.forms = appendNew(u.forms, append([]string{p.actor.Name}, p.forms...)...)
-		if p.first < u.first {
-			u.first = p.first
+		u.first = min(u.first, p.first)
+	}
+}
+
+// surnameProposals returns the people this article proposed from a single
+// word that is (a spelling of) the given surname.
+func (a *Article) surnameProposals(surname string) []*use {
+	var out []*use
+	for _, u := range a.order {
+		if u.origin != OriginArticle || u.actor.Kind != graph.KindPerson {
+			continue
+		}
+		if nk := keyTokens(u.actor.Name); len(nk) == 1 {
+			if _, ok := wordVariant(nk[0], surname); ok {
+				out = append(out, u)
+			}
 		}
 	}
+	return out
 }
 
 // ArticleActor is an actor an article used.
