@@ -123,13 +123,10 @@ var GroupNouns = []CommonNoun{
 	{"enemy", GroupNoun, false, bodyKinds},
 }
 
-// CollectiveNouns are unnamed people in the plural. "Sources" and
-// "officials" alone are never actors; "Iraqi officials" or "sources
-// familiar with the matter" may be a GROUP actor.
-var CollectiveNouns = []CommonNoun{}
-
-// collectiveWords are the CollectiveNouns, all with Kinds [GROUP].
-var collectiveWords = []string{
+// CollectiveNouns are unnamed people in the plural, standing for a GROUP.
+// "Sources" and "officials" alone are never actors; "Iraqi officials" or
+// "sources familiar with the matter" may be a GROUP actor.
+var CollectiveNouns = nouns(CollectiveNoun, true, []graph.ActorKind{graph.KindGroup},
 	"officials", "sources", "analysts", "observers", "experts", "diplomats", "critics",
 	"residents", "witnesses", "protesters", "protestors", "demonstrators", "activists",
 	"supporters", "followers", "fighters", "militants", "gunmen", "leaders", "commanders",
@@ -138,15 +135,12 @@ var collectiveWords = []string{
 	"participants", "insiders", "aides", "advisers", "advisors", "spokesmen", "ministers",
 	"representatives", "envoys", "voices", "circles", "elements", "partisans", "loyalists",
 	"allies", "parties involved", "those responsible", "thousands", "hundreds", "dozens",
-}
+)
 
 // RoleNouns name one person by office: "the secretary-general", "a
 // spokesman for the faction", "Secretary of State". Alone they are
 // resolved by coreference, usually with the name in apposition.
-var RoleNouns = []CommonNoun{}
-
-// roleWords are the RoleNouns, all singular with Kinds [PERSON].
-var roleWords = []string{
+var RoleNouns = nouns(RoleNoun, false, people,
 	"secretary general", "leader", "spokesman", "spokeswoman", "spokesperson", "minister",
 	"foreign minister", "defence minister", "defense minister", "interior minister",
 	"oil minister", "finance minister", "prime minister", "president", "vice president",
@@ -159,15 +153,18 @@ var roleWords = []string{
 	"sheikh", "ayatollah", "supreme leader", "chief of staff", "army chief", "source",
 	"insider", "aide", "member", "member of parliament", "military chief", "security official",
 	"intelligence official", "counterterrorism official",
+)
+
+// nouns builds a list of common nouns of one class, number and kinds.
+func nouns(class NounClass, plural bool, kinds []graph.ActorKind, words ...string) []CommonNoun {
+	out := make([]CommonNoun, len(words))
+	for i, w := range words {
+		out[i] = CommonNoun{Noun: w, Class: class, Plural: plural, Kinds: kinds}
+	}
+	return out
 }
 
 func init() {
-	for _, w := range collectiveWords {
-		CollectiveNouns = append(CollectiveNouns, CommonNoun{w, CollectiveNoun, true, []graph.ActorKind{graph.KindGroup}})
-	}
-	for _, w := range roleWords {
-		RoleNouns = append(RoleNouns, CommonNoun{w, RoleNoun, false, people})
-	}
 	for _, p := range Pronouns {
 		pronounIndex[p.Word] = p
 	}

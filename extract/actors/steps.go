@@ -393,8 +393,8 @@ var honorifics = setOf("mr", "mrs", "ms", "dr", "sheikh", "shaikh", "gen", "lt",
 
 var roleIndex = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range roleWords {
-		m[w] = true
+	for _, n := range RoleNouns {
+		m[n.Noun] = true
 	}
 	return m
 }()
