@@ -6,7 +6,7 @@
 SHELL     := /bin/bash
 GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
-GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
+GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go
 
 .PHONY: run test test-packages neo4j-up neo4j-down neo4j-status build generate check-generated vet fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
@@ -43,7 +43,7 @@ neo4j-status:
 build:
 	$(GO) build -o bin/actorgraph ./cmd/actorgraph
 
-## generate: regenerate the gqlgen code from schema.graphqls and gqlgen.yml
+## generate: regenerate the gqlgen code from schema.graphqls, auth.graphqls and gqlgen.yml
 generate:
 	$(GO) tool gqlgen generate
 

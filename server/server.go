@@ -48,11 +48,15 @@ type Options struct {
 	// Metrics, if set, is the registry served at /metrics (give the same
 	// one to the store as its QueryObserver); nil creates one.
 	Metrics *Metrics
+	// Auth says who may call /graphql and /export: API tokens, anonymous
+	// reads, the limit on failed attempts.
+	Auth AuthOptions
 }
 
 // New returns the HTTP handler: POST and GET /graphql, the playground at /,
 // the network view at /explore, exports at /export/{format}, /healthz (the
-// process is up), /readyz (Neo4j answers) and /metrics.
+// process is up), /readyz (Neo4j answers) and /metrics. /graphql and
+// /export read the caller's API token (AuthOptions).
 func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	log := opts.Logger
 	if log == nil {
@@ -64,7 +68,8 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 		m = NewMetrics()
 	}
 	gql := handler.New(generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args},
+		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args, Tokens: opts.Auth.Tokens},
+		Directives: resolvers.Directives(),
 		Complexity: resolvers.Complexity(lim.Args),
 	}))
 	gql.AddTransport(transport.Options{})
@@ -77,22 +82,26 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	}
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](lim.APQCacheSize)})
 	gql.Use(operationName{})
+	gql.Use(authorize{})
 	gql.Use(shapeLimit{maxDepth: lim.MaxDepth, maxAliases: lim.MaxAliases})
 	gql.Use(extension.FixedComplexityLimit(lim.MaxComplexity))
-	gql.SetErrorPresenter(presentError(log, m))
+	gql.SetErrorPresenter(withAccessStatus(presentError(log, m)))
 	gql.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic in resolver", "panic", v, "stack", string(debug.Stack()))
 		return errors.New("internal error")
 	})
 
+	authn := newAuthn(opts.Auth, log, m)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument(guardBody(lim, m, resolvers.Middleware(store, gql))))
+	mux.Handle("/graphql", m.instrument(authn.authenticate(guardBody(lim, m, withAccessStatusWriter(resolvers.Middleware(store, gql))))))
 	if opts.Playground {
 		mux.Handle("GET /{$}", playgroundHandler("/graphql", log))
 	}
 	mountExplore(mux)
 	if src, ok := store.(export.Source); ok {
-		mountExport(mux, src, log)
+		exports := http.NewServeMux()
+		mountExport(exports, src, log)
+		mux.Handle("/export/", authn.authenticate(exports))
 	}
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
