@@ -107,7 +107,7 @@ func (a *authn) authenticate(next http.Handler) http.Handler {
 			a.limiter.giveBack(client)
 			next.ServeHTTP(w, r.WithContext(auth.NewContext(ctx, p)))
 		case graph.EUNAUTHENTICATED:
-			a.log.WarnContext(ctx, "authentication failed", "client", client.String(), "reason", err.Error())
+			a.log.WarnContext(ctx, "authentication failed", "client", clientString(client), "reason", err.Error())
 			a.refuse(w, http.StatusUnauthorized, code, graph.ErrorMessage(err), true)
 		default:
 			// Not the client's fault: the token store is down or slow.

@@ -143,6 +143,15 @@ func clientPrefix(r *http.Request, trusted []netip.Prefix) netip.Prefix {
 	return p
 }
 
+// clientString prints a client for the log: an IPv4 address alone, an
+// IPv6 client as its /64.
+func clientString(p netip.Prefix) string {
+	if p.Addr().Is4() {
+		return p.Addr().String()
+	}
+	return p.String()
+}
+
 func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
 	for _, p := range trusted {
 		if p.Contains(a) {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/loaders"
@@ -44,6 +45,7 @@ commands:
   export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
   cypher  run one read-only Cypher query and print the result as a table
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
+  token   manage API tokens: create -name N -role R (printed once), list, revoke ID
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -94,6 +96,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "loadtest":
 		return m.loadtest(ctx, rest)
+	case "token":
+		return m.token(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil
@@ -261,6 +265,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	introspection := fs.Bool("introspection", envBool("ACTORGRAPH_INTROSPECTION", true), "allow schema introspection (env ACTORGRAPH_INTROSPECTION)")
 	corsOrigins := fs.String("cors-origins", env("ACTORGRAPH_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, * for any (env ACTORGRAPH_CORS_ORIGINS; default: none)")
 	lim := limitFlags(fs)
+	access := registerAuthFlags(fs)
 	var load multiFlag
 	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
 	if err := m.parse(fs, args); err != nil {
@@ -274,6 +279,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close(context.Background())
+	authOpts, err := access.options(auth.NewAuthenticator(store, auth.Options{Logger: logger}))
+	if err != nil {
+		return err
+	}
 	if len(load) > 0 {
 		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 1, txClaims: loaders.DefaultTxClaims, quiet: true}); err != nil {
 			return err
@@ -299,7 +308,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler: server.New(store, store, server.Options{
 			Playground: *playground, Introspection: *introspection, Logger: logger,
-			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
+			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics, Auth: authOpts,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -311,7 +320,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	addr := ln.Addr().String()
 	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground, "introspection", *introspection,
 		"max_complexity", l.MaxComplexity, "max_depth", l.MaxDepth, "request_timeout", l.RequestTimeout.String(),
-		"query_timeout", cfg.QueryTimeout.String())
+		"query_timeout", cfg.QueryTimeout.String(), "anonymous_reads", !authOpts.DenyAnonymousReads)
 	if m.Ready != nil {
 		m.Ready <- addr
 	}

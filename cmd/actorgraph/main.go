@@ -11,6 +11,8 @@
 //	actorgraph export --format F [--neighbourhood ID --depth N] [--out PATH]
 //	                                                 write GraphML, GEXF, Cytoscape JSON or CSV
 //	actorgraph cypher [-param NAME=VALUE]... QUERY   run one read-only Cypher query
+//	actorgraph token create -name N -role R          make an API token, printed once
+//	actorgraph token list | revoke ID                list or revoke API tokens
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
 // NEO4J_DATABASE (or the matching flags).
