@@ -2,6 +2,9 @@ package auth_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -84,3 +87,25 @@ func TestRequire(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The README's roles table is auth.Roles, row for row.
+func TestREADMERolesTable(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	header := "| role | GraphQL | may |\n|---|---|---|\n"
+	i := strings.Index(readme, header)
+	if i < 0 {
+		t.Fatal("README has no roles table")
+	}
+	table, _, _ := strings.Cut(readme[i+len(header):], "\n\n")
+	var want []string
+	for _, r := range auth.Roles {
+		want = append(want, fmt.Sprintf("| `%s` | `%s` | %s |", r.Role, r.Role.GraphQLName(), r.May))
+	}
+	if got := strings.Split(strings.TrimSpace(table), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("README roles table:\n%s\nwant (from auth.Roles):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

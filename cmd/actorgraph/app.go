@@ -41,7 +41,7 @@ commands:
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
-  reset   delete every node and relationship (keeps the schema)
+  reset   delete every node and relationship, API tokens too (keeps the schema)
   export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
   cypher  run one read-only Cypher query and print the result as a table
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
