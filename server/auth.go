@@ -58,9 +58,10 @@ type authn struct {
 	limiter *failureLimiter
 	log     *slog.Logger
 	m       *Metrics
+	timeout time.Duration // bounds a token check (the request timeout)
 }
 
-func newAuthn(opt AuthOptions, log *slog.Logger, m *Metrics) *authn {
+func newAuthn(opt AuthOptions, timeout time.Duration, log *slog.Logger, m *Metrics) *authn {
 	if opt.MaxFailures <= 0 {
 		opt.MaxFailures = DefaultMaxFailures
 	}
@@ -70,7 +71,7 @@ func newAuthn(opt AuthOptions, log *slog.Logger, m *Metrics) *authn {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &authn{opt: opt, limiter: newFailureLimiter(opt.MaxFailures, opt.FailureInterval, opt.Now), log: log, m: m}
+	return &authn{opt: opt, limiter: newFailureLimiter(opt.MaxFailures, opt.FailureInterval, opt.Now), log: log, m: m, timeout: timeout}
 }
 
 // authenticate puts the caller's principal in the request's context: the
@@ -101,7 +102,9 @@ func (a *authn) authenticate(next http.Handler) http.Handler {
 				"too many failed authentication attempts from this address; retry in %s seconds", retryAfter(wait)), false)
 			return
 		}
-		p, err := a.check(ctx, r.Header)
+		checkCtx, cancel := context.WithTimeout(ctx, a.timeout)
+		p, err := a.check(checkCtx, r.Header)
+		cancel()
 		switch code := graph.ErrorCode(err); code {
 		case "":
 			a.limiter.giveBack(client)
@@ -110,7 +113,8 @@ func (a *authn) authenticate(next http.Handler) http.Handler {
 			a.log.WarnContext(ctx, "authentication failed", "client", clientString(client), "reason", err.Error())
 			a.refuse(w, http.StatusUnauthorized, code, graph.ErrorMessage(err), true)
 		default:
-			// Not the client's fault: the token store is down or slow.
+			// Not the client's fault: the token store is down or slow,
+			// or the check waited past the request's time limit.
 			a.limiter.giveBack(client)
 			status := http.StatusServiceUnavailable
 			if code == graph.EINTERNAL {

@@ -475,3 +475,26 @@ func TestCORSAllowsTheAuthorizationHeader(t *testing.T) {
 		t.Fatalf("preflight: %d, allow-headers %q", rec.Code, rec.Header().Get("Access-Control-Allow-Headers"))
 	}
 }
+
+// downStore is a token store that cannot be reached.
+type downStore struct{ inmem.TokenStore }
+
+func (downStore) FindTokenByID(context.Context, string) (auth.StoredToken, error) {
+	return auth.StoredToken{}, graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable")
+}
+
+// A token store that is down is not a bad token: 503 and unavailable, and
+// the client's allowance of failures is untouched.
+func TestTokenStoreDown(t *testing.T) {
+	a := auth.NewAuthenticator(&downStore{}, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
+	buf := &syncBuffer{}
+	srv := httptest.NewServer(server.New(emptyGraph{}, emptyGraph{}, server.Options{
+		Logger: slog.New(slog.NewJSONHandler(buf, nil)), Auth: server.AuthOptions{Tokens: a, MaxFailures: 1}}))
+	t.Cleanup(srv.Close)
+	s := &authServer{testServer: &testServer{t: t, srv: srv, log: buf}}
+	token := []string{"Bearer " + auth.FormatToken("00000000000000aa", strings.Repeat("f", 52))}
+	for range 3 {
+		check(t, "store down", s.send(whoami, token), 503, graph.EUNAVAILABLE)
+	}
+	check(t, "anonymous, store down", s.send(whoami, nil), 200, "")
+}

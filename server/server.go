@@ -91,7 +91,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 		return errors.New("internal error")
 	})
 
-	authn := newAuthn(opts.Auth, log, m)
+	authn := newAuthn(opts.Auth, lim.RequestTimeout, log, m)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", m.instrument(authn.authenticate(guardBody(lim, m, withAccessStatusWriter(resolvers.Middleware(store, gql))))))
 	if opts.Playground {
