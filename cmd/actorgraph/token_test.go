@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -94,19 +93,6 @@ func createToken(t *testing.T, name, role string) (token, id string) {
 	return token, id
 }
 
-// lockedBuffer collects a server's log while it runs.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-func (b *lockedBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
-
 // TestServeWithTokens runs the real server over the test Neo4j, with
 // tokens made and revoked by the command, and anonymous reads off.
 func TestServeWithTokens(t *testing.T) {
@@ -114,11 +100,11 @@ func TestServeWithTokens(t *testing.T) {
 	admin, _ := createToken(t, "ops", "admin")
 	editor, editorID := createToken(t, "ci", "editor")
 
-	logs := &lockedBuffer{}
+	var logs bytes.Buffer // read once serve has stopped
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	m := NewMain(io.Discard, logs)
+	m := NewMain(io.Discard, &lockedWriter{w: &logs})
 	m.Ready = ready
 	done := make(chan error, 1)
 	go func() {

@@ -113,6 +113,12 @@ func (s *Store) Queries() int64 { return s.queries.Load() }
 
 // read runs one read query in a read-routed, auto-retried transaction.
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.query(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+// query runs one query in an auto-retried transaction with the given
+// routing.
+func (s *Store) query(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, wrap(ctx, op, err)
 	}
@@ -120,7 +126,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db),
-		neo4j.ExecuteQueryWithReadersRouting(),
+		routing,
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
 	if err != nil {
 		err = wrap(ctx, op, err)

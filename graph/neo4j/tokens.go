@@ -126,23 +126,7 @@ func tokenNotFound(id string) error {
 // cluster; the one server otherwise), for reads that must see every
 // committed write.
 func (s *Store) readLeader(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, wrap(ctx, op, err)
-	}
-	s.queries.Add(1)
-	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db),
-		neo4j.ExecuteQueryWithWritersRouting(),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
-	if err != nil {
-		err = wrap(ctx, op, err)
-	}
-	s.observed(op, start, err)
-	if err != nil {
-		return nil, err
-	}
-	return res.Records, nil
+	return s.query(ctx, op, cypher, params, neo4j.ExecuteQueryWithWritersRouting())
 }
 
 func toToken(v any) auth.Token {
