@@ -289,3 +289,26 @@ func TestRevoke(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentAuthentications(t *testing.T) {
+	f := newFixture(t)
+	_, bearer := f.create(t, "ci", auth.Editor)
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for range 20 {
+		wg.Go(func() {
+			_, err := f.a.Authenticate(context.Background(), bearer)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := f.store.touches.Load(); n != 1 {
+		t.Fatalf("%d writes of the last use for one burst of requests, want 1", n)
+	}
+}

@@ -114,8 +114,12 @@ func (a *authn) authenticate(next http.Handler) http.Handler {
 			a.refuse(w, http.StatusUnauthorized, code, graph.ErrorMessage(err), true)
 		default:
 			// Not the client's fault: the token store is down or slow,
-			// or the check waited past the request's time limit.
+			// the check waited past the request's time limit, or the
+			// client went away.
 			a.limiter.giveBack(client)
+			if ctx.Err() != nil {
+				return
+			}
 			status := http.StatusServiceUnavailable
 			if code == graph.EINTERNAL {
 				status = http.StatusInternalServerError
