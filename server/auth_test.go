@@ -479,7 +479,7 @@ func TestCORSAllowsTheAuthorizationHeader(t *testing.T) {
 // downStore is a token store that cannot be reached.
 type downStore struct{ inmem.TokenStore }
 
-func (downStore) FindTokenByID(context.Context, string) (auth.StoredToken, error) {
+func (*downStore) FindTokenByID(context.Context, string) (auth.StoredToken, error) {
 	return auth.StoredToken{}, graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable")
 }
 
