@@ -7,7 +7,7 @@
 SHELL     := /bin/bash
 GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
-GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go
+GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go
 
 .PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
 
@@ -76,7 +76,7 @@ build:
 
 ## generate: rewrite the closed sets' regions of the schema, docs and page
 ## from their Go tables (internal/cmd/gendocs), then regenerate the gqlgen
-## code from schema.graphqls and gqlgen.yml
+## code from schema.graphqls, auth.graphqls and gqlgen.yml
 generate:
 	$(GO) run ./internal/cmd/gendocs
 	$(GO) tool gqlgen generate

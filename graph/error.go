@@ -15,6 +15,12 @@ const (
 	ETIMEOUT     = "timeout"     // the request or a query ran past its time limit and was stopped
 	ELIMIT       = "limit"       // the request exceeds a cost or size limit of the API
 	EINTERNAL    = "internal"    // anything else; details are logged, not shown
+
+	// Access control (package auth); the HTTP layer answers them with
+	// 401, 403 and 429.
+	EUNAUTHENTICATED = "unauthenticated" // no valid API token where one is needed, or a bad or revoked one
+	EFORBIDDEN       = "forbidden"       // the caller's role does not allow this
+	ERATELIMITED     = "rate_limited"    // too many failed attempts from this client; retry later
 )
 
 // Error is a domain error with a machine-readable code and a message that is

@@ -7,13 +7,19 @@
 // args.go and limits.go; the cost of each field in limits.go.
 package resolvers
 
-import "github.com/actorgraph/actorgraph/graph"
+import (
+	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/graph"
+)
 
 // Resolver is the root resolver; it holds the dependencies every field needs.
 type Resolver struct {
 	Store graph.Reader
 	// Limits bound the arguments; zero fields take DefaultLimits.
 	Limits Limits
+	// Tokens manages API tokens (the admin-only token fields); nil means
+	// this server does not.
+	Tokens *auth.Authenticator
 }
 
 func (r *Resolver) limits() Limits { return r.Limits.WithDefaults() }

@@ -65,7 +65,23 @@ var ErrorCodes = []ErrorCode{
 	{graph.ETIMEOUT, "the request ran past its deadline, or a Neo4j transaction past its timeout; the query is stopped on Neo4j too", http.StatusGatewayTimeout, false},
 	{graph.EUNAVAILABLE, "Neo4j cannot be reached; the request fails within a second and service resumes by itself when Neo4j returns", 0, false},
 	{graph.EOVERLOADED, "no capacity now: too many expensive operations in flight and queued, or Neo4j out of memory, transactions or connections; retry after Retry-After seconds", http.StatusServiceUnavailable, true},
+	{graph.EUNAUTHENTICATED, "a mutation (or, with anonymous reads off, any request) without a valid API token: none, malformed, unknown or revoked", http.StatusUnauthorized, true},
+	{graph.EFORBIDDEN, "the token's role is too low for the operation (mutations need editor; merges and token management need admin)", http.StatusForbidden, true},
+	{graph.ERATELIMITED, "too many failed token attempts from this client; retry after Retry-After seconds", http.StatusTooManyRequests, true},
 	{graph.EINTERNAL, "a bug; the client sees only \"internal error\", the details (with the request id) go to the log", http.StatusInternalServerError, false},
+}
+
+// accessError reports the code of the first access error (unauthenticated,
+// forbidden, rate_limited) among errs, whose status the answer takes
+// whatever the client accepts.
+func accessError(errs gqlerror.List) (string, bool) {
+	for _, e := range errs {
+		switch c := codeOf(e); c {
+		case graph.EUNAUTHENTICATED, graph.EFORBIDDEN, graph.ERATELIMITED:
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // errorCode returns the contract's row for code (EINTERNAL's for an unknown one).
@@ -107,6 +123,7 @@ func writeRequestError(w http.ResponseWriter, media string, status int, errs gql
 	if code == graph.EOVERLOADED {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	}
+	setChallenge(w.Header(), status, false)
 	b, _ := json.Marshal(errorResponse{Errors: errs})
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)

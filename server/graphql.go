@@ -61,6 +61,7 @@ func newGraphQL(es graphql.ExecutableSchema, lim Limits, introspection bool, m *
 	exec.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](lim.APQCacheSize)})
 	exec.Use(shapeCheck{schema: es.Schema(), lim: lim, cache: cache})
 	exec.Use(operationName{})
+	exec.Use(authorize{})
 	if introspection {
 		exec.Use(extension.Introspection{})
 	}
@@ -207,7 +208,12 @@ func (h *graphqlHandler) serve(ctx context.Context, w http.ResponseWriter, metho
 		ri.succeed()
 	}
 	status := http.StatusOK
-	if isNull(resp.Data) && len(resp.Errors) > 0 && codeOf(resp.Errors[0]) == graph.EOVERLOADED {
+	if code, ok := accessError(resp.Errors); ok {
+		// A field the caller's role may not see (@auth checks it again as
+		// it resolves): the access status, as for a refused operation.
+		status = errorCode(code).Status
+		setChallenge(w.Header(), status, false)
+	} else if isNull(resp.Data) && len(resp.Errors) > 0 && codeOf(resp.Errors[0]) == graph.EOVERLOADED {
 		// Nothing was answered because Neo4j had no capacity: tell the
 		// client to come back, as admission control does.
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))

@@ -62,12 +62,16 @@ type Options struct {
 	// a metric label of their own (see Metrics.SetOperations); nil keeps
 	// DefaultMetricOperations.
 	MetricOperations []string
+	// Auth says who may call /graphql and /export: API tokens, anonymous
+	// reads, the limit on failed attempts.
+	Auth AuthOptions
 }
 
 // New returns the HTTP handler over the given ports: POST and GET
 // /graphql, the playground at /, the network view at /explore, exports at
 // /export/{format}, /healthz (the process is up), /readyz (the graph
-// database answers) and /metrics.
+// database answers) and /metrics. /graphql and /export read the caller's
+// API token (AuthOptions).
 func New(p Ports, opts Options) http.Handler {
 	store := p.Graph
 	log := opts.Logger
@@ -83,20 +87,24 @@ func New(p Ports, opts Options) http.Handler {
 		m.SetOperations(opts.MetricOperations)
 	}
 	es := generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args},
+		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args, Tokens: opts.Auth.Tokens},
+		Directives: resolvers.Directives(),
 		Complexity: resolvers.Complexity(lim.Args),
 	})
 	adm := newAdmission(lim)
 	gql := newGraphQL(es, lim, opts.Introspection, m, log, adm)
 
+	authn := newAuthn(opts.Auth, lim.RequestTimeout, log, m)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument(resolvers.Middleware(store, gql)))
+	mux.Handle("/graphql", m.instrument(authn.authenticate(resolvers.Middleware(store, gql))))
 	if opts.Playground {
 		mountPlayground(mux, "/graphql")
 	}
 	mountExplore(mux)
 	if p.Export != nil {
-		mountExport(mux, p.Export, lim, adm, log)
+		exports := http.NewServeMux()
+		mountExport(exports, p.Export, lim, adm, log)
+		mux.Handle("/export/", authn.authenticate(exports))
 	}
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

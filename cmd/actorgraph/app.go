@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
@@ -41,10 +42,11 @@ commands:
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
   stats   count actors, articles, claims and relationships
-  reset   delete every node and relationship (keeps the schema)
+  reset   delete every node and relationship, API tokens too (keeps the schema)
   export  write the graph as ` + export.FormatNames(", ", " or ") + `
   cypher  run one read-only Cypher query and print the result as a table
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
+  token   manage API tokens: create -name N -role R (printed once), list, revoke ID
 
 Run 'actorgraph <command> -h' for a command's flags.`
 
@@ -95,6 +97,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "loadtest":
 		return m.loadtest(ctx, rest)
+	case "token":
+		return m.token(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil
@@ -264,6 +268,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	lim := limitFlags(fs)
 	metricOps := fs.String("metrics-operations", env("ACTORGRAPH_METRICS_OPERATIONS", strings.Join(server.DefaultMetricOperations(), ",")),
 		"comma-separated operation names that get their own metrics label once seen succeeding, at most 200 (env ACTORGRAPH_METRICS_OPERATIONS; default: the playground examples' names)")
+	access := registerAuthFlags(fs)
 	var load multiFlag
 	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
 	if err := m.parse(fs, args); err != nil {
@@ -277,6 +282,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close(context.Background())
+	authOpts, err := access.options(auth.NewAuthenticator(store, auth.Options{Logger: logger}))
+	if err != nil {
+		return err
+	}
 	if len(load) > 0 {
 		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 1, txClaims: loaders.DefaultTxClaims, quiet: true}); err != nil {
 			return err
@@ -302,7 +311,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
 			Playground: *playground, Introspection: *introspection, Logger: logger,
-			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics,
+			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics, Auth: authOpts,
 			MetricOperations: splitList(*metricOps),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -315,7 +324,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	addr := ln.Addr().String()
 	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground, "introspection", *introspection,
 		"max_complexity", l.MaxComplexity, "max_depth", l.MaxDepth, "request_timeout", l.RequestTimeout.String(),
-		"query_timeout", cfg.QueryTimeout.String())
+		"query_timeout", cfg.QueryTimeout.String(), "anonymous_reads", !authOpts.DenyAnonymousReads)
 	if m.Ready != nil {
 		m.Ready <- addr
 	}

@@ -3,6 +3,7 @@
 package generated
 
 import (
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -24,6 +25,19 @@ type ActorEdge struct {
 	Cursor string `json:"cursor"`
 	// The actor.
 	Node *graph.Actor `json:"node"`
+}
+
+// A new API token and its bearer token, shown once.
+type CreatedAPIToken struct {
+	// The token's description.
+	APIToken *auth.Token `json:"apiToken"`
+	// The bearer token, `ag_<id>_<secret>`: send it as `Authorization: Bearer <token>`. Store it now; it cannot be shown again.
+	Token string `json:"token"`
+}
+
+// Changes. Every mutation needs an API token (`Authorization: Bearer <token>`)
+// with at least the `EDITOR` role; some need `ADMIN`, as each says.
+type Mutation struct {
 }
 
 // Relay page information.

@@ -23,6 +23,7 @@ func schema() []string {
 		`CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`,
 		`CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE`,
 		`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+		`CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE`,
 		`CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)`,
 		`CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)`,
 		`CREATE FULLTEXT INDEX ` + FulltextIndex + ` IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]`,
@@ -78,8 +79,8 @@ func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]a
 
 // modelLabels are the labels of every node the store writes. DeleteAll
 // removes these nodes only, so nodes other software keeps in the same
-// database survive a reset.
-var modelLabels = []string{"Claim", "Article", "Actor"}
+// database survive a reset; API tokens (ApiToken) go with the graph.
+var modelLabels = []string{"Claim", "Article", "Actor", "ApiToken"}
 
 // DeleteAll removes every node the store writes and their relationships,
 // in batches that each touch a bounded number of relationships, so that no

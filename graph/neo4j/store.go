@@ -227,6 +227,12 @@ func (s *Store) Queries() int64 { return s.queries.Load() }
 // read runs one read query in a read-routed transaction; see Store for
 // what happens when Neo4j cannot be reached.
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.query(ctx, op, cypher, params, neo4j.ExecuteQueryWithReadersRouting())
+}
+
+// query runs one query in an auto-retried transaction with the given
+// routing.
+func (s *Store) query(ctx context.Context, op, cypher string, params map[string]any, routing neo4j.ExecuteQueryConfigurationOption) ([]*neo4j.Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, wrap(ctx, op, err)
 	}
@@ -240,7 +246,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 		s.queries.Add(1)
 		return neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),
-			neo4j.ExecuteQueryWithReadersRouting(),
+			routing,
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
 	}
 	res, err := run()
