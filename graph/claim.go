@@ -1,7 +1,9 @@
 package graph
 
 // Claim is one statement in one article that supports one relationship: a
-// verbatim quote, who the article attributes it to, and how firmly it is made.
+// verbatim quote, the words that name its subject and object, who the
+// article attributes it to, how firmly and in whose words it is made, and
+// when what it reports holds.
 type Claim struct {
 	// ID is unique across the graph: "<articleID>/<key in the claims file>".
 	ID string
@@ -10,23 +12,65 @@ type Claim struct {
 	// Relation is the type of the relationship the claim supports.
 	Relation RelationType
 	// SubjectID and ObjectID are the resolved actor ids of the subject and
-	// object; SubjectText and ObjectText keep the surface forms the claim
-	// used ("Tehran", "the American enemy").
-	SubjectID, ObjectID     string
+	// object.
+	SubjectID, ObjectID string
+	// SubjectText and ObjectText are the words the article uses for them
+	// at this claim ("Tehran", "the group"), found at SubjectSpan and
+	// ObjectSpan: inside the quote, or elsewhere in the article when the
+	// quote refers back to them.
 	SubjectText, ObjectText string
-	// Modality says how firmly the claim is made.
-	Modality Modality
+	SubjectSpan, ObjectSpan Span
+
+	// Certainty says how the article presents the claim's truth.
+	Certainty Certainty
+	// OwnStatement is true when the claim is the subject's own declared
+	// words or position.
+	OwnStatement bool
+	// Conditional is true when the claimed act depends on a condition.
+	// Condition holds its words (at ConditionSpan) when known; a claim
+	// migrated from format 1 may be conditional with no words.
+	Conditional   bool
+	Condition     string
+	ConditionSpan Span
+
+	// Time places what the claim reports relative to the article; Valid is
+	// the span of dates it holds, derived from Time, the relation type's
+	// class and the article's publication date.
+	Time  ClaimTime
+	Valid Interval
+
 	// AttributedToID is the actor the article attributes the claim to, or
 	// "" when the claim is in the article's own voice.
 	AttributedToID string
-	// Quote occurs verbatim in the article's text.
-	Quote string
-	// Start and End are the quote's offsets in the article text, counted in
-	// Unicode code points, End exclusive.
+	// Source identifies who vouches for the claim, for counting
+	// independent sources: "actor:<id>" for an attributed claim,
+	// "publication:<name>" for the article's own voice, or
+	// "article:<id>" when the publication is unknown.
+	Source string
+
+	// Quote occurs verbatim in the article's text at Start..End (Unicode
+	// code points, End exclusive).
+	Quote      string
 	Start, End int
-	// Note is optional free text qualifying the claim ("former president").
+	// Sentence is the sentence of the article the quote starts in.
+	Sentence Span
+
+	// Note is optional free text qualifying the claim.
 	Note string
+	// Draft is true for a claim drafted by the extractor and loaded before
+	// review; Confidence is the extractor's confidence in it (0..1).
+	Draft      bool
+	Confidence float64
 }
+
+// Span is a stretch of an article's text in Unicode code points, End
+// exclusive. The zero Span means "not recorded".
+type Span struct {
+	Start, End int
+}
+
+// Recorded reports whether the span was recorded.
+func (s Span) Recorded() bool { return s.End > s.Start }
 
 // RelationshipID is the id of the relationship the claim supports.
 func (c Claim) RelationshipID() string { return RelationshipID(c.SubjectID, c.Relation, c.ObjectID) }
@@ -45,4 +89,17 @@ func (c Claim) Voice() Voice {
 		return VoiceArticle
 	}
 	return VoiceActor
+}
+
+// SourceOf returns the Source of a claim attributed to attributedTo ("" for
+// the article's own voice) in an article with the given id and
+// publication.
+func SourceOf(attributedTo, articleID, publication string) string {
+	switch {
+	case attributedTo != "":
+		return "actor:" + attributedTo
+	case publication != "":
+		return "publication:" + publication
+	}
+	return "article:" + articleID
 }

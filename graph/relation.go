@@ -10,56 +10,6 @@ import (
 // ever appear as types in Cypher text.
 type RelationType string
 
-const (
-	RelAlignedWith            RelationType = "ALIGNED_WITH"
-	RelLeads                  RelationType = "LEADS"
-	RelMemberOf               RelationType = "MEMBER_OF"
-	RelSupports               RelationType = "SUPPORTS"
-	RelWarns                  RelationType = "WARNS"
-	RelThreatens              RelationType = "THREATENS"
-	RelAccuses                RelationType = "ACCUSES"
-	RelCriticises             RelationType = "CRITICISES"
-	RelOpposes                RelationType = "OPPOSES"
-	RelProtestsAgainst        RelationType = "PROTESTS_AGAINST"
-	RelRequestsAssistanceFrom RelationType = "REQUESTS_ASSISTANCE_FROM"
-	RelSuppresses             RelationType = "SUPPRESSES"
-	RelHelpsSuppress          RelationType = "HELPS_SUPPRESS"
-	RelDeployedTo             RelationType = "DEPLOYED_TO"
-	RelDeployedInSupportOf    RelationType = "DEPLOYED_IN_SUPPORT_OF"
-	RelUndermines             RelationType = "UNDERMINES"
-)
-
-// RelationTypeInfo documents one relation type.
-type RelationTypeInfo struct {
-	// Type is the relationship type.
-	Type RelationType
-	// Meaning is a one-line definition; the subject is the edge's source.
-	Meaning string
-	// Cameo is the nearest CAMEO event code, or "" where none fits
-	// (structural relations such as membership are not events).
-	Cameo string
-}
-
-// RelationTypes lists every relation type with its meaning, in display order.
-var RelationTypes = []RelationTypeInfo{
-	{RelAlignedWith, "is politically, ideologically or militarily aligned with, or loyal to", ""},
-	{RelLeads, "holds a leadership position in (a group, a movement or a state)", ""},
-	{RelMemberOf, "belongs to a bloc, coalition or wider group", ""},
-	{RelSupports, "expresses or gives support to", "051"},
-	{RelWarns, "issues a warning to", "130"},
-	{RelThreatens, "threatens force or retaliation against", "138"},
-	{RelAccuses, "accuses of wrongdoing or hostile intent", "112"},
-	{RelCriticises, "criticises or denounces", "111"},
-	{RelOpposes, "stands in opposition or confrontation to", "120"},
-	{RelProtestsAgainst, "demonstrates or rallies against", "141"},
-	{RelRequestsAssistanceFrom, "asks for (military) help from", "0212"},
-	{RelSuppresses, "represses, uses force against", "175"},
-	{RelHelpsSuppress, "helps another party repress", "175"},
-	{RelDeployedTo, "sent fighters or forces into (a country)", "190"},
-	{RelDeployedInSupportOf, "sent fighters or forces in support of", "072"},
-	{RelUndermines, "undermines the authority or sovereignty of", ""},
-}
-
 var relationIndex = func() map[RelationType]RelationTypeInfo {
 	m := make(map[RelationType]RelationTypeInfo, len(RelationTypes))
 	for _, r := range RelationTypes {
@@ -112,15 +62,60 @@ type Relationship struct {
 	Type RelationType
 	// FromID and ToID are the subject's and the object's actor ids.
 	FromID, ToID string
-	// Modality is the strongest modality among the supporting claims.
-	Modality Modality
-	// Modalities lists every distinct modality among the claims, strongest first.
-	Modalities []Modality
-	// ClaimIDs are the ids of the supporting claims.
+	// ClaimIDs are the ids of the supporting claims, in id order.
 	ClaimIDs []string
 	// ArticleIDs are the ids of the articles those claims are stated in.
 	ArticleIDs []string
+
+	// Certainty is the firmest certainty among the claims (for drawing the
+	// edge; filters look at every claim).
+	Certainty Certainty
+	// CertaintyCounts counts the claims of each certainty, firmest first,
+	// zero counts included.
+	CertaintyCounts []CertaintyCount
+	// OwnStatements counts the claims that are the subject's own words.
+	OwnStatements int
+	// Conditionals counts the claims whose act depends on a condition.
+	Conditionals int
+
+	// SourceIDs are the distinct sources of the claims (Claim.Source), in
+	// order.
+	SourceIDs []string
+	// SentenceCount is the number of distinct sentences the claims quote.
+	SentenceCount int
+
+	// FirstReported and LastReported are the earliest and latest
+	// publication dates of the claims' articles (YYYY-MM-DD), "" when no
+	// article's date is known.
+	FirstReported, LastReported string
+	// Intervals are the distinct spans of dates the claims hold
+	// (Interval.String), placed claims only.
+	Intervals []string
 }
+
+// CertaintyCount is how many of a relationship's claims have a certainty.
+type CertaintyCount struct {
+	Certainty Certainty
+	Count     int
+}
+
+// Count returns how many claims have certainty c.
+func (r Relationship) Count(c Certainty) int {
+	for _, x := range r.CertaintyCounts {
+		if x.Certainty == c {
+			return x.Count
+		}
+	}
+	return 0
+}
+
+// SourceCount is the number of distinct sources behind the claims.
+func (r Relationship) SourceCount() int { return len(r.SourceIDs) }
+
+// Corroboration measures how independently a relationship is attested:
+// the number of distinct sources behind its claims. Eleven claims from two
+// sources score 2, not 11. The network view weighs edges by it.
+func (r Relationship) Corroboration() int { return r.SourceCount() }
 
 // RelationshipID returns the stable id of the (from)-[type]->(to) edge.
 func RelationshipID(from string, t RelationType, to string) string {

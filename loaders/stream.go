@@ -15,12 +15,18 @@ type Totals struct {
 }
 
 // crossFile holds what the checks between files need, and nothing more: an
-// article id per file and a name and kind per actor id. Its size grows with
-// the number of files and distinct actors, never with the claims or texts.
+// article id per file, a name and kind per actor id and the actor each name
+// or alias belongs to. Its size grows with the number of files, actors and
+// aliases, never with the claims or texts.
 type crossFile struct {
 	articles map[string]string     // article id → file
 	actors   map[string]actorFirst // actor id → first declaration
+	names    map[string]nameFirst  // normalised name or alias → its actor
 	problems []Problem
+}
+
+type nameFirst struct {
+	actor, file string
 }
 
 type actorFirst struct {
@@ -44,6 +50,17 @@ func (x *crossFile) add(file string, l graph.ArticleLoad) {
 			x.problem(Problem{File: file, Msg: fmt.Sprintf(
 				"actor %q is %s %q here but %s %q in %s", a.ID, a.Kind, a.Name, prev.kind, prev.name, prev.file)})
 		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			k := normRef(n)
+			prev, seen := x.names[k]
+			switch {
+			case !seen:
+				x.names[k] = nameFirst{actor: a.ID, file: file}
+			case prev.actor != a.ID:
+				x.problem(Problem{File: file, Msg: fmt.Sprintf(
+					"name or alias %q of actor %q is also a name or alias of actor %q in %s: an alias may name one actor only", n, a.ID, prev.actor, prev.file)})
+			}
+		}
 	}
 }
 
@@ -55,11 +72,12 @@ func (x *crossFile) problem(p Problem) {
 
 // Validate checks every file, holding one parsed file in memory at a time,
 // and checks the files against each other: an article id may appear once,
-// and an actor id must mean the same name and kind in every file. each, if
+// an actor id must mean the same name and kind in every file, and a name or
+// alias may name one actor only. each, if
 // not nil, is called with every valid file's contents in file order. The
 // error lists every problem found (up to a cap), in file order.
 func Validate(files []string, each func(file string, l graph.ArticleLoad)) (Totals, error) {
-	x := &crossFile{articles: map[string]string{}, actors: map[string]actorFirst{}}
+	x := &crossFile{articles: map[string]string{}, actors: map[string]actorFirst{}, names: map[string]nameFirst{}}
 	var t Totals
 	for _, f := range files {
 		l, err := ParseFile(f)
