@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Actor is anyone who acts or is acted upon in the reporting: a state, an
@@ -21,6 +22,11 @@ type Actor struct {
 	// Description is one neutral sentence about the actor.
 	Description string
 }
+
+// NameKey folds case and white space, so that "Kataib  hezbollah" and
+// "Kataib Hezbollah" are one name. References to actors in claims files
+// match by it, and a name or alias may belong to one actor only under it.
+func NameKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // Label is the text a network view draws on the actor's node.
 func (a Actor) Label() string { return a.Name }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 )
@@ -77,4 +78,28 @@ func (c Certainty) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(str
 // UnmarshalGQL reads c from a GraphQL enum value.
 func (c *Certainty) UnmarshalGQL(v any) error {
 	return unmarshalEnum(v, c, Certainty.Valid, "Certainty")
+}
+
+// FromModality maps the single modality of model 1 (claims format 1)
+// onto the dimensions of model 2; attributed says whether the claim is
+// attributed to an actor rather than said in the article's voice. A
+// conditional threat becomes conditional with no condition text, which
+// model 1 never recorded. docs/graph-model.md gives the table.
+func FromModality(modality string, attributed bool) (c Certainty, own, conditional bool, err error) {
+	switch modality {
+	case "ASSERTED":
+		return Asserted, false, false, nil
+	case "STATEMENT":
+		return Reported, true, false, nil
+	case "REPORTED":
+		return Reported, false, false, nil
+	case "ALLEGED":
+		return Alleged, false, false, nil
+	case "CONDITIONAL_THREAT":
+		if attributed {
+			return Reported, false, true, nil
+		}
+		return Asserted, false, true, nil
+	}
+	return "", false, false, fmt.Errorf("unknown model-1 modality %q", modality)
 }

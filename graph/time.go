@@ -221,3 +221,29 @@ func (t ClaimTime) explicit(class RelationClass, status TimeStatus, published st
 	}
 	return Interval{fromFirst, OpenEnd}, true
 }
+
+// Date is a calendar date, YYYY-MM-DD: the API's Date scalar.
+type Date string
+
+// Valid reports whether d is a calendar date in the form YYYY-MM-DD.
+func (d Date) Valid() bool {
+	_, _, p, err := ParsePartialDate(string(d))
+	return err == nil && p == PrecisionDay
+}
+
+// MarshalGQL writes d as a GraphQL string.
+func (d Date) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(d))) }
+
+// UnmarshalGQL reads d from a GraphQL string, refusing anything but a
+// calendar date.
+func (d *Date) UnmarshalGQL(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("Date must be a string")
+	}
+	if !Date(s).Valid() {
+		return fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	*d = Date(s)
+	return nil
+}

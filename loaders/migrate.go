@@ -9,29 +9,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// V1Modality maps a format-1 claim's single modality onto the format-2
-// dimensions. attributed says whether the claim names a source other than
-// the article. CONDITIONAL_THREAT becomes conditional with no condition
-// text: format 1 never recorded it.
-func V1Modality(modality string, attributed bool) (c graph.Certainty, own, conditional bool, err error) {
-	switch modality {
-	case "ASSERTED":
-		return graph.Asserted, false, false, nil
-	case "STATEMENT":
-		return graph.Reported, true, false, nil
-	case "REPORTED":
-		return graph.Reported, false, false, nil
-	case "ALLEGED":
-		return graph.Alleged, false, false, nil
-	case "CONDITIONAL_THREAT":
-		if attributed {
-			return graph.Reported, false, true, nil
-		}
-		return graph.Asserted, false, true, nil
-	}
-	return "", false, false, fmt.Errorf("unknown format-1 modality %q", modality)
-}
-
 // MigrateV1 rewrites a format-1 claims file as format 2, keeping its
 // comments and order: it adds `format: 2` and `publishedAt: unknown` where
 // the article has no date, and replaces each claim's `modality` with
@@ -72,8 +49,8 @@ func MigrateV1(name string, data []byte) (out []byte, changed bool, err error) {
 				continue
 			}
 			w := value(c, "attributedTo")
-			attributed := w != nil && normRef(w.Value) != "article"
-			cert, own, cond, err := V1Modality(v.Value, attributed)
+			attributed := w != nil && graph.NameKey(w.Value) != "article"
+			cert, own, cond, err := graph.FromModality(v.Value, attributed)
 			if err != nil {
 				return nil, false, fmt.Errorf("%s:%d: %v", name, v.Line, err)
 			}

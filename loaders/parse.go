@@ -209,7 +209,7 @@ func (p *parser) actors(n *yaml.Node) {
 // ref registers a name under which an actor can be referred to; the same
 // name may not point at two actors.
 func (p *parser) ref(name, id string, n *yaml.Node) {
-	k := normRef(name)
+	k := graph.NameKey(name)
 	if k == "" || id == "" {
 		return
 	}
@@ -222,8 +222,6 @@ func (p *parser) ref(name, id string, n *yaml.Node) {
 	}
 }
 
-// normRef folds case and white space so references match loosely.
-func normRef(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // resolve returns the actor id a reference names, or reports it.
 func (p *parser) resolve(n *yaml.Node, what string) (id, text string) {
@@ -231,7 +229,7 @@ func (p *parser) resolve(n *yaml.Node, what string) (id, text string) {
 	if text == "" {
 		return "", ""
 	}
-	id, ok := p.byRef[normRef(text)]
+	id, ok := p.byRef[graph.NameKey(text)]
 	if !ok {
 		p.ps.add(n.Line, "unknown actor or alias %q in %s", text, what)
 	}
@@ -284,7 +282,7 @@ func (p *parser) claims(n *yaml.Node) {
 		c.OwnStatement = p.boolean(f["ownStatement"], "ownStatement")
 		c.Draft = p.boolean(f["draft"], "draft")
 		c.Confidence = p.fraction(f["confidence"], "confidence")
-		if w := f["attributedTo"]; w != nil && normRef(w.Value) != "article" {
+		if w := f["attributedTo"]; w != nil && graph.NameKey(w.Value) != "article" {
 			c.AttributedToID, _ = p.resolve(w, "attributedTo")
 		}
 		c.Source = graph.SourceOf(c.AttributedToID, p.load.Article.ID, p.load.Article.Source)

@@ -33,7 +33,11 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	for _, depth := range []int{1, 2, neo4jstore.MaxDepth} {
 		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
 			for _, types := range [][]graph.RelationType{nil, {graph.RelLeads, graph.RelWarns}} {
-				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100}
+				ev := graph.EvidenceFilter{}
+				if types == nil {
+					ev = everyEvidence
+				}
+				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100, Evidence: ev}
 				st, err := neo4jstore.NeighbourhoodStatement("iran", tr)
 				add(fmt.Sprintf("neighbourhood depth %d %s %v", depth, dir, types), st, err)
 				for _, all := range []bool{false, true} {
@@ -50,7 +54,8 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	for _, f := range []graph.RelationshipFilter{
 		{FromID: "kataib-hezbollah"},
 		{ToID: "iran", Type: graph.RelAlignedWith},
-		{FromID: "donald-trump", Modality: graph.Asserted, AttributedTo: "iran"},
+		{FromID: "donald-trump", Evidence: graph.EvidenceFilter{Certainties: []graph.Certainty{graph.Asserted}}, AttributedTo: "iran"},
+		{ToID: "iran", Evidence: everyEvidence},
 	} {
 		st, err := neo4jstore.RelationshipsStatement(f, graph.PageRequest{First: 10})
 		add(fmt.Sprintf("relationships page %+v", f), st, err)
@@ -75,6 +80,15 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	}
 }
 
+// everyEvidence sets every field of an evidence filter, so the plans are
+// checked with every condition on the relationships.
+var everyEvidence = graph.EvidenceFilter{
+	Certainties: []graph.Certainty{graph.Alleged}, OwnStatement: ptr(true), Conditional: ptr(false),
+	Window: graph.TimeWindow{From: "2025-01-01", To: "2026-12-31"},
+}
+
+func ptr[T any](v T) *T { return &v }
+
 // TestLoadStatementsStartWithIndexSeeks EXPLAINs every statement of a load
 // transaction on an empty graph: the loader runs them with replan=skip,
 // so the plan made when a load starts on an empty database serves the
@@ -84,12 +98,13 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenEmpty(t)
 	driver, db := plannerDriver(t)
 	params := map[string]any{}
-	for _, p := range []string{"actors", "articles", "ids", "claims", "pairs", "order"} {
+	for _, p := range []string{"actors", "articles", "ids", "claims", "pairs", "certaintyOrder"} {
 		params[p] = []any{}
 	}
 	statements := neo4jstore.LoadStatements()
-	if len(statements) != 5+len(graph.RelationTypes) {
-		t.Fatalf("%d load statements", len(statements))
+	// The steps of a load are fixed: none is repeated per relation type.
+	if len(statements) != 9 {
+		t.Fatalf("%d load statements, want 9", len(statements))
 	}
 	for step, cypher := range statements {
 		t.Run(step, func(t *testing.T) {

@@ -25,6 +25,7 @@ func schema() []string {
 		`CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)`,
 		`CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)`,
 		`CREATE FULLTEXT INDEX ` + FulltextIndex + ` IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]`,
+		`CREATE FULLTEXT INDEX ` + ClaimIndex + ` IF NOT EXISTS FOR (c:Claim) ON EACH [c.quote]`,
 	}
 	// One range index per relationship type on its stable id, for paging and
 	// for analysts looking an edge up by id.
