@@ -69,7 +69,9 @@ func (t *Text) String() string { return t.s }
 func (t *Text) Len() int { return len(t.runes) }
 
 // Valid reports whether sp lies within the text and is not reversed.
-func (t *Text) Valid(sp Span) bool { return 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(t.runes) }
+func (t *Text) Valid(sp Span) bool {
+	return 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(t.runes)
+}
 
 // Slice returns the text of sp, or "" if sp is not valid.
 func (t *Text) Slice(sp Span) string {

@@ -222,7 +222,6 @@ func (p *parser) ref(name, id string, n *yaml.Node) {
 	}
 }
 
-
 // resolve returns the actor id a reference names, or reports it.
 func (p *parser) resolve(n *yaml.Node, what string) (id, text string) {
 	text = p.str(n, what, true)

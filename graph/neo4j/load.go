@@ -425,7 +425,7 @@ func claimParams(a graph.Article, c graph.Claim) map[string]any {
 		"subjectText": c.SubjectText, "objectText": c.ObjectText,
 		"timeStatus": string(orOngoing(c.Time.Status)), "timeFrom": nilIfEmpty(c.Time.From), "timeTo": nilIfEmpty(c.Time.To),
 		"timePrecision": nilIfEmpty(string(c.Time.Precision())),
-		"validFrom": valid.From, "validTo": valid.To,
+		"validFrom":     valid.From, "validTo": valid.To,
 		"sentenceStart": c.Sentence.Start, "sentenceEnd": c.Sentence.End,
 		"source": c.Source, "draft": c.Draft,
 	}
