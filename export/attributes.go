@@ -16,13 +16,20 @@ type attr struct {
 // Node and edge attributes shared by GraphML and GEXF, in output order.
 var (
 	nodeAttrs = []attr{{"label", "string"}, {"kind", "string"}, {"aliases", "string"}, {"description", "string"}}
-	edgeAttrs = []attr{
-		{"label", "string"}, {"type", "string"}, {"modality", "string"}, {"modalities", "string"},
-		{"claimCount", "int"}, {"articleCount", "int"}, {"relationshipId", "string"},
-	}
+	edgeAttrs = func() []attr {
+		a := []attr{
+			{"label", "string"}, {"type", "string"}, {"certainty", "string"}, {"certainties", "string"},
+			{"claimCount", "int"}, {"articleCount", "int"}, {"sourceCount", "int"}, {"sentenceCount", "int"},
+			{"corroboration", "int"}, {"ownStatements", "int"}, {"conditionals", "int"},
+		}
+		for _, c := range graph.Certainties {
+			a = append(a, attr{c.Count, "int"})
+		}
+		return append(a, attr{"relationshipId", "string"})
+	}()
 )
 
-// listSep joins list values (aliases, modalities) in the XML formats.
+// listSep joins list values (aliases, certainties) in the XML formats.
 const listSep = "; "
 
 func nodeValues(a graph.Actor) []string {
@@ -30,12 +37,22 @@ func nodeValues(a graph.Actor) []string {
 }
 
 func edgeValues(r graph.Relationship) []string {
-	mods := make([]string, len(r.Modalities))
-	for i, m := range r.Modalities {
-		mods[i] = string(m)
+	v := []string{
+		string(r.Type), string(r.Type), string(r.Certainty), strings.Join(certainties(r), listSep),
+		strconv.Itoa(r.ClaimCount()), strconv.Itoa(r.ArticleCount()), strconv.Itoa(r.SourceCount()), strconv.Itoa(r.SentenceCount),
+		strconv.Itoa(r.Corroboration()), strconv.Itoa(r.OwnStatements), strconv.Itoa(r.Conditionals),
 	}
-	return []string{
-		string(r.Type), string(r.Type), string(r.Modality), strings.Join(mods, listSep),
-		strconv.Itoa(r.ClaimCount()), strconv.Itoa(r.ArticleCount()), r.ID,
+	for _, c := range graph.Certainties {
+		v = append(v, strconv.Itoa(r.Count(c.Value)))
 	}
+	return append(v, r.ID)
+}
+
+// certainties lists the certainties of r's claims, firmest first.
+func certainties(r graph.Relationship) []string {
+	var out []string
+	for _, c := range r.Certainties() {
+		out = append(out, string(c))
+	}
+	return out
 }

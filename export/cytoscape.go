@@ -37,16 +37,22 @@ type cyNode struct {
 }
 
 type cyEdge struct {
-	ID           string   `json:"id"`
-	Source       string   `json:"source"`
-	Target       string   `json:"target"`
-	Type         string   `json:"type"`
-	Label        string   `json:"label"`
-	Modality     string   `json:"modality"`
-	Modalities   []string `json:"modalities"`
-	ClaimCount   int      `json:"claimCount"`
-	ArticleCount int      `json:"articleCount"`
-	ClaimIDs     []string `json:"claimIds"`
+	ID            string         `json:"id"`
+	Source        string         `json:"source"`
+	Target        string         `json:"target"`
+	Type          string         `json:"type"`
+	Label         string         `json:"label"`
+	Certainty     string         `json:"certainty"`
+	Certainties   []string       `json:"certainties"`
+	Counts        map[string]int `json:"certaintyCounts"`
+	OwnStatements int            `json:"ownStatements"`
+	Conditionals  int            `json:"conditionals"`
+	ClaimCount    int            `json:"claimCount"`
+	ArticleCount  int            `json:"articleCount"`
+	SourceCount   int            `json:"sourceCount"`
+	SentenceCount int            `json:"sentenceCount"`
+	Corroboration int            `json:"corroboration"`
+	ClaimIDs      []string       `json:"claimIds"`
 }
 
 func writeCytoscape(w io.Writer, d Data) error {
@@ -65,17 +71,26 @@ func writeCytoscape(w io.Writer, d Data) error {
 		}})
 	}
 	for _, e := range d.Graph.Edges {
-		mods := make([]string, len(e.Modalities))
-		for i, m := range e.Modalities {
-			mods[i] = string(m)
+		counts := map[string]int{}
+		for _, c := range e.CertaintyCounts {
+			counts[string(c.Certainty)] = c.Count
 		}
 		doc.Elements.Edges = append(doc.Elements.Edges, cyElement{cyEdge{
 			ID: e.ID, Source: e.FromID, Target: e.ToID, Type: string(e.Type), Label: string(e.Type),
-			Modality: string(e.Modality), Modalities: mods,
-			ClaimCount: e.ClaimCount(), ArticleCount: e.ArticleCount(), ClaimIDs: e.ClaimIDs,
+			Certainty: string(e.Certainty), Certainties: nonNil(certainties(e)), Counts: counts,
+			OwnStatements: e.OwnStatements, Conditionals: e.Conditionals,
+			ClaimCount: e.ClaimCount(), ArticleCount: e.ArticleCount(), SourceCount: e.SourceCount(),
+			SentenceCount: e.SentenceCount, Corroboration: e.Corroboration(), ClaimIDs: e.ClaimIDs,
 		}})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	return enc.Encode(doc)
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }

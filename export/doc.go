@@ -5,7 +5,8 @@
 // loading the graph into another Neo4j.
 //
 // Every format carries each actor's kind and each relationship's type,
-// modality and claim count. Exports read through the store and are rendered
+// firmest certainty, counts per certainty, claim, article, source and
+// sentence counts and corroboration. Exports read through the store and are rendered
 // whole in memory before anything is written, so a failed export leaves no
 // half-written file.
 package export

@@ -150,7 +150,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 			for _, k := range doc.Keys {
 				types[k.ID] = k.For + "/" + k.Name + "/" + k.Type
 			}
-			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string", "e_claimCount": "edge/claimCount/int"} {
+			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_certainty": "edge/certainty/string", "e_corroboration": "edge/corroboration/int", "e_claimCount": "edge/claimCount/int"} {
 				if types[id] != want {
 					t.Errorf("key %s = %q, want %q", id, types[id], want)
 				}
@@ -167,7 +167,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				m := dataMap(e.Data)
 				if m["e_relationshipId"] == khIran {
 					found = true
-					if e.Source != "kataib-hezbollah" || e.Target != "iran" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
+					if e.Source != "kataib-hezbollah" || e.Target != "iran" || m["e_type"] != "ALIGNED_WITH" || m["e_certainty"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
 						t.Errorf("edge %s: %s -> %s %v", khIran, e.Source, e.Target, m)
 					}
 				}
@@ -199,7 +199,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				if e.ID == khIran {
 					found = true
 					m := gexfMap(e.Values)
-					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
+					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["certainty"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
 						t.Errorf("edge %s: %+v", khIran, e)
 					}
 				}
@@ -235,7 +235,7 @@ func TestCytoscapeJSON(t *testing.T) {
 		if !ids[e.Data["source"].(string)] || !ids[e.Data["target"].(string)] {
 			t.Fatalf("edge %v has a dangling end", e.Data)
 		}
-		if e.Data["id"] == khIran && (e.Data["modality"] != "ASSERTED" || e.Data["claimCount"] != float64(khIranCount) || e.Data["type"] != "ALIGNED_WITH") {
+		if e.Data["id"] == khIran && (e.Data["certainty"] != "ASSERTED" || e.Data["claimCount"] != float64(khIranCount) || e.Data["type"] != "ALIGNED_WITH") {
 			t.Errorf("edge %v", e.Data)
 		}
 	}

@@ -69,6 +69,24 @@ type Span struct {
 	Start, End int
 }
 
+// TextSpan is a phrase of an article and where it is: the API's Span.
+type TextSpan struct {
+	// Text is the phrase, verbatim.
+	Text string
+	// Start and End are its code-point offsets in the article text, End
+	// exclusive.
+	Start, End int
+}
+
+// Phrase returns the phrase text at s, or nil when the span was not
+// recorded or there is no text.
+func (s Span) Phrase(text string) *TextSpan {
+	if text == "" || !s.Recorded() {
+		return nil
+	}
+	return &TextSpan{Text: text, Start: s.Start, End: s.End}
+}
+
 // Recorded reports whether the span was recorded.
 func (s Span) Recorded() bool { return s.End > s.Start }
 

@@ -1,5 +1,11 @@
 package graph
 
+import (
+	"io"
+	"strconv"
+	"strings"
+)
+
 // RelationClass says whether a relation type is a standing relation (a
 // state that holds over time, such as leadership or alignment) or an event
 // (something that happens, coded with CAMEO). The class decides how an
@@ -10,6 +16,26 @@ const (
 	ClassState RelationClass = "STATE" // structural roles and standing relations
 	ClassEvent RelationClass = "EVENT" // things that happen, CAMEO-coded where CAMEO has a code
 )
+
+// RelationClasses lists the classes with their meanings.
+var RelationClasses = []struct {
+	Value   RelationClass
+	Meaning string
+}{
+	{ClassState, "A standing relation or structural role: it holds over time (leadership, alignment, membership)."},
+	{ClassEvent, "Something that happens, coded with CAMEO where CAMEO has a code."},
+}
+
+// Valid reports whether c is one of RelationClasses.
+func (c RelationClass) Valid() bool { return c == ClassState || c == ClassEvent }
+
+// MarshalGQL writes c as a GraphQL enum value.
+func (c RelationClass) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(c))) }
+
+// UnmarshalGQL reads c from a GraphQL enum value.
+func (c *RelationClass) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, c, RelationClass.Valid, "RelationClass")
+}
 
 // The relation types. Each value is also the Neo4j relationship type, so
 // only these strings ever appear as types in Cypher text.
@@ -86,6 +112,20 @@ func (i RelationTypeInfo) CameoRoot() string {
 		return ""
 	}
 	return i.Cameo[:2]
+}
+
+// Description is the one-paragraph documentation of the type that the
+// GraphQL enum and docs/graph-model.md give: its meaning, its class and
+// its CAMEO code.
+func (i RelationTypeInfo) Description() string {
+	m := strings.ToUpper(i.Meaning[:1]) + i.Meaning[1:] + "."
+	switch {
+	case i.Cameo != "":
+		return m + " CAMEO " + i.Cameo + " (" + CameoRoots[i.CameoRoot()] + ")."
+	case i.Class == ClassEvent:
+		return m + " An event; CAMEO has no code for it."
+	}
+	return m + " A standing relation; no CAMEO code."
 }
 
 // CameoRoots names the twenty CAMEO root categories; RelationTypes has at

@@ -109,6 +109,17 @@ func (r Relationship) Count(c Certainty) int {
 	return 0
 }
 
+// Certainties lists the certainties its claims have, firmest first.
+func (r Relationship) Certainties() []Certainty {
+	out := []Certainty{}
+	for _, c := range r.CertaintyCounts {
+		if c.Count > 0 {
+			out = append(out, c.Certainty)
+		}
+	}
+	return out
+}
+
 // SourceCount is the number of distinct sources behind the claims.
 func (r Relationship) SourceCount() int { return len(r.SourceIDs) }
 

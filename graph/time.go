@@ -59,6 +59,29 @@ const (
 	PrecisionDay   Precision = "DAY"   // "2025-12-28"
 )
 
+// Precisions lists the precisions with their meanings.
+var Precisions = []struct {
+	Value   Precision
+	Meaning string
+}{
+	{PrecisionYear, "Known to the year (\"2025\")."},
+	{PrecisionMonth, "Known to the month (\"2025-12\")."},
+	{PrecisionDay, "Known to the day (\"2025-12-28\")."},
+}
+
+// Valid reports whether p is one of Precisions.
+func (p Precision) Valid() bool {
+	return p == PrecisionYear || p == PrecisionMonth || p == PrecisionDay
+}
+
+// MarshalGQL writes p as a GraphQL enum value.
+func (p Precision) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(p))) }
+
+// UnmarshalGQL reads p from a GraphQL enum value.
+func (p *Precision) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, p, Precision.Valid, "DatePrecision")
+}
+
 // Open bounds of a claim's interval. Dates are ISO strings, so Cypher and Go
 // compare them as plain strings; an open bound is the smallest or largest
 // date there is.

@@ -111,6 +111,8 @@ type RelationshipFilter struct {
 type ClaimFilter struct {
 	// Text: full-text search over quotes, tolerant of typos.
 	Text string
+	// IDs: the claim is one of these (a relationship's claims, say).
+	IDs []string
 	// ActorID: the actor is the subject or the object.
 	ActorID string
 	// SubjectID, ObjectID: the subject or the object is this actor.

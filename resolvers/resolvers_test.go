@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 	"github.com/actorgraph/actorgraph/server"
@@ -70,8 +71,8 @@ type actor struct {
 }
 
 type edge struct {
-	ID, Type, Source, Target, Modality string
-	ClaimCount                         int
+	ID, Type, Source, Target, Certainty string
+	ClaimCount                          int
 }
 
 type subgraph struct {
@@ -176,7 +177,7 @@ func TestNeighbourhoodField(t *testing.T) {
 	a := newAPI(t)
 	var got struct{ Neighbourhood subgraph }
 	a.do(`{ neighbourhood(id: "kataib-hezbollah", depth: 1, relationTypes: [ALIGNED_WITH, LEADS], direction: BOTH, limit: 50) {
-		nodes { id label kind } edges { id type source target modality claimCount } } }`, nil, &got)
+		nodes { id label kind } edges { id type source target certainty claimCount } } }`, nil, &got)
 	n := got.Neighbourhood
 	if len(n.Nodes) == 0 || n.Nodes[0].ID != "kataib-hezbollah" || n.Nodes[0].Label != "Kataib Hezbollah" {
 		t.Fatalf("anchor = %+v", n.Nodes)
@@ -194,7 +195,7 @@ func TestNeighbourhoodField(t *testing.T) {
 		if e.Type != "ALIGNED_WITH" && e.Type != "LEADS" {
 			t.Errorf("edge of type %s despite the filter", e.Type)
 		}
-		if !slices.Contains(ids, e.Source) || !slices.Contains(ids, e.Target) || e.ClaimCount < 1 || e.Modality == "" {
+		if !slices.Contains(ids, e.Source) || !slices.Contains(ids, e.Target) || e.ClaimCount < 1 || e.Certainty == "" {
 			t.Errorf("bad edge %+v", e)
 		}
 	}
@@ -248,9 +249,9 @@ func TestRelationshipsField(t *testing.T) {
 		Relationships struct {
 			TotalCount int
 			Nodes      []struct {
-				Type, Modality string
-				From, To       actor
-				Claims         []struct {
+				Type, Certainty string
+				From, To        actor
+				Claims          []struct {
 					Quote        string
 					AttributedTo *actor
 					Voice        string
@@ -260,7 +261,7 @@ func TestRelationshipsField(t *testing.T) {
 		}
 	}
 	a.do(`{ relationships(type: ALIGNED_WITH, to: "iran", first: 50) { totalCount nodes {
-		type modality from { id } to { id } claims { quote voice attributedTo { id } article { id text } } } } }`, nil, &got)
+		type certainty from { id } to { id } claims { quote voice attributedTo { id } article { id text } } } } }`, nil, &got)
 	var from []string
 	for _, r := range got.Relationships.Nodes {
 		from = append(from, r.From.ID)
@@ -288,21 +289,26 @@ func TestRelationshipsField(t *testing.T) {
 	var alleged struct {
 		Relationships struct {
 			Nodes []struct {
-				Modality string
-				Claims   []struct{ AttributedTo *actor }
+				Certainties []string
+				Claims      []struct {
+					Certainty    string
+					AttributedTo *actor
+				}
 			}
 		}
 	}
-	a.do(`{ relationships(modality: ALLEGED, attributedTo: "iranian-opposition-circles") { nodes { modality claims { attributedTo { id } } } } }`, nil, &alleged)
+	a.do(`{ relationships(certainty: [ALLEGED], attributedTo: "iranian-opposition-circles") {
+		nodes { certainties claims { certainty attributedTo { id } } } } }`, nil, &alleged)
 	if len(alleged.Relationships.Nodes) == 0 {
-		t.Fatal("no ALLEGED relationships attributed to iranian-opposition-circles")
+		t.Fatal("no relationships with an alleged claim attributed to iranian-opposition-circles")
 	}
 	for _, r := range alleged.Relationships.Nodes {
-		found := false
+		attributed, isAlleged := false, false
 		for _, c := range r.Claims {
-			found = found || c.AttributedTo != nil && c.AttributedTo.ID == "iranian-opposition-circles"
+			attributed = attributed || c.AttributedTo != nil && c.AttributedTo.ID == "iranian-opposition-circles"
+			isAlleged = isAlleged || c.Certainty == "ALLEGED"
 		}
-		if r.Modality != "ALLEGED" || !found {
+		if !slices.Contains(r.Certainties, "ALLEGED") || !attributed || !isAlleged {
 			t.Errorf("relationship %+v does not match the filter", r)
 		}
 	}
@@ -386,17 +392,27 @@ func TestRelationTypesField(t *testing.T) {
 	a := newAPI(t)
 	var got struct {
 		RelationTypes []struct {
-			Type, Meaning string
-			Cameo         *string
+			Type, Class, Meaning, Label     string
+			Cameo, CameoRoot, CameoRootName *string
 		}
 	}
-	a.do(`{ relationTypes { type meaning cameo } }`, nil, &got)
-	if len(got.RelationTypes) < 16 {
-		t.Fatalf("%d relation types", len(got.RelationTypes))
+	a.do(`{ relationTypes { type class meaning cameo cameoRoot cameoRootName label } }`, nil, &got)
+	if len(got.RelationTypes) != len(graph.RelationTypes) {
+		t.Fatalf("%d relation types, want %d", len(got.RelationTypes), len(graph.RelationTypes))
+	}
+	for i, r := range got.RelationTypes {
+		want := graph.RelationTypes[i]
+		if r.Type != string(want.Type) || r.Class != string(want.Class) || r.Meaning != want.Meaning || r.Label != want.Label ||
+			deref(r.Cameo) != want.Cameo || deref(r.CameoRoot) != want.CameoRoot() || deref(r.CameoRootName) != graph.CameoRoots[want.CameoRoot()] {
+			t.Errorf("relation type %d = %+v, want %+v", i, r, want)
+		}
 	}
 	for _, r := range got.RelationTypes {
-		if r.Type == "THREATENS" && (r.Cameo == nil || *r.Cameo != "138") {
-			t.Errorf("THREATENS cameo = %v", r.Cameo)
+		if r.Type == "THREATENS" && (deref(r.Cameo) != "138" || deref(r.CameoRoot) != "13" || deref(r.CameoRootName) != "threaten") {
+			t.Errorf("THREATENS = %+v", r)
+		}
+		if r.Type == "LEADS" && (r.Cameo != nil || r.CameoRoot != nil || r.Class != "STATE") {
+			t.Errorf("LEADS = %+v", r)
 		}
 	}
 }
@@ -459,4 +475,12 @@ func TestGETAndPlayground(t *testing.T) {
 			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
 		}
 	}
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }

@@ -52,6 +52,8 @@ func ClaimsStatement(f graph.ClaimFilter, p graph.PageRequest) (Statement, error
 		}
 		params["index"], params["query"] = ClaimIndex, q
 		anchor = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node AS c, score`
+	case len(f.IDs) > 0:
+		anchor = `UNWIND $ids AS id MATCH (c:Claim {id: id}) WITH DISTINCT c, 0.0 AS score`
 	case f.ArticleID != "":
 		anchor = `MATCH (:Article {id: $article})<-[:STATED_IN]-(c:Claim) WITH c, 0.0 AS score`
 	case f.SubjectID != "":
@@ -69,6 +71,9 @@ func ClaimsStatement(f graph.ClaimFilter, p graph.PageRequest) (Statement, error
 	add := func(param string, v any, cond string) {
 		params[param] = v
 		conds = append(conds, cond)
+	}
+	if len(f.IDs) > 0 {
+		add("ids", f.IDs, "c.id IN $ids")
 	}
 	if f.ArticleID != "" {
 		add("article", f.ArticleID, "art.id = $article")
