@@ -3,6 +3,7 @@ package loaders
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 
 	"gopkg.in/yaml.v3"
 
@@ -100,4 +101,45 @@ func setKey(m *yaml.Node, key, v, comment string) {
 	val := scalar(v)
 	val.LineComment = comment
 	m.Content = append(m.Content, k, val)
+}
+
+// RelocateArticleFile rewrites the article file path of a claims file
+// that was read from name, so that it still names the same text when the
+// file is written into the folder dir.
+func RelocateArticleFile(name string, data []byte, dir string) ([]byte, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: malformed YAML: %v", name, err)
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: not a claims file (the top level must be a mapping)", name)
+	}
+	art := value(root.Content[0], "article")
+	if art == nil || art.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: no article", name)
+	}
+	f := value(art, "file")
+	if f == nil || f.Value == "" || filepath.IsAbs(f.Value) {
+		return data, nil
+	}
+	text, err := filepath.Abs(filepath.Join(filepath.Dir(name), f.Value))
+	if err != nil {
+		return nil, err
+	}
+	to, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(to, text)
+	if err != nil {
+		rel = text
+	}
+	f.Value = filepath.ToSlash(rel)
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&root); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return b.Bytes(), nil
 }

@@ -43,6 +43,7 @@ commands:
   reset   delete every node and relationship (keeps the schema)
   export  write the graph as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV
   cypher  run one read-only Cypher query and print the result as a table
+  migrate upgrade a model-1 graph in place; 'migrate claims FILE...' rewrites format-1 claims files
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
 
 Run 'actorgraph <command> -h' for a command's flags.`
@@ -90,6 +91,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.export(ctx, rest)
 	case "cypher":
 		return m.cypher(ctx, rest)
+	case "migrate":
+		return m.migrate(ctx, rest)
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "loadtest":

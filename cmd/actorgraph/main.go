@@ -11,6 +11,8 @@
 //	actorgraph export --format F [--neighbourhood ID --depth N] [--out PATH]
 //	                                                 write GraphML, GEXF, Cytoscape JSON or CSV
 //	actorgraph cypher [-param NAME=VALUE]... QUERY   run one read-only Cypher query
+//	actorgraph migrate                               upgrade a model-1 graph in place
+//	actorgraph migrate claims [-o DIR] PATH...       rewrite format-1 claims files as format 2
 //
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and
 // NEO4J_DATABASE (or the matching flags).

@@ -5,12 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"gopkg.in/yaml.v3"
 
 	"github.com/actorgraph/actorgraph/evidence"
@@ -19,132 +17,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph/neo4j/neo4jtest"
 	"github.com/actorgraph/actorgraph/loaders"
 )
-
-// v1Seed is the seed as model 1 held it: testdata/v1 holds its claims
-// file (format 1, one modality per claim) and the article.
-var v1Seed = filepath.Join("testdata", "v1", "claims.yaml")
-
-// v1File is a format-1 claims file, as far as writeV1 needs it.
-type v1File struct {
-	Article struct {
-		ID, Title, File, Dateline string
-	}
-	Actors []struct {
-		ID, Name, Kind, Description string
-		Aliases                     []string
-	}
-	Claims []struct {
-		ID, Subject, Relation, Object, Modality, Quote, Note string
-		AttributedTo                                         string `yaml:"attributedTo"`
-	}
-}
-
-// v1Modalities is model 1's order of modalities, strongest first.
-var v1Modalities = []string{"ASSERTED", "STATEMENT", "REPORTED", "CONDITIONAL_THREAT", "ALLEGED"}
-
-// writeV1 writes a format-1 claims file into the test database as model 1
-// did: claims with a modality, the surface forms on SUBJECT and OBJECT,
-// aliases on the actors only, and relationship summaries with the
-// strongest modality and the list of modalities. It is the smallest writer
-// that reproduces a model-1 graph; it trusts its input.
-func writeV1(t *testing.T, path string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f v1File
-	if err := yaml.Unmarshal(data, &f); err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile(filepath.Join(filepath.Dir(path), f.Article.File))
-	if err != nil {
-		t.Fatal(err)
-	}
-	byRef := map[string]string{}
-	var actors []map[string]any
-	for _, a := range f.Actors {
-		for _, n := range append([]string{a.ID, a.Name}, a.Aliases...) {
-			byRef[graph.NameKey(n)] = a.ID
-		}
-		actors = append(actors, map[string]any{"id": a.ID, "name": a.Name, "kind": a.Kind, "label": graph.ActorKind(a.Kind).Label(),
-			"aliases": append([]string{}, a.Aliases...), "description": a.Description})
-	}
-	type edge struct{ from, typ, to string }
-	edges := map[edge][]string{} // claim ids
-	mods := map[edge]map[string]bool{}
-	var claims []map[string]any
-	for _, c := range f.Claims {
-		i := strings.Index(string(text), c.Quote)
-		if i < 0 {
-			t.Fatalf("v1 claim %s: quote not in the article", c.ID)
-		}
-		start := utf8.RuneCountInString(string(text[:i]))
-		w := ""
-		if graph.NameKey(c.AttributedTo) != "article" && c.AttributedTo != "" {
-			w = byRef[graph.NameKey(c.AttributedTo)]
-		}
-		id := f.Article.ID + "/" + c.ID
-		s, o := byRef[graph.NameKey(c.Subject)], byRef[graph.NameKey(c.Object)]
-		claims = append(claims, map[string]any{"id": id, "subject": s, "object": o, "attributedTo": w,
-			"subjectText": c.Subject, "objectText": c.Object,
-			"props": map[string]any{"id": id, "relation": c.Relation, "modality": c.Modality, "quote": c.Quote,
-				"start": start, "end": start + utf8.RuneCountInString(c.Quote), "note": c.Note,
-				"subjectText": c.Subject, "objectText": c.Object}})
-		e := edge{s, c.Relation, o}
-		edges[e] = append(edges[e], id)
-		if mods[e] == nil {
-			mods[e] = map[string]bool{}
-		}
-		mods[e][c.Modality] = true
-	}
-	var rels []map[string]any
-	for e, ids := range edges {
-		sort.Strings(ids)
-		var ms []string
-		for _, m := range v1Modalities {
-			if mods[e][m] {
-				ms = append(ms, m)
-			}
-		}
-		rels = append(rels, map[string]any{"from": e.from, "to": e.to, "type": e.typ, "props": map[string]any{
-			"id": e.from + "|" + e.typ + "|" + e.to, "claimIds": ids, "claimCount": len(ids),
-			"articleIds": []string{f.Article.ID}, "articleCount": 1, "modality": ms[0], "modalities": ms}})
-	}
-	cfg := neo4jtest.Config(t)
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(context.Background())
-	for _, st := range []struct {
-		cypher string
-		params map[string]any
-	}{
-		{`UNWIND $actors AS row
-		  MERGE (a:Actor {id: row.id})
-		  SET a.name = row.name, a.kind = row.kind, a.aliases = row.aliases, a.description = row.description,
-		      a.aliasText = reduce(t = '', x IN row.aliases | t + x + '\n')
-		  SET a:$(row.label)`, map[string]any{"actors": actors}},
-		{`CREATE (:Article {id: $id, title: $title, dateline: $dateline, source: '', url: '', publishedAt: '', text: $text})`,
-			map[string]any{"id": f.Article.ID, "title": f.Article.Title, "dateline": f.Article.Dateline, "text": string(text)}},
-		{`UNWIND $claims AS row
-		  MATCH (art:Article {id: $article}), (s:Actor {id: row.subject}), (o:Actor {id: row.object})
-		  OPTIONAL MATCH (w:Actor {id: row.attributedTo})
-		  CREATE (c:Claim) SET c = row.props
-		  CREATE (c)-[:STATED_IN]->(art), (c)-[:SUBJECT {text: row.subjectText}]->(s), (c)-[:OBJECT {text: row.objectText}]->(o)
-		  FOREACH (x IN CASE WHEN w IS NULL THEN [] ELSE [w] END | CREATE (c)-[:ATTRIBUTED_TO]->(x))`,
-			map[string]any{"claims": claims, "article": f.Article.ID}},
-		{`UNWIND $rels AS row
-		  MATCH (s:Actor {id: row.from}), (o:Actor {id: row.to})
-		  CREATE (s)-[r:$(row.type)]->(o) SET r = row.props`, map[string]any{"rels": rels}},
-	} {
-		if _, err := neo4j.ExecuteQuery(context.Background(), driver, st.cypher, st.params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
-			t.Fatalf("write the v1 graph: %v", err)
-		}
-	}
-}
 
 // snapshot is what the model-2 graph says about each claim, relationship
 // and actor, for comparing two graphs.
@@ -188,7 +60,8 @@ func takeSnapshot(t *testing.T, s *neo4jstore.Store) snapshot {
 func TestMigrate(t *testing.T) {
 	s := neo4jtest.MustOpenEmpty(t)
 	ctx := context.Background()
-	writeV1(t, v1Seed)
+	v1Seed := neo4jtest.Model1Seed()
+	neo4jtest.MustWriteModel1(t, v1Seed)
 	before := neo4jtest.MustStats(t, s)
 
 	var steps []string
