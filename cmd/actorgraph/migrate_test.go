@@ -78,7 +78,7 @@ func TestMigrateClaimsCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conditions := regexp.MustCompile(regexp.QuoteMeta(path) + `:\d+: a format-1 conditional threat`).FindAllString(out, -1)
+	conditions := regexp.MustCompile(regexp.QuoteMeta(path)+`:\d+: a format-1 conditional threat`).FindAllString(out, -1)
 	if !strings.Contains(out, path+": converted to format 2") || len(conditions) != strings.Count(string(before), "modality: CONDITIONAL_THREAT") ||
 		!strings.Contains(out, "condition(s) to write in") {
 		t.Fatalf("migrate claims printed:\n%s", out)
