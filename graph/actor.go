@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -67,14 +66,15 @@ func (k *ActorKind) UnmarshalGQL(v any) error {
 	return unmarshalEnum(v, k, ActorKind.Valid, "ActorKind")
 }
 
-// unmarshalEnum is the shared UnmarshalGQL body of the string enums.
+// unmarshalEnum is the shared UnmarshalGQL body of the string enums. Its
+// errors are EINVALID: the client sent a value the API does not take.
 func unmarshalEnum[T ~string](v any, dst *T, valid func(T) bool, name string) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("%s must be a string", name)
+		return Errorf(EINVALID, "%s must be a string", name)
 	}
 	if !valid(T(s)) {
-		return fmt.Errorf("%q is not a valid %s", s, name)
+		return Errorf(EINVALID, "%q is not a valid %s", s, name)
 	}
 	*dst = T(s)
 	return nil

@@ -262,10 +262,10 @@ func (d Date) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(d
 func (d *Date) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("Date must be a string")
+		return Errorf(EINVALID, "Date must be a string")
 	}
 	if !Date(s).Valid() {
-		return fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+		return Errorf(EINVALID, "%q is not a date (YYYY-MM-DD)", s)
 	}
 	*d = Date(s)
 	return nil

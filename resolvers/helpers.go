@@ -2,8 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"slices"
-	"sort"
 	"strconv"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -114,23 +112,4 @@ func (r *queryResolver) claimPage(ctx context.Context, f graph.ClaimFilter, n in
 		out.PageInfo.EndCursor = &c
 	}
 	return out, nil
-}
-
-// claimsOf serves a relationship's claims with a filter: the claims the
-// relationship lists that match it, in id order. It asks the store once
-// per relationship.
-func (r *relationshipResolver) claimsOf(ctx context.Context, rel *graph.Relationship, f graph.ClaimFilter) ([]graph.Claim, error) {
-	if f.SubjectID != "" && f.SubjectID != rel.FromID || f.ObjectID != "" && f.ObjectID != rel.ToID ||
-		f.ActorID != "" && f.ActorID != rel.FromID && f.ActorID != rel.ToID ||
-		len(f.Types) > 0 && !slices.Contains(f.Types, rel.Type) || len(rel.ClaimIDs) == 0 {
-		return []graph.Claim{}, nil
-	}
-	f.IDs = rel.ClaimIDs
-	page, err := r.Store.Claims(ctx, f, graph.PageRequest{First: len(rel.ClaimIDs)})
-	if err != nil {
-		return nil, err
-	}
-	cs := nonNil(page.Claims)
-	sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
-	return cs, nil
 }

@@ -61,7 +61,8 @@ const (
 	// ArticlesListed is the expected number of articles `articles` returns.
 	ArticlesListed = 50
 	// FilteredClaimsQuery is the cost of the store query behind a
-	// relationship's claims with a filter, on top of its claims.
+	// relationship's claims with a filter (one per filter and level of
+	// the query, shared by the relationships there), on top of its claims.
 	FilteredClaimsQuery = 10
 	// TraversalBase is the cost of one hop of a variable-length traversal;
 	// a walk of depth d costs TraversalBase^d, since the paths Neo4j has to

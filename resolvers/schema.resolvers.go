@@ -352,7 +352,7 @@ func (r *relationshipResolver) Claims(ctx context.Context, obj *graph.Relationsh
 		}
 		return cs, nil
 	}
-	return r.claimsOf(ctx, obj, *filter)
+	return For(ctx).FilteredClaims(ctx, obj, *filter)
 }
 
 func (r *claimFilterResolver) AsOf(ctx context.Context, obj *graph.ClaimFilter, data *graph.Date) error {

@@ -137,7 +137,10 @@ func ClaimsStatement(f graph.ClaimFilter, p graph.PageRequest) (Statement, error
 		params["from"], params["to"] = from, to
 		conds = append(conds, "c.validFrom <= $to AND $from <= c.validTo")
 	}
+	// The WITH keeps the conditions off the OPTIONAL MATCH of claimMatch,
+	// where they would only drop the attribution.
 	match := anchor + claimMatch + `
+		WITH c, score, s, o, art, w
 		WHERE ` + strings.Join(conds, " AND ")
 	var page string
 	if f.Text != "" {

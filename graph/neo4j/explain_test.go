@@ -15,10 +15,11 @@ import (
 )
 
 // TestTraversalsStartWithIndexSeeks EXPLAINs every traversal statement the
-// store runs and checks its plan: the anchor is found through an index seek
-// on the actor id, and no operator scans a label, all nodes or a
-// relationship type, nor walks a range of an index (which reads every
-// relationship of a type), whatever the depth, direction or types asked for.
+// store runs, and the claims reads anchored on an id, and checks its plan:
+// the anchor is found through an index seek on an id, and no operator
+// scans a label, all nodes or a relationship type, nor walks a range of an
+// index (which reads every relationship of a type), whatever the depth,
+// direction, types or evidence asked for.
 func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenSeeded(t) // a graph with data, so the planner has statistics
 	driver, db := plannerDriver(t)
@@ -59,6 +60,20 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	} {
 		st, err := neo4jstore.RelationshipsStatement(f, graph.PageRequest{First: 10})
 		add(fmt.Sprintf("relationships page %+v", f), st, err)
+	}
+
+	// Claims anchored on an id: the article, an actor at either end, the
+	// attributed actor, a relationship's claim ids.
+	for _, f := range []graph.ClaimFilter{
+		{ArticleID: "iran-aligned-militias-threaten-us", Certainties: []graph.Certainty{graph.Alleged}},
+		{SubjectID: "iran", Window: graph.TimeWindow{From: "2026-01-14", To: "2026-01-14"}},
+		{ObjectID: "iran", OwnStatement: ptr(true)},
+		{ActorID: "iran", TimeStatuses: []graph.TimeStatus{graph.Past}},
+		{AttributedTo: "iranian-opposition-circles", Conditional: ptr(false)},
+		{IDs: []string{"iran-aligned-militias-threaten-us/kh-threatens-us"}, Types: []graph.RelationType{graph.RelThreatens}},
+	} {
+		st, err := neo4jstore.ClaimsStatement(f, graph.PageRequest{First: 10})
+		add(fmt.Sprintf("claims %+v", f), st, err)
 	}
 
 	// A control: an unanchored match must be caught as a scan.
