@@ -297,3 +297,27 @@ func writeCaseIn(t *testing.T, dir, name, claims string) string {
 	must(t, os.WriteFile(path, []byte(claims), 0o644))
 	return path
 }
+
+// Files holding draft claims check, but load only with AllowDrafts.
+func TestDraftsLoadOnlyWhenAllowed(t *testing.T) {
+	s := neo4jtest.MustOpenEmpty(t)
+	ctx := context.Background()
+	path := writeCaseIn(t, t.TempDir(), "a.yaml", strings.Replace(valid, "    certainty: ASSERTED\n", "    certainty: ASSERTED\n    draft: true\n    confidence: 0.6\n", 1))
+	if _, err := loaders.Validate([]string{path}, nil); err != nil {
+		t.Fatalf("check refused a draft: %v", err)
+	}
+	_, err := loaders.LoadFiles(ctx, s, []string{path}, loaders.Options{})
+	if err == nil || !strings.Contains(err.Error(), path+": 1 of its 2 claims are drafts") {
+		t.Fatalf("loading a draft without AllowDrafts: %v", err)
+	}
+	if st := neo4jtest.MustStats(t, s); st != (graph.Stats{}) {
+		t.Fatalf("a refused load wrote %+v", st)
+	}
+	if _, err := loaders.LoadFiles(ctx, s, []string{path}, loaders.Options{AllowDrafts: true}); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := s.ClaimsByID(ctx, []string{"test-article/c1"})
+	if c := claims["test-article/c1"]; err != nil || !c.Draft || c.Confidence != 0.6 {
+		t.Fatalf("the draft as stored: %+v, %v", c, err)
+	}
+}

@@ -23,6 +23,7 @@ type crossFile struct {
 	articles map[string]string     // article id → file
 	actors   map[string]actorFirst // actor id → first declaration
 	names    map[string]nameFirst  // normalised name or alias → its actor
+	drafts   []Problem             // one per file that holds draft claims
 	problems []Problem
 }
 
@@ -37,6 +38,16 @@ type actorFirst struct {
 }
 
 func (x *crossFile) add(file string, l graph.ArticleLoad) {
+	drafts := 0
+	for _, c := range l.Claims {
+		if c.Draft {
+			drafts++
+		}
+	}
+	if drafts > 0 && len(x.drafts) < maxProblems {
+		x.drafts = append(x.drafts, Problem{File: file, Msg: fmt.Sprintf(
+			"%d of its %d claims are drafts (`draft: true`), not yet reviewed: review them and remove `draft`, or load with -allow-drafts", drafts, len(l.Claims))})
+	}
 	if prev, dup := x.articles[l.Article.ID]; dup {
 		x.problem(Problem{File: file, Msg: fmt.Sprintf("article id %q is also used by %s", l.Article.ID, prev)})
 	} else {
@@ -162,6 +173,10 @@ type Options struct {
 	// alone). 1 writes every article in its own transaction; 0 means
 	// DefaultTxClaims. A transaction commits all its articles or none.
 	TxClaims int
+	// AllowDrafts lets files with draft claims (`draft: true`, written by
+	// the extractor and not yet reviewed) be loaded; without it such a
+	// load is refused, naming the files.
+	AllowDrafts bool
 	// Validated, if not nil, is called once every file has passed
 	// validation, before anything is written; an error stops the load.
 	Validated func(Totals) error
@@ -171,9 +186,10 @@ type Options struct {
 	Written func(file string, r graph.LoadResult)
 }
 
-// LoadFiles validates every file first (see Validate) and checks the names
-// and aliases they declare against the graph (graph.Writer.AliasConflicts),
-// so a problem in any file writes nothing; then parses the files again, a group of whole
+// LoadFiles validates every file first (see Validate), refuses draft
+// claims unless opt.AllowDrafts, and checks the names and aliases the
+// files declare against the graph (graph.Writer.AliasConflicts), so a
+// problem in any file writes nothing; then parses the files again, a group of whole
 // articles at a time (see Options.TxClaims), and writes each group in its
 // own transaction, Concurrency at once. Memory stays flat however many
 // files there are: only the groups in flight are held. It returns how many
@@ -183,6 +199,9 @@ func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options)
 	total, x, err := validate(files, func(_ string, l graph.ArticleLoad) { claims = append(claims, len(l.Claims)) })
 	if err != nil {
 		return Totals{}, err
+	}
+	if len(x.drafts) > 0 && !opt.AllowDrafts {
+		return Totals{}, &ValidationError{Problems: x.drafts}
 	}
 	if err := x.checkGraph(ctx, w); err != nil {
 		return Totals{}, err

@@ -35,7 +35,7 @@ const usage = `usage: actorgraph <command> [flags] [args]
 commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
-          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile)
+          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile, -allow-drafts)
   check   validate claims files without touching Neo4j
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
@@ -176,6 +176,7 @@ func (m *Main) load(ctx context.Context, args []string) error {
 	fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
 	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
 	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
+	fs.BoolVar(&opt.allowDrafts, "allow-drafts", false, "load files that hold draft claims (draft: true, not yet reviewed)")
 	profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -209,6 +210,7 @@ type loadOptions struct {
 	txClaims    int
 	progress    bool
 	quiet       bool
+	allowDrafts bool
 }
 
 // loadInto validates everything first, so a bad file writes nothing; then
@@ -226,6 +228,7 @@ func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []st
 	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
 		Concurrency: opt.concurrency,
 		TxClaims:    opt.txClaims,
+		AllowDrafts: opt.allowDrafts,
 		Validated: func(t loaders.Totals) error {
 			if err := store.EnsureSchema(ctx); err != nil {
 				return err
