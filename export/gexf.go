@@ -71,7 +71,7 @@ func writeGEXF(w io.Writer, d Data) error {
 		xmlText(b, e.FromID)
 		b.WriteString(`" target="`)
 		xmlText(b, e.ToID)
-		fmt.Fprintf(b, `" label="%s" weight="%d">`+"\n", e.Type, e.ClaimCount())
+		fmt.Fprintf(b, `" label="%s" weight="%d">`+"\n", e.Type, e.Corroboration())
 		values(edgeAttrs, edgeValues(e))
 		b.WriteString("      </edge>\n")
 	}
