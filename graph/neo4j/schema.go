@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -37,10 +38,13 @@ func schema() []string {
 }
 
 // EnsureSchema creates the constraints and indexes if they are missing and
-// waits until they are online.
+// waits until they are online. Several processes may run it at once (a
+// server and a load starting together): when another one creates an index
+// between this one's IF NOT EXISTS check and its own creation, Neo4j
+// reports the index as already there, which is what was wanted.
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range schema() {
-		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil {
+		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil && !alreadyExists(err) {
 			return err
 		}
 	}
@@ -153,4 +157,20 @@ func schemaNames() []string {
 		}
 	}
 	return names
+}
+
+// alreadyExists reports whether err says that the index or constraint a
+// statement creates exists already.
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+		"Neo.ClientError.Schema.IndexAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists":
+		return true
+	}
+	return false
 }

@@ -423,3 +423,25 @@ func TestTimeWindowsOnDatedClaims(t *testing.T) {
 		}
 	}
 }
+
+// Processes that start together (a server and a load) each ensure the
+// schema; none may fail because another created an index first.
+func TestEnsureSchemaConcurrently(t *testing.T) {
+	s := neo4jtest.MustOpenEmpty(t)
+	ctx := context.Background()
+	if err := s.DropSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range cap(errs) {
+		go func() { errs <- s.EnsureSchema(ctx) }()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Errorf("ensure schema beside others: %v", err)
+		}
+	}
+	if missing, err := s.MissingSchema(ctx); err != nil || len(missing) > 0 {
+		t.Fatalf("missing after ensuring: %v, %v", missing, err)
+	}
+}
