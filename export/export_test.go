@@ -97,6 +97,7 @@ type gexfDoc struct {
 		Source string    `xml:"source,attr"`
 		Target string    `xml:"target,attr"`
 		Label  string    `xml:"label,attr"`
+		Weight string    `xml:"weight,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
 	} `xml:"graph>edges>edge"`
 }
@@ -199,7 +200,9 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				if e.ID == khIran {
 					found = true
 					m := gexfMap(e.Values)
-					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["certainty"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
+					// The weight is the corroboration: distinct sources.
+					if e.Label != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["certainty"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) ||
+						e.Weight != m["corroboration"] || m["corroboration"] != m["sourceCount"] || m["corroboration"] == "" {
 						t.Errorf("edge %s: %+v", khIran, e)
 					}
 				}
