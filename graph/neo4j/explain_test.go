@@ -112,10 +112,7 @@ func ptr[T any](v T) *T { return &v }
 func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenEmpty(t)
 	driver, db := plannerDriver(t)
-	params := map[string]any{}
-	for _, p := range []string{"actors", "articles", "ids", "claims", "pairs", "certaintyOrder"} {
-		params[p] = []any{}
-	}
+	params := map[string]any{"batch": map[string]any{"rows": []any{}}, "certaintyOrder": []any{}}
 	statements := neo4jstore.LoadStatements()
 	// The steps of a load are fixed: none is repeated per relation type.
 	if len(statements) != 9 {

@@ -112,6 +112,22 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 	return results, nil
 }
 
+// loadStatements lists every statement a load transaction may run, by
+// step name.
+func loadStatements() map[string]string {
+	return map[string]string{
+		"merge actors":                     mergeActorsCypher,
+		"merge articles":                   mergeArticlesCypher,
+		"delete earlier claims":            deleteClaimsCypher,
+		"delete earlier names":             deleteNamesCypher,
+		"create claims":                    createClaimsCypher,
+		"name actors":                      nameActorsCypher,
+		"recompute actor aliases":          recomputeAliasesCypher,
+		"recompute relationship summaries": recomputeSummaryCypher,
+		"extend relationship summaries":    extendSummaryCypher,
+	}
+}
+
 // LoadOp is the name LoadArticles' transactions are reported under to the
 // Config.Observer; each of their statements is reported as LoadOp + ": " +
 // the step ("create claims", "extend relationship summaries", …).
@@ -123,6 +139,14 @@ type edgeKey struct {
 	typ  graph.RelationType
 	to   string
 }
+
+// rowsOf wraps a batch of rows as the statements of a load take them:
+// $batch.rows, a list inside a map. Neo4j caches a plan by the types of
+// its parameters and, for a list, by the order of magnitude of its length
+// (1, up to 10, up to 100, …), so a list parameter would be planned again
+// for each size of batch, seconds each for the summary statements; a
+// map's contents do not count.
+func rowsOf[T any](rows []T) map[string]any { return map[string]any{"rows": rows} }
 
 // batches calls fn with consecutive slices of at most the store's batch size.
 func batches[T any](s *Store, rows []T, fn func([]T) error) error {
@@ -144,7 +168,7 @@ func batches[T any](s *Store, rows []T, fn func([]T) error) error {
 var mergeActorsCypher = func() string {
 	var b strings.Builder
 	b.WriteString(`
-	UNWIND $actors AS row
+	UNWIND $batch.rows AS row
 	MERGE (a:Actor {id: row.id})
 	SET a.name = row.name,
 	    a.kind = row.kind,
@@ -198,13 +222,13 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.A
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "merge actors", mergeActorsCypher, map[string]any{"actors": b})
+		_, err := tx.run(ctx, "merge actors", mergeActorsCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	})
 }
 
 const mergeArticlesCypher = `
-	UNWIND $articles AS row
+	UNWIND $batch.rows AS row
 	MERGE (a:Article {id: row.id})
 	SET a += row`
 
@@ -215,7 +239,7 @@ func (s *Store) mergeArticles(ctx context.Context, tx *countingTx, loads []graph
 		rows[i] = articleParams(l.Article)
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "merge articles", mergeArticlesCypher, map[string]any{"articles": b})
+		_, err := tx.run(ctx, "merge articles", mergeArticlesCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	})
 }
@@ -228,7 +252,7 @@ func articleParams(a graph.Article) map[string]any {
 }
 
 const deleteClaimsCypher = `
-	UNWIND $ids AS id
+	UNWIND $batch.rows AS id
 	MATCH (s:Actor)<-[:SUBJECT]-(c:Claim)-[:STATED_IN]->(:Article {id: id}),
 	      (c)-[:OBJECT]->(o:Actor)
 	WITH c, s.id AS from, c.relation AS type, o.id AS to
@@ -240,7 +264,7 @@ const deleteClaimsCypher = `
 func (s *Store) deleteClaims(ctx context.Context, tx *countingTx, articleIDs []string) ([]edgeKey, error) {
 	var keys []edgeKey
 	err := batches(s, articleIDs, func(b []string) error {
-		recs, err := tx.run(ctx, "delete earlier claims", deleteClaimsCypher, map[string]any{"ids": b})
+		recs, err := tx.run(ctx, "delete earlier claims", deleteClaimsCypher, map[string]any{"batch": rowsOf(b)})
 		for _, r := range recs {
 			keys = append(keys, edgeKey{str(r, "from"), graph.RelationType(str(r, "type")), str(r, "to")})
 		}
@@ -250,7 +274,7 @@ func (s *Store) deleteClaims(ctx context.Context, tx *countingTx, articleIDs []s
 }
 
 const deleteNamesCypher = `
-	UNWIND $ids AS id
+	UNWIND $batch.rows AS id
 	MATCH (:Article {id: id})-[n:NAMES]->(a:Actor)
 	WITH a.id AS actor, n.aliases AS aliases, n
 	DELETE n
@@ -261,7 +285,7 @@ const deleteNamesCypher = `
 func (s *Store) deleteNames(ctx context.Context, tx *countingTx, articleIDs []string) (map[string][]string, error) {
 	old := map[string][]string{}
 	err := batches(s, articleIDs, func(b []string) error {
-		recs, err := tx.run(ctx, "delete earlier names", deleteNamesCypher, map[string]any{"ids": b})
+		recs, err := tx.run(ctx, "delete earlier names", deleteNamesCypher, map[string]any{"batch": rowsOf(b)})
 		for _, r := range recs {
 			v, _ := r.Get("aliases")
 			l, _ := v.([]any)
@@ -278,7 +302,7 @@ func (s *Store) deleteNames(ctx context.Context, tx *countingTx, articleIDs []st
 // the order first declared. aliasKeys (graph.NameKey of each alias) and
 // nameKey serve AliasConflicts; aliasText feeds the full-text index.
 const nameActorsCypher = `
-	UNWIND $actors AS row
+	UNWIND $batch.rows AS row
 	MATCH (a:Actor {id: row.id})
 	CALL (a, row) {
 		UNWIND row.names AS d
@@ -294,7 +318,7 @@ const nameActorsCypher = `
 // It reads each actor's NAMES, so it runs only for actors whose reloaded
 // articles stopped declaring an alias.
 const recomputeAliasesCypher = `
-	UNWIND $ids AS id
+	UNWIND $batch.rows AS id
 	MATCH (a:Actor {id: id})
 	CALL (a) {
 		OPTIONAL MATCH (art:Article)-[n:NAMES]->(a)
@@ -344,7 +368,7 @@ func (s *Store) nameActors(ctx context.Context, tx *countingTx, loads []graph.Ar
 		rows[i] = map[string]any{"id": id, "names": n.names, "aliases": n.aliases, "keys": nameKeys(n.aliases)}
 	}
 	if err := batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "name actors", nameActorsCypher, map[string]any{"actors": b})
+		_, err := tx.run(ctx, "name actors", nameActorsCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	}); err != nil {
 		return err
@@ -364,7 +388,7 @@ func (s *Store) nameActors(ctx context.Context, tx *countingTx, loads []graph.Ar
 	}
 	sort.Strings(recompute)
 	return batches(s, recompute, func(b []string) error {
-		_, err := tx.run(ctx, "recompute actor aliases", recomputeAliasesCypher, map[string]any{"ids": b})
+		_, err := tx.run(ctx, "recompute actor aliases", recomputeAliasesCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	})
 }
@@ -386,7 +410,7 @@ func nonNilStrings(l []string) []string {
 }
 
 const createClaimsCypher = `
-	UNWIND $claims AS row
+	UNWIND $batch.rows AS row
 	MATCH (art:Article {id: row.articleId}), (s:Actor {id: row.subjectId}), (o:Actor {id: row.objectId})
 	OPTIONAL MATCH (w:Actor {id: row.attributedToId})
 	CREATE (c:Claim)
@@ -408,7 +432,7 @@ func (s *Store) createClaims(ctx context.Context, tx *countingTx, loads []graph.
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "create claims", createClaimsCypher, map[string]any{"claims": b})
+		_, err := tx.run(ctx, "create claims", createClaimsCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	})
 }
@@ -567,7 +591,7 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	}
 	run := func(step, cypher string, rows []map[string]any) error {
 		return batches(s, rows, func(b []map[string]any) error {
-			_, err := tx.run(ctx, step, cypher, map[string]any{"pairs": b, "certaintyOrder": certaintyOrder()})
+			_, err := tx.run(ctx, step, cypher, map[string]any{"batch": rowsOf(b), "certaintyOrder": certaintyOrder()})
 			return err
 		})
 	}
@@ -643,7 +667,7 @@ func certaintyCounts(count func(value string) string) string {
 }
 
 // recomputeSummaryCypher recomputes relationship summaries for a batch of
-// $pairs ({from, to, type, id, claimIds}). An edge's claims are those its
+// $batch.rows ({from, to, type, id, claimIds}). An edge's claims are those its
 // summary already lists plus the ones just created for it, looked up by
 // their unique id and kept only if they still state this subject, type
 // and object; each claim is expanded from (its links), never from the
@@ -651,7 +675,7 @@ func certaintyCounts(count func(value string) string) string {
 // never with the degree of its actors. The edge itself is found by its id
 // through its type's index (relationshipByID).
 var recomputeSummaryCypher = `
-	UNWIND $pairs AS p
+	UNWIND $batch.rows AS p
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + relationshipByID("p", "old") + `
 	CALL (p, old) {
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS cid
@@ -676,7 +700,7 @@ var recomputeSummaryCypher = `
 	     ` + certaintyCounts(func(v string) string { return "size([x IN certs WHERE x = '" + v + "'])" }) + ` AS counts
 	WITH p, s, o, old, ` + summaryMap() + ` AS summary` + writeSummary
 
-// extendSummaryCypher adds what a batch of $pairs ({from, to, type, id,
+// extendSummaryCypher adds what a batch of rows ({from, to, type, id,
 // claimIds, articleIds, sourceIds, sentenceKeys, intervals, certainties,
 // ownStatements, conditionals, firstReported, lastReported}: the claims a
 // load just created) to each relationship's summary, creating the
@@ -684,7 +708,7 @@ var recomputeSummaryCypher = `
 // its type's index (relationshipByID): walking from the actors would read
 // every relationship of a hub. Lists stay sorted and distinct.
 var extendSummaryCypher = `
-	UNWIND $pairs AS p
+	UNWIND $batch.rows AS p
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + relationshipByID("p", "old") + `
 	WITH p, s, o, old,
 	     ` + sortedUnion("coalesce(old.claimIds, []) + p.claimIds") + ` AS claimIds,

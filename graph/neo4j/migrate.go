@@ -337,7 +337,7 @@ func (s *Store) migrateSummaries(ctx context.Context, progress func(int)) (int, 
 			}
 			err = s.write(ctx, "migrate relationships", func(tx *countingTx) error {
 				if _, err := tx.run(ctx, "recompute relationship summaries", recomputeSummaryCypher,
-					map[string]any{"pairs": rows, "certaintyOrder": certaintyOrder()}); err != nil {
+					map[string]any{"batch": rowsOf(rows), "certaintyOrder": certaintyOrder()}); err != nil {
 					return err
 				}
 				_, err := tx.run(ctx, "remove modalities", `
