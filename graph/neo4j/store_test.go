@@ -444,4 +444,8 @@ func TestEnsureSchemaConcurrently(t *testing.T) {
 	if missing, err := s.MissingSchema(ctx); err != nil || len(missing) > 0 {
 		t.Fatalf("missing after ensuring: %v, %v", missing, err)
 	}
+	// Planning the load statements on a sample load leaves nothing behind.
+	if st := neo4jtest.MustStats(t, s); st != (graph.Stats{}) {
+		t.Fatalf("ensuring the schema wrote %+v", st)
+	}
 }
