@@ -37,21 +37,30 @@ func schema() []string {
 	return stmts
 }
 
-// EnsureSchema creates the constraints and indexes if they are missing and
-// waits until they are online. Several processes may run it at once (a
-// server and a load starting together): when another one creates an index
-// between this one's IF NOT EXISTS check and its own creation, Neo4j
-// reports the index as already there, which is what was wanted.
+// EnsureSchema creates the constraints and indexes if they are missing,
+// waits until they are online, and has Neo4j plan the statements of a
+// load (planLoad), so that everything a load needs is ready before it
+// writes. Several processes may run it at once (a server and a load
+// starting together): when another one creates an index between this
+// one's IF NOT EXISTS check and its own creation, Neo4j reports the index
+// as already there, which is what was wanted.
 func (s *Store) EnsureSchema(ctx context.Context) error {
+	if err := s.ensureIndexes(ctx); err != nil {
+		return err
+	}
+	return s.planLoad(ctx)
+}
+
+// ensureIndexes creates the constraints and indexes if they are missing
+// and waits until they are online.
+func (s *Store) ensureIndexes(ctx context.Context) error {
 	for _, stmt := range schema() {
 		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil && !alreadyExists(err) {
 			return err
 		}
 	}
-	if _, err := s.exec(ctx, "await indexes", `CALL db.awaitIndexes(300)`, nil); err != nil {
-		return err
-	}
-	return s.planLoad(ctx)
+	_, err := s.exec(ctx, "await indexes", `CALL db.awaitIndexes(300)`, nil)
+	return err
 }
 
 // planLoad has Neo4j plan the statements of a load transaction ahead of
