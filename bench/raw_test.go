@@ -31,10 +31,12 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 		from, typ, to string
 		claims        []string
 		articles      map[string]bool
-		modalities    map[string]bool
+		sources       map[string]bool
+		certainties   map[string]int
+		own, cond     int
 	}
 	actors := map[string]*actorRow{}
-	var articleRows, claimRows []map[string]any
+	var articleRows, claimRows, nameRows []map[string]any
 	rels := map[string]*relAgg{}
 
 	for _, f := range files {
@@ -48,8 +50,9 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 				Aliases                     []string
 			}
 			Claims []struct {
-				ID, Subject, Relation, Object, Modality, Quote, Note string
-				AttributedTo                                         string `yaml:"attributedTo"`
+				ID, Subject, Relation, Object, Certainty, Quote, Note, Condition string
+				AttributedTo                                                     string `yaml:"attributedTo"`
+				OwnStatement                                                     bool   `yaml:"ownStatement"`
 			}
 		}
 		data, err := os.ReadFile(f)
@@ -71,6 +74,7 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 		ref := map[string]string{}
 		norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 		for _, x := range doc.Actors {
+			nameRows = append(nameRows, map[string]any{"article": a.ID, "actor": x.ID, "aliases": append([]string{}, x.Aliases...), "description": x.Description})
 			ref[norm(x.ID)], ref[norm(x.Name)] = x.ID, x.ID
 			for _, al := range x.Aliases {
 				ref[norm(al)] = x.ID
@@ -89,15 +93,18 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 			id := a.ID + "/" + c.ID
 			s, o := ref[norm(c.Subject)], ref[norm(c.Object)]
 			var w any
+			source := graph.SourceOf("", a.ID, a.Source)
 			if c.AttributedTo != "" && norm(c.AttributedTo) != "article" {
 				w = ref[norm(c.AttributedTo)]
+				source = graph.SourceOf(ref[norm(c.AttributedTo)], a.ID, a.Source)
 			}
 			i := strings.Index(string(text), c.Quote)
 			start := utf8.RuneCount(text[:max(i, 0)])
 			claimRows = append(claimRows, map[string]any{
 				"articleId": a.ID, "s": s, "o": o, "w": w, "st": c.Subject, "ot": c.Object,
 				"props": map[string]any{
-					"id": id, "relation": c.Relation, "modality": c.Modality, "quote": c.Quote,
+					"id": id, "relation": c.Relation, "certainty": c.Certainty, "ownStatement": c.OwnStatement,
+					"conditional": c.Condition != "", "condition": c.Condition, "source": source, "quote": c.Quote,
 					"start": start, "end": start + utf8.RuneCountInString(c.Quote), "note": c.Note,
 					"subjectText": c.Subject, "objectText": c.Object,
 				},
@@ -105,11 +112,18 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 			key := graph.RelationshipID(s, graph.RelationType(c.Relation), o)
 			r := rels[key]
 			if r == nil {
-				r = &relAgg{from: s, typ: c.Relation, to: o, articles: map[string]bool{}, modalities: map[string]bool{}}
+				r = &relAgg{from: s, typ: c.Relation, to: o, articles: map[string]bool{}, sources: map[string]bool{}, certainties: map[string]int{}}
 				rels[key] = r
 			}
 			r.claims = append(r.claims, id)
-			r.articles[a.ID], r.modalities[c.Modality] = true, true
+			r.articles[a.ID], r.sources[source] = true, true
+			r.certainties[c.Certainty]++
+			if c.OwnStatement {
+				r.own++
+			}
+			if c.Condition != "" {
+				r.cond++
+			}
 		}
 		claims += len(doc.Claims)
 	}
@@ -150,24 +164,30 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 		CREATE (c)-[:ATTRIBUTED_TO]->(w)`, claimRows); err != nil {
 		return 0, err
 	}
+	if err := run(`
+		UNWIND $rows AS row
+		MATCH (art:Article {id: row.article}), (a:Actor {id: row.actor})
+		CREATE (art)-[:NAMES {aliases: row.aliases, description: row.description}]->(a)`, nameRows); err != nil {
+		return 0, err
+	}
 	relRows := map[string][]map[string]any{}
 	for id, r := range rels {
 		sort.Strings(r.claims)
-		var mods []string
-		for _, m := range graph.Modalities {
-			if r.modalities[string(m)] {
-				mods = append(mods, string(m))
+		arts := sortedKeys(r.articles)
+		sources := sortedKeys(r.sources)
+		props := map[string]any{
+			"id": id, "claimIds": r.claims, "claimCount": len(r.claims), "articleIds": arts, "articleCount": len(arts),
+			"sourceIds": sources, "sourceCount": len(sources), "ownStatements": r.own, "conditionals": r.cond,
+		}
+		var certs []string
+		for _, c := range graph.CertaintyTable {
+			props[c.Count] = r.certainties[string(c.Certainty)]
+			if r.certainties[string(c.Certainty)] > 0 {
+				certs = append(certs, string(c.Certainty))
 			}
 		}
-		arts := make([]string, 0, len(r.articles))
-		for a := range r.articles {
-			arts = append(arts, a)
-		}
-		sort.Strings(arts)
-		relRows[r.typ] = append(relRows[r.typ], map[string]any{"from": r.from, "to": r.to, "props": map[string]any{
-			"id": id, "claimIds": r.claims, "claimCount": len(r.claims), "articleIds": arts,
-			"articleCount": len(arts), "modalities": mods, "modality": mods[0],
-		}})
+		props["certainties"], props["certainty"] = certs, certs[0]
+		relRows[r.typ] = append(relRows[r.typ], map[string]any{"from": r.from, "to": r.to, "props": props})
 	}
 	for _, t := range graph.RelationTypes {
 		if err := run(`
@@ -178,4 +198,13 @@ func rawLoad(ctx context.Context, driver neo4j.DriverWithContext, files []string
 		}
 	}
 	return claims, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -73,7 +73,7 @@ func BenchmarkScale(b *testing.B) {
 						b.Fatal(err)
 					}
 					return `query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) {
-						nodes { id label kind } edges { id type source target modality claimCount } } }`,
+						nodes { id label kind } edges { id type source target certainty claimCount corroboration } } }`,
 						map[string]any{"id": id, "depth": depth}, st
 				})
 			})
@@ -90,7 +90,7 @@ func BenchmarkScale(b *testing.B) {
 					b.Fatal(err)
 				}
 				return `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) {
-					length nodes { id label kind } edges { id type source target modality } } }`,
+					length nodes { id label kind } edges { id type source target certainty } } }`,
 					map[string]any{"from": from, "to": to}, st
 			})
 		})

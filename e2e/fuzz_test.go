@@ -30,6 +30,9 @@ func FuzzGraphQLArguments(f *testing.F) {
 			{`query($t: String, $a: String, $n: Int) { actors(nameContains: $t, after: $a, first: $n) { totalCount nodes { id } } }`, map[string]any{"t": text, "a": id, "n": n}},
 			{`query($id: ID, $t: ID, $c: String, $n: Int) { relationships(from: $id, attributedTo: $t, after: $c, first: $n) { totalCount } }`, map[string]any{"id": id, "t": text, "c": text, "n": n}},
 			{`query($a: ID!, $b: ID!, $n: Int) { allShortestPaths(from: $a, to: $b, maxDepth: $n, limit: $n) { length } }`, map[string]any{"a": id, "b": text, "n": n}},
+			{`query($t: String, $id: ID, $c: String, $n: Int) { claims(filter: {text: $t, actor: $id}, after: $c, first: $n) { totalCount nodes { id } } }`, map[string]any{"t": text, "id": id, "c": text, "n": n}},
+			{`query($id: ID, $c: String, $n: Int) { claims(filter: {article: $id, ownStatement: true}, after: $c, first: $n) { totalCount } }`, map[string]any{"id": id, "c": id, "n": n}},
+			{`query($id: ID!, $d: Date, $e: Date) { neighbourhood(id: $id, asOf: $d) { nodes { id } } relationships(between: {from: $d, to: $e}) { totalCount } }`, map[string]any{"id": id, "d": text, "e": id}},
 		}
 		for _, q := range queries {
 			r := s.query(q.q, q.vars)

@@ -73,24 +73,33 @@ func csvTables(d Data) ([]csvFile, error) {
 		}
 		return strings.Join(vals, arrayDelimiter)
 	}
-	actors := csvFile{"actors.csv", [][]string{{"id:ID(Actor)", "name", "kind", "aliases:string[]", "aliasText", "description", ":LABEL"}}}
+	actors := csvFile{"actors.csv", [][]string{{"id:ID(Actor)", "name", "kind", "aliases:string[]", "aliasText", "nameKey", "aliasKeys:string[]", "description", ":LABEL"}}}
 	for _, a := range d.Graph.Nodes {
+		keys := make([]string, len(a.Aliases))
+		for i, al := range a.Aliases {
+			keys[i] = graph.NameKey(al)
+		}
 		actors.rows = append(actors.rows, []string{
-			a.ID, a.Name, string(a.Kind), array("alias of "+a.ID, a.Aliases), aliasText(a.Aliases), a.Description,
+			a.ID, a.Name, string(a.Kind), array("alias of "+a.ID, a.Aliases), aliasText(a.Aliases),
+			graph.NameKey(a.Name), array("alias of "+a.ID, keys), a.Description,
 			"Actor" + arrayDelimiter + a.Kind.Label(),
 		})
 	}
-	articles := csvFile{"articles.csv", [][]string{{"id:ID(Article)", "title", "dateline", "source", "url", "publishedAt", "text", ":LABEL"}}}
+	articles := csvFile{"articles.csv", [][]string{{"id:ID(Article)", "title", "dateline", "source", "url", "publishedAt", "note", "text", ":LABEL"}}}
 	for _, a := range d.Articles {
-		articles.rows = append(articles.rows, []string{a.ID, a.Title, a.Dateline, a.Source, a.URL, a.PublishedAt, a.Text, "Article"})
+		articles.rows = append(articles.rows, []string{a.ID, a.Title, a.Dateline, a.Source, a.URL, a.PublishedAt, a.Note, a.Text, "Article"})
 	}
-	claims := csvFile{"claims.csv", [][]string{{"id:ID(Claim)", "relation", "modality", "quote", "start:int", "end:int", "note", "subjectText", "objectText", ":LABEL"}}}
+	claims := csvFile{"claims.csv", [][]string{{"id:ID(Claim)", "relation", "certainty", "ownStatement:boolean", "conditional:boolean", "condition",
+		"quote", "start:int", "end:int", "note", "subjectText", "objectText", "timeStatus", "timeCue", "timeFrom", "timeTo",
+		"validFrom", "validTo", "sentenceStart:int", "sentenceEnd:int", "source", ":LABEL"}}}
 	links := csvFile{"claim_actors.csv", [][]string{{":START_ID(Claim)", ":END_ID(Actor)", ":TYPE", "text"}}}
 	stated := csvFile{"claim_articles.csv", [][]string{{":START_ID(Claim)", ":END_ID(Article)", ":TYPE"}}}
 	for _, c := range d.Claims {
 		claims.rows = append(claims.rows, []string{
-			c.ID, string(c.Relation), string(c.Modality), c.Quote, strconv.Itoa(c.Start), strconv.Itoa(c.End),
-			c.Note, c.SubjectText, c.ObjectText, "Claim",
+			c.ID, string(c.Relation), string(c.Certainty), strconv.FormatBool(c.OwnStatement), strconv.FormatBool(c.Conditional), c.Condition,
+			c.Quote, strconv.Itoa(c.Start), strconv.Itoa(c.End), c.Note, c.SubjectText, c.ObjectText,
+			string(c.Time.StatusOrOngoing()), c.Time.Cue, c.Time.From, c.Time.To, c.Valid.From, c.Valid.To,
+			strconv.Itoa(c.Sentence.Start), strconv.Itoa(c.Sentence.End), c.Source, "Claim",
 		})
 		links.rows = append(links.rows, []string{c.ID, c.SubjectID, "SUBJECT", c.SubjectText}, []string{c.ID, c.ObjectID, "OBJECT", c.ObjectText})
 		if c.AttributedToID != "" {
@@ -98,17 +107,23 @@ func csvTables(d Data) ([]csvFile, error) {
 		}
 		stated.rows = append(stated.rows, []string{c.ID, c.ArticleID, "STATED_IN"})
 	}
-	rels := csvFile{"relationships.csv", [][]string{{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "modality", "modalities:string[]",
-		"claimIds:string[]", "claimCount:int", "articleIds:string[]", "articleCount:int"}}}
+	relHeader := []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "certainty", "certainties:string[]"}
+	for _, c := range graph.CertaintyTable {
+		relHeader = append(relHeader, c.Count+":int")
+	}
+	relHeader = append(relHeader, "ownStatements:int", "conditionals:int", "claimIds:string[]", "claimCount:int",
+		"articleIds:string[]", "articleCount:int", "sourceIds:string[]", "sourceCount:int", "sentenceCount:int",
+		"firstReported", "lastReported", "intervals:string[]")
+	rels := csvFile{"relationships.csv", [][]string{relHeader}}
 	for _, r := range d.Graph.Edges {
-		mods := make([]string, len(r.Modalities))
-		for i, m := range r.Modalities {
-			mods[i] = string(m)
+		row := []string{r.FromID, r.ToID, string(r.Type), r.ID, string(r.Certainty), array("certainty", certaintyNames(r.Certainties()))}
+		for _, c := range graph.Certainties {
+			row = append(row, strconv.Itoa(r.Count(c)))
 		}
-		rels.rows = append(rels.rows, []string{
-			r.FromID, r.ToID, string(r.Type), r.ID, string(r.Modality), array("modality", mods),
+		rels.rows = append(rels.rows, append(row, strconv.Itoa(r.OwnStatements), strconv.Itoa(r.Conditionals),
 			array("claim id", r.ClaimIDs), strconv.Itoa(r.ClaimCount()), array("article id", r.ArticleIDs), strconv.Itoa(r.ArticleCount()),
-		})
+			array("source", r.SourceIDs), strconv.Itoa(r.SourceCount()), strconv.Itoa(r.SentenceCount),
+			r.FirstReported, r.LastReported, array("interval", r.Intervals)))
 	}
 	if bad != nil {
 		return nil, bad

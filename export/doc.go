@@ -7,12 +7,16 @@
 //
 // The network formats are written from one network (network.go), so they
 // hold the same things: each actor's kind, aliases and description, each
-// relationship's type, modality and counts, and the evidence behind it:
-// every supporting claim's quote, modality, attribution and article, as
-// list attributes of the edge (one entry per claim; the fields are the
-// claimFields table in evidence.go), and as readable text. On request,
-// claims and articles also become nodes of their own. Drawing hints
-// (colours, sizes, shapes, positions) follow the network view (viz.go).
+// relationship's type, firmest certainty and the certainties present, its
+// counts (claims per certainty, own statements, conditionals, claims,
+// articles, sources, sentences), its corroboration (the number of distinct
+// sources, which is also the edge's weight) and the evidence behind it:
+// every supporting claim's quote, certainty, own-statement and condition,
+// time, attribution and article, as list attributes of the edge (one entry
+// per claim; the fields are the claimFields table in evidence.go), and as
+// readable text. On request, claims and articles also become nodes of
+// their own. Drawing hints (colours, sizes, shapes, positions) follow the
+// network view (viz.go).
 //
 // Exports read through the store and are rendered whole in memory before
 // anything is written, so a failed export leaves no half-written file.

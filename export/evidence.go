@@ -23,10 +23,20 @@ type claimField struct {
 var claimFields = []claimField{
 	{"claimId", "claimIds", tString, func(c graph.Claim, _ *evidence) any { return c.ID }},
 	{"quote", "claimQuotes", tString, func(c graph.Claim, _ *evidence) any { return c.Quote }},
-	{"modality", "claimModalities", tString, func(c graph.Claim, _ *evidence) any { return string(c.Modality) }},
+	{"certainty", "claimCertainties", tString, func(c graph.Claim, _ *evidence) any { return string(c.Certainty) }},
+	{"ownStatement", "claimOwnStatements", tBool, func(c graph.Claim, _ *evidence) any { return c.OwnStatement }},
+	{"conditional", "claimConditionals", tBool, func(c graph.Claim, _ *evidence) any { return c.Conditional }},
+	{"condition", "claimConditions", tString, func(c graph.Claim, _ *evidence) any { return c.Condition }},
+	{"timeStatus", "claimTimeStatuses", tString, func(c graph.Claim, _ *evidence) any { return string(c.Time.StatusOrOngoing()) }},
+	{"timeCue", "claimTimeCues", tString, func(c graph.Claim, _ *evidence) any { return c.Time.Cue }},
+	{"timeFrom", "claimTimeFroms", tString, func(c graph.Claim, _ *evidence) any { return c.Time.From }},
+	{"timeTo", "claimTimeTos", tString, func(c graph.Claim, _ *evidence) any { return c.Time.To }},
+	{"validFrom", "claimValidFroms", tString, func(c graph.Claim, _ *evidence) any { return c.Valid.FromDate() }},
+	{"validTo", "claimValidTos", tString, func(c graph.Claim, _ *evidence) any { return c.Valid.ToDate() }},
 	{"voice", "claimVoices", tString, func(c graph.Claim, _ *evidence) any { return string(c.Voice()) }},
 	{"attributedTo", "claimAttributedTo", tString, func(c graph.Claim, _ *evidence) any { return c.AttributedToID }},
 	{"attributedToName", "claimAttributedToNames", tString, func(c graph.Claim, ev *evidence) any { return ev.actorName(c.AttributedToID) }},
+	{"source", "claimSources", tString, func(c graph.Claim, _ *evidence) any { return c.Source }},
 	{"subjectText", "claimSubjectTexts", tString, func(c graph.Claim, _ *evidence) any { return c.SubjectText }},
 	{"objectText", "claimObjectTexts", tString, func(c graph.Claim, _ *evidence) any { return c.ObjectText }},
 	{"note", "claimNotes", tString, func(c graph.Claim, _ *evidence) any { return c.Note }},
@@ -107,7 +117,8 @@ func (ev *evidence) claimsOf(r graph.Relationship) []graph.Claim {
 }
 
 // text is the relationship's evidence for a person to read, one claim a
-// line: modality, quote, who said it, and where.
+// line: certainty (and whose words, and the condition), quote, who said
+// it, and where.
 //
 //	ASSERTED: "Kataib Hezbollah, which is aligned with Iran, …" — Iran-aligned militias threaten US… (Al Jazeera, 2026-01-05)
 func (ev *evidence) text(claims []graph.Claim) string {
@@ -116,7 +127,17 @@ func (ev *evidence) text(claims []graph.Claim) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(string(c.Modality) + `: "` + c.Quote + `"`)
+		b.WriteString(string(c.Certainty))
+		if c.OwnStatement {
+			b.WriteString(", own statement")
+		}
+		if c.Conditional {
+			b.WriteString(", conditional")
+			if c.Condition != "" {
+				b.WriteString(` ("` + c.Condition + `")`)
+			}
+		}
+		b.WriteString(`: "` + c.Quote + `"`)
 		if c.AttributedToID != "" {
 			b.WriteString(" (attributed to " + ev.actorName(c.AttributedToID) + ")")
 		}

@@ -11,28 +11,31 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// TestClaimFieldsAreOnePlace adds claim fields of every type to the table,
-// as the coming modality dimensions (certainty, own statement, conditional)
-// and claim time will be added, and checks that every format carries them
-// with no other change: as lists on edges, values on claim nodes and
-// columns of the claims table.
+// TestClaimFieldsAreOnePlace checks that the claim's dimensions in the
+// table (certainty, own statement, conditional and its condition, time)
+// reach every format, and that a field of a type the table does not use
+// yet (a float) does too, with no change but a row: as lists on edges,
+// values on claim nodes and columns of the claims table.
 func TestClaimFieldsAreOnePlace(t *testing.T) {
 	saved := claimFields
 	t.Cleanup(func() { claimFields = saved })
 	claimFields = append(append([]claimField{}, saved...),
-		claimField{"certainty", "claimCertainties", tFloat, func(c graph.Claim, _ *evidence) any { return float64(c.Start%7) / 8 }},
-		claimField{"conditional", "claimConditionals", tBool, func(c graph.Claim, _ *evidence) any { return c.Modality == graph.ConditionalThreat }},
-		claimField{"claimedAt", "claimTimes", tString, func(c graph.Claim, _ *evidence) any { return "2026-01-0" + string(rune('1'+c.Start%9)) }},
+		claimField{"weight", "claimWeights", tFloat, func(c graph.Claim, _ *evidence) any { return float64(c.Start%7) / 8 }},
 	)
 	claims := []graph.Claim{
-		{ID: "a/1", ArticleID: "a", Relation: graph.RelationType("WARNS"), SubjectID: "x", ObjectID: "y", Modality: graph.ConditionalThreat, Quote: "x warns y", Start: 3, End: 12},
-		{ID: "a/2", ArticleID: "a", Relation: graph.RelationType("WARNS"), SubjectID: "x", ObjectID: "y", Modality: graph.Asserted, Quote: `x "warns" y`, Start: 20, End: 31, AttributedToID: "x"},
+		{ID: "a/1", ArticleID: "a", Relation: graph.RelWarns, SubjectID: "x", ObjectID: "y", Certainty: graph.Hypothetical,
+			Conditional: true, Condition: "should y move", Time: graph.ClaimTime{Status: graph.Expected, Cue: "next year", From: "2027"},
+			Quote: "x warns y", Start: 3, End: 12},
+		{ID: "a/2", ArticleID: "a", Relation: graph.RelWarns, SubjectID: "x", ObjectID: "y", Certainty: graph.Reported, OwnStatement: true,
+			Quote: `x "warns" y`, Start: 20, End: 31, AttributedToID: "x"},
 	}
 	d := Data{
 		Graph: graph.Subgraph{
 			Nodes: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindState}, {ID: "y", Name: "Y", Kind: graph.KindGroup}},
-			Edges: []graph.Relationship{{ID: "x|WARNS|y", Type: "WARNS", FromID: "x", ToID: "y", Modality: graph.Asserted,
-				Modalities: []graph.Modality{graph.Asserted, graph.ConditionalThreat}, ClaimIDs: []string{"a/1", "a/2"}, ArticleIDs: []string{"a"}}},
+			Edges: []graph.Relationship{{ID: "x|WARNS|y", Type: "WARNS", FromID: "x", ToID: "y", Certainty: graph.Reported,
+				CertaintyCounts: []graph.CertaintyCount{{Certainty: graph.Reported, Count: 1}, {Certainty: graph.Hypothetical, Count: 1}},
+				OwnStatements:   1, Conditionals: 1, SourceIDs: []string{"actor:x", "article:a"}, SentenceCount: 2,
+				ClaimIDs: []string{"a/1", "a/2"}, ArticleIDs: []string{"a"}}},
 		},
 		Claims:     claims,
 		Articles:   []graph.Article{{ID: "a", Title: "A"}},
@@ -50,7 +53,8 @@ func TestClaimFieldsAreOnePlace(t *testing.T) {
 				t.Fatalf("%s is not XML: %v", f, err)
 			}
 			values := xmlValues(t, b)
-			for _, want := range []string{`claimCertainties`, `[0.375, 0.75]`, `claimConditionals`, `[true, false]`, `["2026-01-04", "2026-01-03"]`} {
+			for _, want := range []string{`claimCertainties`, `["HYPOTHETICAL", "REPORTED"]`, `claimConditionals`, `[true, false]`,
+				`claimOwnStatements`, `[false, true]`, `["should y move", ""]`, `["EXPECTED", "ONGOING"]`, `claimWeights`, `[0.375, 0.75]`} {
 				if !values[want] {
 					t.Errorf("%s: no attribute or text reads %s", f, want)
 				}
@@ -73,12 +77,19 @@ func TestClaimFieldsAreOnePlace(t *testing.T) {
 			if c, _ := e["claimConditionals"].([]any); len(c) != 2 || c[0] != true || c[1] != false {
 				t.Errorf("claimConditionals = %v", e["claimConditionals"])
 			}
-			if c, _ := e["claimCertainties"].([]any); len(c) != 2 || c[0] != 0.375 {
+			if c, _ := e["claimCertainties"].([]any); len(c) != 2 || c[0] != "HYPOTHETICAL" {
 				t.Errorf("claimCertainties = %v", e["claimCertainties"])
+			}
+			if c, _ := e["claimWeights"].([]any); len(c) != 2 || c[0] != 0.375 {
+				t.Errorf("claimWeights = %v", e["claimWeights"])
+			}
+			if e["corroboration"] != 2.0 || e["ownStatements"] != 1.0 || e["hypothetical"] != 1.0 {
+				t.Errorf("edge summary: %v", e)
 			}
 			found := false
 			for _, n := range doc.Elements.Nodes {
-				found = found || (n.Data["id"] == "claim:a/1" && n.Data["conditional"] == true && n.Data["claimedAt"] == "2026-01-04")
+				found = found || (n.Data["id"] == "claim:a/1" && n.Data["conditional"] == true && n.Data["condition"] == "should y move" &&
+					n.Data["timeStatus"] == "EXPECTED" && n.Data["weight"] == 0.375)
 			}
 			if !found {
 				t.Errorf("no claim node carries the new fields: %v", doc.Elements.Nodes)
@@ -88,8 +99,13 @@ func TestClaimFieldsAreOnePlace(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			h := strings.Join(rows[0], ",")
-			if !strings.HasSuffix(h, ",certainty,conditional,claimedAt") || strings.Join(rows[1][len(rows[1])-3:], ",") != "0.375,true,2026-01-04" {
+			col := map[string]int{}
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+			r := rows[1]
+			if r[col["certainty"]] != "HYPOTHETICAL" || r[col["conditional"]] != "true" || r[col["condition"]] != "should y move" ||
+				r[col["timeStatus"]] != "EXPECTED" || r[col["timeFrom"]] != "2027" || r[col["weight"]] != "0.375" {
 				t.Errorf("claims table: %q", rows)
 			}
 		}

@@ -110,6 +110,7 @@ type gexfDoc struct {
 		Target string    `xml:"target,attr"`
 		Kind   string    `xml:"kind,attr"`
 		Label  string    `xml:"label,attr"`
+		Weight string    `xml:"weight,attr"`
 		Values []gexfVal `xml:"attvalues>attvalue"`
 	} `xml:"graph>edges>edge"`
 }
@@ -163,8 +164,9 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 			for _, k := range doc.Keys {
 				types[k.ID] = k.For + "/" + k.Name + "/" + k.Type
 			}
-			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_modality": "edge/modality/string",
-				"e_claimCount": "edge/claimCount/int", "e_claimQuotes": "edge/claimQuotes/string", "n_r": "node/r/int", "n_size": "node/size/double"} {
+			for id, want := range map[string]string{"n_kind": "node/kind/string", "e_type": "edge/type/string", "e_certainty": "edge/certainty/string",
+				"e_corroboration": "edge/corroboration/int", "e_claimCount": "edge/claimCount/int", "e_claimQuotes": "edge/claimQuotes/string",
+				"e_claimOwnStatements": "edge/claimOwnStatements/string", "n_r": "node/r/int", "n_size": "node/size/double"} {
 				if types[id] != want {
 					t.Errorf("key %s = %q, want %q", id, types[id], want)
 				}
@@ -181,7 +183,7 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				m := dataMap(e.Data)
 				if m["e_relationshipId"] == khIran {
 					found = true
-					if e.Source != "kataib-hezbollah" || e.Target != "iran" || e.Label != "ALIGNED_WITH" || m["e_type"] != "ALIGNED_WITH" || m["e_modality"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
+					if e.Source != "kataib-hezbollah" || e.Target != "iran" || e.Label != "ALIGNED_WITH" || m["e_type"] != "ALIGNED_WITH" || m["e_certainty"] != "ASSERTED" || m["e_claimCount"] != strconv.Itoa(khIranCount) {
 						t.Errorf("edge %s: %s -> %s (label %q) %v", khIran, e.Source, e.Target, e.Label, m)
 					}
 					var quotes []string
@@ -216,7 +218,9 @@ func TestXMLFormatsValidateAndCarryAttributes(t *testing.T) {
 				if e.ID == khIran {
 					found = true
 					m := gexfMap(e.Values)
-					if e.Label != "ALIGNED_WITH" || e.Kind != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["modality"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) {
+					// The weight is the corroboration: distinct sources.
+					if e.Label != "ALIGNED_WITH" || e.Kind != "ALIGNED_WITH" || m["type"] != "ALIGNED_WITH" || m["certainty"] != "ASSERTED" || m["claimCount"] != strconv.Itoa(khIranCount) ||
+						e.Weight != m["corroboration"] || m["corroboration"] != m["sourceCount"] || m["corroboration"] == "" {
 						t.Errorf("edge %s: %+v", khIran, e)
 					}
 				}
@@ -252,7 +256,7 @@ func TestCytoscapeJSON(t *testing.T) {
 		if !ids[e.Data["source"].(string)] || !ids[e.Data["target"].(string)] {
 			t.Fatalf("edge %v has a dangling end", e.Data)
 		}
-		if e.Data["id"] == khIran && (e.Data["modality"] != "ASSERTED" || e.Data["claimCount"] != float64(khIranCount) || e.Data["type"] != "ALIGNED_WITH") {
+		if e.Data["id"] == khIran && (e.Data["certainty"] != "ASSERTED" || e.Data["claimCount"] != float64(khIranCount) || e.Data["type"] != "ALIGNED_WITH") {
 			t.Errorf("edge %v", e.Data)
 		}
 	}
@@ -427,7 +431,9 @@ func TestClaimsTable(t *testing.T) {
 		for _, row := range rows[1:] {
 			c, ok := claims[row[col["claimId"]]]
 			if !ok || c.RelationshipID() != row[col["relationshipId"]] || c.Quote != row[col["quote"]] ||
-				string(c.Modality) != row[col["modality"]] || c.AttributedToID != row[col["attributedTo"]] ||
+				string(c.Certainty) != row[col["certainty"]] || strconv.FormatBool(c.OwnStatement) != row[col["ownStatement"]] ||
+				strconv.FormatBool(c.Conditional) != row[col["conditional"]] || c.Condition != row[col["condition"]] ||
+				string(c.Time.StatusOrOngoing()) != row[col["timeStatus"]] || c.AttributedToID != row[col["attributedTo"]] ||
 				c.ArticleID != row[col["articleId"]] || strconv.Itoa(c.Start) != row[col["quoteStart"]] {
 				t.Errorf("row %q does not match claim %+v", row, c)
 			}

@@ -51,7 +51,7 @@ type FormatInfo struct {
 var FormatTable = []FormatInfo{
 	{Format: GEXF, Name: "GEXF", Menu: "GEXF (Gephi)", For: "Gephi (the format to use there)",
 		TestedWith:  "the Gephi toolkit 0.10.1's importer; NetworkX 3.6 `read_gexf`",
-		Holds:       "GEXF 1.3. Every actor with its kind, aliases and description; every relationship as its own edge, its `kind` the relation type (so Gephi keeps typed relationships between the same two actors apart), weight the claim count; the claims behind it as list attributes; the network view's colours, sizes and shapes, and positions when given. Lists are `liststring` columns in Gephi; NetworkX reads them as text holding a JSON array",
+		Holds:       "GEXF 1.3. Every actor with its kind, aliases and description; every relationship as its own edge, its `kind` the relation type (so Gephi keeps typed relationships between the same two actors apart), weight the corroboration (distinct sources); the claims behind it as list attributes; the network view's colours, sizes and shapes, and positions when given. Lists are `liststring` columns in Gephi; NetworkX reads them as text holding a JSON array",
 		ContentType: "application/gexf+xml", Extension: "gexf", write: writeGEXF},
 	{Format: GraphML, Name: "GraphML", Menu: "GraphML (yEd, Gephi)", For: "yEd, Gephi, NetworkX, igraph",
 		TestedWith:  "the Gephi toolkit's importer; NetworkX `read_graphml`; `xmllint` against the GraphML schema",

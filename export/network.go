@@ -49,7 +49,7 @@ type netEdge struct {
 	kind               string // the relation type (or link type): Gephi's edge type
 	weight             int
 	values             []any // one per network.edgeAttrs entry; nil when absent
-	style              modalityStyle
+	style              edgeStyle
 }
 
 type network struct {
@@ -62,13 +62,44 @@ type network struct {
 // node label and the edge's relation type also have places of their own in
 // each format (GEXF's label and kind, Cytoscape's label); they are repeated
 // as attributes so that every tool can filter and colour by them.
-var (
-	actorAttrs = []attr{{"kind", tString, false}, {"aliases", tString, true}, {"description", tString, false}}
-	relAttrs   = []attr{
-		{"type", tString, false}, {"modality", tString, false}, {"modalities", tString, true},
-		{"claimCount", tInt, false}, {"articleCount", tInt, false}, {"relationshipId", tString, false}, {"evidence", tString, false},
+var actorAttrs = []attr{{"kind", tString, false}, {"aliases", tString, true}, {"description", tString, false}}
+
+// relField is one attribute of a relationship's edge and how to get it
+// from the relationship and its claims. Adding a relationship attribute is
+// adding a row to relFields; the writers need no change.
+type relField struct {
+	attr
+	value func(r graph.Relationship, claims []graph.Claim, ev *evidence) any
+}
+
+// relFields are the relationship's summary, as Relationship holds it: its
+// type, certainties and their counts (one count per certainty, named as
+// the Neo4j property), own statements, conditionals, claims, articles,
+// sources, sentences, corroboration and reporting dates, its id, and its
+// evidence as readable text.
+var relFields = func() []relField {
+	f := []relField{
+		{attr{"type", tString, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return string(r.Type) }},
+		{attr{"certainty", tString, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return string(r.Certainty) }},
+		{attr{"certainties", tString, true}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return certaintyNames(r.Certainties()) }},
 	}
-)
+	for _, c := range graph.CertaintyTable {
+		f = append(f, relField{attr{c.Count, tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.Count(c.Certainty) }})
+	}
+	return append(f,
+		relField{attr{"ownStatements", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.OwnStatements }},
+		relField{attr{"conditionals", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.Conditionals }},
+		relField{attr{"claimCount", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.ClaimCount() }},
+		relField{attr{"articleCount", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.ArticleCount() }},
+		relField{attr{"sourceCount", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.SourceCount() }},
+		relField{attr{"sentenceCount", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.SentenceCount }},
+		relField{attr{"corroboration", tInt, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.Corroboration() }},
+		relField{attr{"firstReported", tString, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.FirstReported }},
+		relField{attr{"lastReported", tString, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.LastReported }},
+		relField{attr{"relationshipId", tString, false}, func(r graph.Relationship, _ []graph.Claim, _ *evidence) any { return r.ID }},
+		relField{attr{"evidence", tString, false}, func(_ graph.Relationship, claims []graph.Claim, ev *evidence) any { return ev.text(claims) }},
+	)
+}()
 
 // Link types between a claim node and the nodes it names, as in the Neo4j
 // model (docs/graph-model.md).
@@ -94,7 +125,10 @@ const (
 
 func buildNetwork(d Data) network {
 	ev := newEvidence(d)
-	n := network{nodeAttrs: append([]attr{}, actorAttrs...), edgeAttrs: append([]attr{}, relAttrs...)}
+	n := network{nodeAttrs: append([]attr{}, actorAttrs...)}
+	for _, f := range relFields {
+		n.edgeAttrs = append(n.edgeAttrs, f.attr)
+	}
 	for _, f := range claimFields {
 		n.edgeAttrs = append(n.edgeAttrs, attr{f.list, f.typ, true})
 	}
@@ -131,14 +165,17 @@ func buildNetwork(d Data) network {
 	for _, r := range d.Graph.Edges {
 		claims := ev.claimsOf(r)
 		vals := make([]any, len(n.edgeAttrs))
-		vals[0], vals[1], vals[2] = string(r.Type), string(r.Modality), modalityNames(r.Modalities)
-		vals[3], vals[4], vals[5], vals[6] = r.ClaimCount(), r.ArticleCount(), r.ID, ev.text(claims)
-		for i, f := range claimFields {
-			vals[len(relAttrs)+i] = claimList(f, claims, ev)
+		for i, f := range relFields {
+			vals[i] = f.value(r, claims, ev)
 		}
+		for i, f := range claimFields {
+			vals[len(relFields)+i] = claimList(f, claims, ev)
+		}
+		// The weight is the corroboration (distinct sources), not the
+		// claim count: eleven claims from two sources weigh 2.
 		n.edges = append(n.edges, netEdge{
-			id: r.ID, source: r.FromID, target: r.ToID, kind: string(r.Type), weight: r.ClaimCount(),
-			values: vals, style: modalityStyles[r.Modality],
+			id: r.ID, source: r.FromID, target: r.ToID, kind: string(r.Type), weight: r.Corroboration(),
+			values: vals, style: relationshipStyle(r),
 		})
 	}
 	if !asNodes {
@@ -213,10 +250,10 @@ func claimList(f claimField, claims []graph.Claim, ev *evidence) any {
 	return out
 }
 
-func modalityNames(ms []graph.Modality) []string {
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = string(m)
+func certaintyNames(cs []graph.Certainty) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
 	}
 	return out
 }

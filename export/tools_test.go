@@ -113,7 +113,7 @@ func checkTools(t *testing.T, s *neo4jstore.Store, anchor string) {
 	nx := runNetworkx(t, all...)
 	cyjs := runCytoscapeJS(t, s, dir, anchor, cy...)
 
-	kinds, _, sizeMap := export.ViewStyles(t)
+	kinds, _, sizeMap, _ := export.ViewStyles(t)
 	for _, v := range variants {
 		w := expectOf(v.d)
 		t.Run(v.name, func(t *testing.T) {
@@ -288,8 +288,8 @@ func checkGephi(t *testing.T, g gephiResult, w expectation, gexf bool, kinds map
 			t.Errorf("node column %s is %s in Gephi, want %s", col, g.NodeColumns[col], typ)
 		}
 	}
-	for col, typ := range map[string]string{"claimQuotes": listType, "claimModalities": listType, "claimAttributedToNames": listType,
-		"claimArticleTitles": listType, "evidence": "String", "claimCount": "Integer"} {
+	for col, typ := range map[string]string{"claimQuotes": listType, "claimCertainties": listType, "claimConditions": listType, "claimAttributedToNames": listType,
+		"claimArticleTitles": listType, "evidence": "String", "claimCount": "Integer", "corroboration": "Integer"} {
 		if g.EdgeColumns[col] != typ {
 			t.Errorf("edge column %s is %s in Gephi, want %s", col, g.EdgeColumns[col], typ)
 		}

@@ -9,9 +9,10 @@ import (
 
 // How the network view (web/src/explore.js) draws the graph, so that an
 // export opens in Gephi looking like the view: actors coloured and shaped by
-// kind and sized by degree, relationships coloured, thickened and dashed by
-// modality. TestVizMatchesNetworkView reads explore.js and fails when the
-// two drift apart.
+// kind and sized by degree, relationships coloured and dashed by the
+// certainty of their firmest claim and thickened by their corroboration.
+// TestVizMatchesNetworkView reads explore.js and fails when the two drift
+// apart.
 
 // kindStyle is how the view draws an actor of one kind.
 type kindStyle struct {
@@ -39,20 +40,40 @@ var gexfShapes = map[string]string{
 	"round-triangle":  "triangle",
 }
 
-// modalityStyle is how the view draws a relationship whose strongest claim
-// has one modality.
-type modalityStyle struct {
+// edgeStyle is how the view draws a relationship.
+type edgeStyle struct {
 	color string  // "#rrggbb"
 	width float64 // line width in pixels
 	line  string  // the view's Cytoscape.js line style: solid, dashed or dotted
 }
 
-var modalityStyles = map[graph.Modality]modalityStyle{
-	graph.Asserted:          {"#1d2330", 3.5, "solid"},
-	graph.Statement:         {"#2a5db0", 2, "solid"},
-	graph.Reported:          {"#4b5563", 2, "dashed"},
-	graph.ConditionalThreat: {"#d9480f", 2.5, "dashed"},
-	graph.Alleged:           {"#9ca3af", 2.5, "dotted"},
+// certaintyStyle is how the view draws a relationship whose firmest claim
+// has one certainty: its colour and line style (its width follows its
+// corroboration, edgeWidth).
+type certaintyStyle struct {
+	color string // "#rrggbb"
+	line  string // solid, dashed or dotted
+}
+
+var certaintyStyles = map[graph.Certainty]certaintyStyle{
+	graph.Asserted:     {"#1d2330", "solid"},
+	graph.Reported:     {"#2a5db0", "dashed"},
+	graph.Alleged:      {"#9ca3af", "dotted"},
+	graph.Hypothetical: {"#d9480f", "dashed"},
+	graph.Denied:       {"#b91c1c", "dotted"},
+}
+
+// relationshipStyle is how the view draws r.
+func relationshipStyle(r graph.Relationship) edgeStyle {
+	c := certaintyStyles[r.Certainty]
+	return edgeStyle{color: c.color, width: edgeWidth(r.Corroboration()), line: c.line}
+}
+
+// edgeWidth is the view's line width for a relationship with the given
+// corroboration: Cytoscape.js's mapData(corroboration, 1, 5, 2, 6).
+func edgeWidth(corroboration int) float64 {
+	c := math.Min(math.Max(float64(corroboration), 1), 5)
+	return 2 + (c-1)/(5-1)*(6-2)
 }
 
 // Claim and article nodes (Request.Claims == ClaimsAsNodes) are not drawn
@@ -60,7 +81,7 @@ var modalityStyles = map[graph.Modality]modalityStyle{
 var (
 	claimNodeStyle   = kindStyle{"#c4c9d1", "ellipse"}
 	articleNodeStyle = kindStyle{"#6b7280", "round-rectangle"}
-	linkEdgeStyle    = modalityStyle{"#c4c9d1", 1, "solid"}
+	linkEdgeStyle    = edgeStyle{"#c4c9d1", 1, "solid"}
 	otherNodeSize    = 12.0
 )
 

@@ -1,9 +1,9 @@
 package graph
 
 import (
-	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Actor is anyone who acts or is acted upon in the reporting: a state, an
@@ -21,6 +21,11 @@ type Actor struct {
 	// Description is one neutral sentence about the actor.
 	Description string
 }
+
+// NameKey folds case and white space, so that "Kataib  hezbollah" and
+// "Kataib Hezbollah" are one name. References to actors in claims files
+// match by it, and a name or alias may belong to one actor only under it.
+func NameKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // Label is the text a network view draws on the actor's node.
 func (a Actor) Label() string { return a.Name }
@@ -99,14 +104,15 @@ func index[R any, K comparable](table []R, key func(R) K) map[K]R {
 	return m
 }
 
-// unmarshalEnum is the shared UnmarshalGQL body of the string enums.
+// unmarshalEnum is the shared UnmarshalGQL body of the string enums. Its
+// errors are EINVALID: the client sent a value the API does not take.
 func unmarshalEnum[T ~string](v any, dst *T, valid func(T) bool, name string) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("%s must be a string", name)
+		return Errorf(EINVALID, "%s must be a string", name)
 	}
 	if !valid(T(s)) {
-		return fmt.Errorf("%q is not a valid %s", s, name)
+		return Errorf(EINVALID, "%q is not a valid %s", s, name)
 	}
 	*dst = T(s)
 	return nil

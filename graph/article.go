@@ -12,8 +12,12 @@ type Article struct {
 	Source string
 	// URL is where the article was published, if known.
 	URL string
-	// PublishedAt is the publication date (YYYY-MM-DD), if known.
+	// PublishedAt is the publication date (YYYY-MM-DD), or "" when it is
+	// unknown (claims files must say `unknown` explicitly).
 	PublishedAt string
+	// Note is optional free text about the article (why its date is
+	// unknown, say).
+	Note string
 	// Text is the full text the claims' quotes and offsets refer to.
 	Text string
 }

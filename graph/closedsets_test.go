@@ -35,6 +35,10 @@ func TestClosedSetTablesAreComplete(t *testing.T) {
 			t.Errorf("relation type %s: meaning %q must be one lower-case line without a full stop", r.Type, r.Meaning)
 		case r.Cameo != "" && !cameoCode.MatchString(r.Cameo):
 			t.Errorf("relation type %s: CAMEO code %q is not 2 to 4 digits", r.Type, r.Cameo)
+		case !r.Class.Valid():
+			t.Errorf("relation type %s: class %q is not a relation class", r.Type, r.Class)
+		case r.Label == "":
+			t.Errorf("relation type %s has no label (the network view draws its edges with it)", r.Type)
 		case r.Phrase == "":
 			t.Errorf("relation type %s has no phrase (the synthetic corpus writes its quotes with it)", r.Type)
 		case !r.Type.Valid() || r.Type.Info() != r:
@@ -57,25 +61,75 @@ func TestClosedSetTablesAreComplete(t *testing.T) {
 		}
 		seen[string(k.Kind)] = true
 	}
-	for i, m := range graph.ModalityTable {
+	for i, c := range graph.CertaintyTable {
 		switch {
-		case !upperSnake.MatchString(string(m.Modality)):
-			t.Errorf("modality %q is not UPPER_SNAKE_CASE", m.Modality)
-		case seen[string(m.Modality)]:
-			t.Errorf("modality %s is listed twice", m.Modality)
-		case !meaningOK(m.Meaning):
-			t.Errorf("modality %s: meaning %q must be one lower-case line without a full stop", m.Modality, m.Meaning)
-		case m.Modality.Rank() != len(graph.ModalityTable)-i:
-			t.Errorf("modality %s ranks %d; the table lists modalities strongest first", m.Modality, m.Modality.Rank())
+		case !upperSnake.MatchString(string(c.Certainty)):
+			t.Errorf("certainty %q is not UPPER_SNAKE_CASE", c.Certainty)
+		case seen[string(c.Certainty)]:
+			t.Errorf("certainty %s is listed twice", c.Certainty)
+		case !meaningOK(c.Meaning):
+			t.Errorf("certainty %s: meaning %q must be one lower-case line without a full stop", c.Certainty, c.Meaning)
+		case c.Count != strings.ToLower(string(c.Certainty)):
+			t.Errorf("certainty %s: its relationship count is %q, not the value in lower case", c.Certainty, c.Count)
+		case c.Certainty.Rank() != len(graph.CertaintyTable)-i:
+			t.Errorf("certainty %s ranks %d; the table lists certainties firmest first", c.Certainty, c.Certainty.Rank())
+		case !c.Certainty.Valid() || c.Certainty.Info() != c:
+			t.Errorf("certainty %s is not found by Valid and Info", c.Certainty)
 		}
-		seen[string(m.Modality)] = true
+		seen[string(c.Certainty)] = true
 	}
-	if len(graph.ActorKinds) != len(graph.ActorKindTable) || len(graph.Modalities) != len(graph.ModalityTable) {
+	// The smaller sets: value and meaning.
+	small := []struct {
+		set   string
+		rows  [][2]string
+		valid func(string) bool
+	}{
+		{"time status", rows(graph.TimeStatusTable, func(r graph.TimeStatusInfo) (graph.TimeStatus, string) { return r.Status, r.Meaning }),
+			func(s string) bool { return graph.TimeStatus(s).Valid() }},
+		{"date precision", rows(graph.PrecisionTable, func(r graph.PrecisionInfo) (graph.Precision, string) { return r.Precision, r.Meaning }),
+			func(s string) bool { return graph.Precision(s).Valid() }},
+		{"relation class", rows(graph.RelationClassTable, func(r graph.RelationClassInfo) (graph.RelationClass, string) { return r.Class, r.Meaning }),
+			func(s string) bool { return graph.RelationClass(s).Valid() }},
+	}
+	for _, set := range small {
+		mine := map[string]bool{}
+		for _, r := range set.rows {
+			switch {
+			case !upperSnake.MatchString(r[0]):
+				t.Errorf("%s %q is not UPPER_SNAKE_CASE", set.set, r[0])
+			case mine[r[0]]:
+				t.Errorf("%s %s is listed twice", set.set, r[0])
+			case !meaningOK(r[1]):
+				t.Errorf("%s %s: meaning %q must be one lower-case line without a full stop", set.set, r[0], r[1])
+			case !set.valid(r[0]):
+				t.Errorf("%s %s is not found by Valid", set.set, r[0])
+			}
+			mine[r[0]] = true
+		}
+		for _, bad := range []string{"", "SOMETIMES", "past"} {
+			if set.valid(bad) {
+				t.Errorf("%q is a valid %s", bad, set.set)
+			}
+		}
+	}
+	if len(graph.ActorKinds) != len(graph.ActorKindTable) || len(graph.Certainties) != len(graph.CertaintyTable) ||
+		len(graph.TimeStatuses) != len(graph.TimeStatusTable) || len(graph.Precisions) != len(graph.PrecisionTable) ||
+		len(graph.RelationClasses) != len(graph.RelationClassTable) {
 		t.Error("the value lists are not the tables' first columns")
 	}
 	for _, bad := range []string{"", "BEFRIENDS", "state", "Alleged"} {
-		if graph.RelationType(bad).Valid() || graph.ActorKind(bad).Valid() || graph.Modality(bad).Valid() {
+		if graph.RelationType(bad).Valid() || graph.ActorKind(bad).Valid() || graph.Certainty(bad).Valid() {
 			t.Errorf("%q is valid", bad)
 		}
 	}
+}
+
+// rows turns a small table into (value, meaning) pairs.
+func rows[R any, V ~string](table []R, f func(R) (V, string)) [][2]string {
+	out := make([][2]string, len(table))
+	for i, r := range table {
+		v, m := f(r)
+		out[i] = [2]string{string(v), m}
+	}
+	return out
 }

@@ -6,73 +6,10 @@ import (
 )
 
 // RelationType is the type of an actor-to-actor relationship. It is a closed
-// set, defined by the table RelationTypes: each value is also the Neo4j
-// relationship type, so only these strings ever appear as types in Cypher
-// text. The constants name the values Go code refers to.
+// set, defined by the table RelationTypes (ontology.go): each value is also
+// the Neo4j relationship type, so only these strings ever appear as types
+// in Cypher text.
 type RelationType string
-
-const (
-	RelAlignedWith            RelationType = "ALIGNED_WITH"
-	RelLeads                  RelationType = "LEADS"
-	RelMemberOf               RelationType = "MEMBER_OF"
-	RelSupports               RelationType = "SUPPORTS"
-	RelWarns                  RelationType = "WARNS"
-	RelThreatens              RelationType = "THREATENS"
-	RelAccuses                RelationType = "ACCUSES"
-	RelCriticises             RelationType = "CRITICISES"
-	RelOpposes                RelationType = "OPPOSES"
-	RelProtestsAgainst        RelationType = "PROTESTS_AGAINST"
-	RelRequestsAssistanceFrom RelationType = "REQUESTS_ASSISTANCE_FROM"
-	RelSuppresses             RelationType = "SUPPRESSES"
-	RelHelpsSuppress          RelationType = "HELPS_SUPPRESS"
-	RelDeployedTo             RelationType = "DEPLOYED_TO"
-	RelDeployedInSupportOf    RelationType = "DEPLOYED_IN_SUPPORT_OF"
-	RelUndermines             RelationType = "UNDERMINES"
-)
-
-// RelationTypeInfo documents one relation type: one row of RelationTypes.
-// Rows are written with field names, so a column can be added without
-// touching the others.
-type RelationTypeInfo struct {
-	// Type is the relationship type.
-	Type RelationType
-	// Meaning is a one-line definition, lower case, without a full stop;
-	// the subject is the edge's source.
-	Meaning string
-	// Cameo is the nearest CAMEO event code, or "" where none fits
-	// (structural relations such as membership are not events).
-	Cameo string
-	// Phrase is how the relation reads between a subject and an object in
-	// a sentence ("is aligned with"); the synthetic corpus writes its
-	// quotes with it.
-	Phrase string
-}
-
-// RelationTypes is the closed set of relation types, in display order:
-// the one place a relation type is defined. The GraphQL enum and its
-// descriptions (schema.graphqls), the table in docs/graph-model.md, the
-// Neo4j indexes and statements, the loaders' validation and the synthetic
-// corpus all follow it; `make generate` rewrites the schema and the docs
-// from it (internal/cmd/gendocs), and the resolvers' `relationTypes` field
-// serves it.
-var RelationTypes = []RelationTypeInfo{
-	{Type: RelAlignedWith, Meaning: "is politically, ideologically or militarily aligned with, or loyal to", Phrase: "is aligned with"},
-	{Type: RelLeads, Meaning: "holds a leadership position in a group, movement or state", Phrase: "leads"},
-	{Type: RelMemberOf, Meaning: "belongs to a bloc, coalition or wider group", Phrase: "is a member of"},
-	{Type: RelSupports, Meaning: "expresses or gives support to", Cameo: "051", Phrase: "supports"},
-	{Type: RelWarns, Meaning: "issues a warning to", Cameo: "130", Phrase: "warned"},
-	{Type: RelThreatens, Meaning: "threatens force or retaliation against", Cameo: "138", Phrase: "threatened to strike"},
-	{Type: RelAccuses, Meaning: "accuses of wrongdoing or hostile intent", Cameo: "112", Phrase: "accused"},
-	{Type: RelCriticises, Meaning: "criticises or denounces", Cameo: "111", Phrase: "criticised"},
-	{Type: RelOpposes, Meaning: "stands in opposition or confrontation to", Cameo: "120", Phrase: "opposes"},
-	{Type: RelProtestsAgainst, Meaning: "demonstrates or rallies against", Cameo: "141", Phrase: "protested against"},
-	{Type: RelRequestsAssistanceFrom, Meaning: "asks for (military) help from", Cameo: "0212", Phrase: "asked for help from"},
-	{Type: RelSuppresses, Meaning: "represses, uses force against", Cameo: "175", Phrase: "cracked down on"},
-	{Type: RelHelpsSuppress, Meaning: "helps another party repress", Cameo: "175", Phrase: "helped suppress"},
-	{Type: RelDeployedTo, Meaning: "sent fighters or forces into a country", Cameo: "190", Phrase: "sent fighters to"},
-	{Type: RelDeployedInSupportOf, Meaning: "sent fighters or forces in support of", Cameo: "072", Phrase: "deployed in support of"},
-	{Type: RelUndermines, Meaning: "undermines the authority or sovereignty of", Phrase: "undermines"},
-}
 
 var relationIndex = index(RelationTypes, func(r RelationTypeInfo) RelationType { return r.Type })
 
@@ -131,15 +68,71 @@ type Relationship struct {
 	Type RelationType
 	// FromID and ToID are the subject's and the object's actor ids.
 	FromID, ToID string
-	// Modality is the strongest modality among the supporting claims.
-	Modality Modality
-	// Modalities lists every distinct modality among the claims, strongest first.
-	Modalities []Modality
-	// ClaimIDs are the ids of the supporting claims.
+	// ClaimIDs are the ids of the supporting claims, in id order.
 	ClaimIDs []string
 	// ArticleIDs are the ids of the articles those claims are stated in.
 	ArticleIDs []string
+
+	// Certainty is the firmest certainty among the claims (for drawing the
+	// edge; filters look at every claim).
+	Certainty Certainty
+	// CertaintyCounts counts the claims of each certainty, firmest first,
+	// zero counts included.
+	CertaintyCounts []CertaintyCount
+	// OwnStatements counts the claims that are the subject's own words.
+	OwnStatements int
+	// Conditionals counts the claims whose act depends on a condition.
+	Conditionals int
+
+	// SourceIDs are the distinct sources of the claims (Claim.Source), in
+	// order.
+	SourceIDs []string
+	// SentenceCount is the number of distinct sentences the claims quote.
+	SentenceCount int
+
+	// FirstReported and LastReported are the earliest and latest
+	// publication dates of the claims' articles (YYYY-MM-DD), "" when no
+	// article's date is known.
+	FirstReported, LastReported string
+	// Intervals are the distinct spans of dates the claims hold
+	// (Interval.String), placed claims only.
+	Intervals []string
 }
+
+// CertaintyCount is how many of a relationship's claims have a certainty.
+type CertaintyCount struct {
+	Certainty Certainty
+	Count     int
+}
+
+// Count returns how many claims have certainty c.
+func (r Relationship) Count(c Certainty) int {
+	for _, x := range r.CertaintyCounts {
+		if x.Certainty == c {
+			return x.Count
+		}
+	}
+	return 0
+}
+
+// Certainties lists the certainties its claims have, firmest first.
+func (r Relationship) Certainties() []Certainty {
+	out := []Certainty{}
+	for _, c := range r.CertaintyCounts {
+		if c.Count > 0 {
+			out = append(out, c.Certainty)
+		}
+	}
+	return out
+}
+
+// SourceCount is the number of distinct sources behind the claims.
+func (r Relationship) SourceCount() int { return len(r.SourceIDs) }
+
+// Corroboration measures how independently a relationship is attested:
+// the number of distinct sources behind its claims. Eleven claims from two
+// sources score 2, not 11. The network view weighs edges by it.
+func (r Relationship) Corroboration() int { return r.SourceCount() }
 
 // RelationshipID returns the stable id of the (from)-[type]->(to) edge.
 func RelationshipID(from string, t RelationType, to string) string {

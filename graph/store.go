@@ -42,6 +42,12 @@ type Reader interface {
 	// not valid.
 	ShortestPaths(ctx context.Context, from, to string, t Traversal, all bool) ([]Path, error)
 
+	// Claims returns one page of the claims that match f: in id order, or,
+	// when f.Text is set, best match first. For a text search p.After is
+	// not an id but the number of hits already listed (decimal; "" for
+	// none), since a relevance order has no id to continue from.
+	// EINVALID when f.Text has no letter or digit.
+	Claims(ctx context.Context, f ClaimFilter, p PageRequest) (ClaimPage, error)
 	// ClaimsByID returns the claims with the given ids.
 	ClaimsByID(ctx context.Context, ids []string) (map[string]Claim, error)
 	// ClaimsOfArticles returns each article's claims in text order (by
@@ -62,4 +68,29 @@ type Writer interface {
 	// the same relationship accumulate on it. Results are in the order of
 	// loads.
 	LoadArticles(ctx context.Context, loads []ArticleLoad) ([]LoadResult, error)
+	// AliasConflicts checks the names and aliases a load is about to
+	// declare against the graph: it returns every name that another actor
+	// already has there, ignoring the declarations of the articles in
+	// replacing (the load replaces them). Loaders call it before writing
+	// and write nothing when it finds one.
+	AliasConflicts(ctx context.Context, names []ActorName, replacing []string) ([]AliasConflict, error)
+}
+
+// ActorName is one name or alias a load declares for an actor.
+type ActorName struct {
+	// Name is the name or alias as written.
+	Name string
+	// ActorID is the actor it names.
+	ActorID string
+}
+
+// AliasConflict is a name or alias a load declares for one actor that
+// another actor in the graph already has.
+type AliasConflict struct {
+	// Name is the name or alias as the load writes it.
+	Name string
+	// ActorID is the actor the load declares it for.
+	ActorID string
+	// OtherID and OtherName identify the actor in the graph that has it.
+	OtherID, OtherName string
 }

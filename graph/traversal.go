@@ -1,6 +1,9 @@
 package graph
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Subgraph is a set of actors and the relationships among them, in the shape
 // network-drawing libraries take as is.
@@ -56,11 +59,109 @@ type Traversal struct {
 	Direction Direction
 	// Limit caps the number of nodes (neighbourhood) or paths returned.
 	Limit int
+	// Evidence restricts the relationships followed to those with claims
+	// that match it.
+	Evidence EvidenceFilter
+}
+
+// EvidenceFilter selects relationships by the claims behind them. Each set
+// field means "has at least one claim with …"; several set fields must each
+// hold, each for some claim. The zero filter matches every relationship.
+type EvidenceFilter struct {
+	// Certainties: a claim with one of these certainties.
+	Certainties []Certainty
+	// OwnStatement, if set: a claim that is (or is not) the subject's own
+	// statement.
+	OwnStatement *bool
+	// Conditional, if set: a claim that is (or is not) conditional.
+	Conditional *bool
+	// Window: a claim that holds at a date or during a period.
+	Window TimeWindow
+}
+
+// IsZero reports whether the filter matches everything.
+func (f EvidenceFilter) IsZero() bool {
+	return len(f.Certainties) == 0 && f.OwnStatement == nil && f.Conditional == nil && f.Window.IsZero()
+}
+
+// Validate returns an EINVALID error naming the first problem of f: an
+// unknown certainty or a window that ends before it starts.
+func (f EvidenceFilter) Validate() error {
+	if err := ValidateCertainties(f.Certainties); err != nil {
+		return err
+	}
+	return f.Window.Validate()
+}
+
+// Matches reports whether relationship r has claims that match f, reading
+// its summary only (as the Neo4j store's filter reads the relationship's
+// properties): a claim of one of the certainties; one that is (or is not)
+// the subject's own statement, since OwnStatements counts those that are;
+// likewise for conditionals; and a claim whose interval meets the window.
+func (f EvidenceFilter) Matches(r Relationship) bool {
+	if len(f.Certainties) > 0 && !slices.ContainsFunc(r.Certainties(), func(c Certainty) bool { return slices.Contains(f.Certainties, c) }) {
+		return false
+	}
+	count := func(n int, want *bool) bool {
+		return want == nil || (*want && n > 0) || (!*want && n < r.ClaimCount())
+	}
+	if !count(r.OwnStatements, f.OwnStatement) || !count(r.Conditionals, f.Conditional) {
+		return false
+	}
+	if f.Window.IsZero() {
+		return true
+	}
+	from, to := f.Window.Bounds()
+	return slices.ContainsFunc(r.Intervals, func(iv string) bool {
+		// Intervals are "YYYY-MM-DD/YYYY-MM-DD" (Interval.String).
+		a, b, _ := strings.Cut(iv, "/")
+		return Interval{From: a, To: b}.Overlaps(from, to)
+	})
+}
+
+// TimeWindow selects claims by when what they report holds: From and To
+// are ISO dates, both included; an asOf date D is the window D..D. The zero
+// window selects everything.
+type TimeWindow struct {
+	From, To string
+}
+
+// IsZero reports whether the window selects everything.
+func (w TimeWindow) IsZero() bool { return w.From == "" && w.To == "" }
+
+// Bounds returns the window's bounds with open ends filled in.
+func (w TimeWindow) Bounds() (from, to string) {
+	from, to = w.From, w.To
+	if from == "" {
+		from = OpenStart
+	}
+	if to == "" {
+		to = OpenEnd
+	}
+	return from, to
+}
+
+// Validate returns an EINVALID error when the window ends before it
+// starts.
+func (w TimeWindow) Validate() error {
+	if from, to := w.Bounds(); from > to {
+		return Errorf(EINVALID, "the time window ends (%s) before it starts (%s)", to, from)
+	}
+	return nil
+}
+
+// Matches reports whether a claim holding during iv falls in the window.
+func (w TimeWindow) Matches(iv Interval) bool {
+	if w.IsZero() {
+		return true
+	}
+	from, to := w.Bounds()
+	return iv.Overlaps(from, to)
 }
 
 // Validate returns an EINVALID error naming the first problem of t: a
-// depth outside 1..MaxDepth, an unknown direction ("" means Both) or an
-// unknown relation type.
+// depth outside 1..MaxDepth, an unknown direction ("" means Both), an
+// unknown relation type or a bad evidence filter.
 func (t Traversal) Validate() error {
 	if t.Depth < 1 || t.Depth > MaxDepth {
 		return Errorf(EINVALID, "depth must be between 1 and %d, got %d", MaxDepth, t.Depth)
@@ -68,7 +169,10 @@ func (t Traversal) Validate() error {
 	if t.Direction != "" && !t.Direction.Valid() {
 		return Errorf(EINVALID, "unknown direction %q", t.Direction)
 	}
-	return ValidateRelationTypes(t.Types)
+	if err := ValidateRelationTypes(t.Types); err != nil {
+		return err
+	}
+	return t.Evidence.Validate()
 }
 
 // SearchHit is one actor found by full-text search.
@@ -87,10 +191,90 @@ type ActorFilter struct {
 // RelationshipFilter selects relationships for a page. Empty fields match all.
 type RelationshipFilter struct {
 	Type         RelationType
-	Modality     Modality // the relationship's strongest modality
 	FromID       string
 	ToID         string
 	AttributedTo string // at least one supporting claim is attributed to this actor
+	// Evidence: the claims behind it (see EvidenceFilter).
+	Evidence EvidenceFilter
+}
+
+// ClaimFilter selects claims for a page. Empty fields match all; set
+// fields must all hold for the same claim.
+type ClaimFilter struct {
+	// Text: full-text search over quotes, tolerant of typos.
+	Text string
+	// IDs: the claim is one of these (a relationship's claims, say).
+	IDs []string
+	// ActorID: the actor is the subject or the object.
+	ActorID string
+	// SubjectID, ObjectID: the subject or the object is this actor.
+	SubjectID, ObjectID string
+	// Types: the claim supports a relationship of one of these types.
+	Types []RelationType
+	// Certainties, OwnStatement, Conditional: the modality dimensions.
+	Certainties  []Certainty
+	OwnStatement *bool
+	Conditional  *bool
+	// AttributedTo: the claim is attributed to this actor.
+	AttributedTo string
+	// ArticleID: the claim is stated in this article.
+	ArticleID string
+	// Publication: the claim's article was published by this source.
+	Publication string
+	// Window: what the claim reports holds at a date or during a period.
+	Window TimeWindow
+	// TimeStatuses: the claim's time status is one of these.
+	TimeStatuses []TimeStatus
+}
+
+// Validate returns an EINVALID error naming the first problem of f: a text
+// without a word to search for, an unknown relation type, certainty or
+// time status, or a window that ends before it starts.
+func (f ClaimFilter) Validate() error {
+	if f.Text != "" && len(SearchWords(f.Text)) == 0 {
+		return ErrNoSearchWords
+	}
+	if err := ValidateRelationTypes(f.Types); err != nil {
+		return err
+	}
+	if err := ValidateCertainties(f.Certainties); err != nil {
+		return err
+	}
+	for _, s := range f.TimeStatuses {
+		if !s.Valid() {
+			return Errorf(EINVALID, "unknown time status %q", s)
+		}
+	}
+	return f.Window.Validate()
+}
+
+// Matches reports whether claim c, stated in article a, meets every field
+// of f but Text (which a store's search index answers).
+func (f ClaimFilter) Matches(c Claim, a Article) bool {
+	switch {
+	case len(f.IDs) > 0 && !slices.Contains(f.IDs, c.ID),
+		f.ArticleID != "" && c.ArticleID != f.ArticleID,
+		f.SubjectID != "" && c.SubjectID != f.SubjectID,
+		f.ObjectID != "" && c.ObjectID != f.ObjectID,
+		f.ActorID != "" && c.SubjectID != f.ActorID && c.ObjectID != f.ActorID,
+		f.AttributedTo != "" && c.AttributedToID != f.AttributedTo,
+		f.Publication != "" && a.Source != f.Publication,
+		len(f.Types) > 0 && !slices.Contains(f.Types, c.Relation),
+		len(f.Certainties) > 0 && !slices.Contains(f.Certainties, c.Certainty),
+		f.OwnStatement != nil && c.OwnStatement != *f.OwnStatement,
+		f.Conditional != nil && c.Conditional != *f.Conditional,
+		len(f.TimeStatuses) > 0 && !slices.Contains(f.TimeStatuses, c.Time.StatusOrOngoing()):
+		return false
+	}
+	return f.Window.Matches(c.Valid)
+}
+
+// ClaimPage is one page of claims, in id order (or best match first for a
+// text search).
+type ClaimPage struct {
+	Claims      []Claim
+	HasNextPage bool
+	TotalCount  int
 }
 
 // PageRequest asks for First items whose id sorts after After ("" for the

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
@@ -61,8 +62,19 @@ func FuzzParse(f *testing.F) {
 			if c.Start < 0 || c.End > len(runes) || c.Start > c.End || string(runes[c.Start:c.End]) != c.Quote {
 				t.Fatalf("claim %s: offsets %d..%d do not select its quote", c.ID, c.Start, c.End)
 			}
-			if !c.Relation.Valid() || !c.Modality.Valid() || !actors[c.SubjectID] || !actors[c.ObjectID] || c.SubjectID == c.ObjectID {
+			if !c.Relation.Valid() || !c.Certainty.Valid() || !c.Time.Status.Valid() || !actors[c.SubjectID] || !actors[c.ObjectID] || c.SubjectID == c.ObjectID {
 				t.Fatalf("accepted an invalid claim %+v", c)
+			}
+			for _, m := range []struct {
+				text string
+				sp   graph.Span
+			}{{c.SubjectText, c.SubjectSpan}, {c.ObjectText, c.ObjectSpan}, {c.Condition, c.ConditionSpan}, {c.Time.Cue, graph.Span{Start: c.Time.CueStart, End: c.Time.CueEnd}}} {
+				if m.text != "" && (m.sp.Start < 0 || m.sp.End > len(runes) || m.sp.Start > m.sp.End || string(runes[m.sp.Start:m.sp.End]) != m.text) {
+					t.Fatalf("claim %s: span %v does not select %q", c.ID, m.sp, m.text)
+				}
+			}
+			if s := c.Sentence; s.Start > c.Start || s.End <= c.Start {
+				t.Fatalf("claim %s: sentence %v does not hold the quote's start %d", c.ID, s, c.Start)
 			}
 			if c.AttributedToID != "" && !actors[c.AttributedToID] {
 				t.Fatalf("claim %s attributed to unknown actor %q", c.ID, c.AttributedToID)

@@ -89,10 +89,10 @@ func kindList() string {
 	return strings.Join(s, ", ")
 }
 
-func modalityList() string {
-	s := make([]string, len(graph.Modalities))
-	for i, m := range graph.Modalities {
-		s[i] = string(m)
+func certaintyList() string {
+	s := make([]string, len(graph.Certainties))
+	for i, c := range graph.Certainties {
+		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
 }

@@ -3,6 +3,7 @@ package loaders
 import (
 	"context"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -15,12 +16,19 @@ type Totals struct {
 }
 
 // crossFile holds what the checks between files need, and nothing more: an
-// article id per file and a name and kind per actor id. Its size grows with
-// the number of files and distinct actors, never with the claims or texts.
+// article id per file, a name and kind per actor id and the actor each name
+// or alias belongs to. Its size grows with the number of files, actors and
+// aliases, never with the claims or texts.
 type crossFile struct {
 	articles map[string]string     // article id → file
 	actors   map[string]actorFirst // actor id → first declaration
+	names    map[string]nameFirst  // normalised name or alias → its actor
+	drafts   []Problem             // one per file that holds draft claims
 	problems []Problem
+}
+
+type nameFirst struct {
+	name, actor, file string
 }
 
 type actorFirst struct {
@@ -30,6 +38,16 @@ type actorFirst struct {
 }
 
 func (x *crossFile) add(file string, l graph.ArticleLoad) {
+	drafts := 0
+	for _, c := range l.Claims {
+		if c.Draft {
+			drafts++
+		}
+	}
+	if drafts > 0 && len(x.drafts) < maxProblems {
+		x.drafts = append(x.drafts, Problem{File: file, Msg: fmt.Sprintf(
+			"%d of its %d claims are drafts (`draft: true`), not yet reviewed: review them and remove `draft`, or load with -allow-drafts", drafts, len(l.Claims))})
+	}
 	if prev, dup := x.articles[l.Article.ID]; dup {
 		x.problem(Problem{File: file, Msg: fmt.Sprintf("article id %q is also used by %s", l.Article.ID, prev)})
 	} else {
@@ -44,6 +62,17 @@ func (x *crossFile) add(file string, l graph.ArticleLoad) {
 			x.problem(Problem{File: file, Msg: fmt.Sprintf(
 				"actor %q is %s %q here but %s %q in %s", a.ID, a.Kind, a.Name, prev.kind, prev.name, prev.file)})
 		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			k := graph.NameKey(n)
+			prev, seen := x.names[k]
+			switch {
+			case !seen:
+				x.names[k] = nameFirst{name: n, actor: a.ID, file: file}
+			case prev.actor != a.ID:
+				x.problem(Problem{File: file, Msg: fmt.Sprintf(
+					"name or alias %q of actor %q is also a name or alias of actor %q in %s: an alias may name one actor only", n, a.ID, prev.actor, prev.file)})
+			}
+		}
 	}
 }
 
@@ -55,18 +84,26 @@ func (x *crossFile) problem(p Problem) {
 
 // Validate checks every file, holding one parsed file in memory at a time,
 // and checks the files against each other: an article id may appear once,
-// and an actor id must mean the same name and kind in every file. each, if
+// an actor id must mean the same name and kind in every file, and a name or
+// alias may name one actor only. each, if
 // not nil, is called with every valid file's contents in file order. The
 // error lists every problem found (up to a cap), in file order.
 func Validate(files []string, each func(file string, l graph.ArticleLoad)) (Totals, error) {
-	x := &crossFile{articles: map[string]string{}, actors: map[string]actorFirst{}}
+	t, _, err := validate(files, each)
+	return t, err
+}
+
+// validate is Validate, also returning what the checks across files
+// gathered.
+func validate(files []string, each func(file string, l graph.ArticleLoad)) (Totals, *crossFile, error) {
+	x := &crossFile{articles: map[string]string{}, actors: map[string]actorFirst{}, names: map[string]nameFirst{}}
 	var t Totals
 	for _, f := range files {
 		l, err := ParseFile(f)
 		if err != nil {
 			ve, ok := err.(*ValidationError)
 			if !ok {
-				return t, err
+				return t, x, err
 			}
 			for _, p := range ve.Problems {
 				x.problem(p)
@@ -81,9 +118,42 @@ func Validate(files []string, each func(file string, l graph.ArticleLoad)) (Tota
 		}
 	}
 	if len(x.problems) > 0 {
-		return t, &ValidationError{Problems: x.problems}
+		return t, x, &ValidationError{Problems: x.problems}
 	}
-	return t, nil
+	return t, x, nil
+}
+
+// checkGraph asks w whether any name or alias the load declares already
+// names another actor in the graph (articles the load replaces aside) and
+// reports each as a problem of the file that declares it.
+func (x *crossFile) checkGraph(ctx context.Context, w graph.Writer) error {
+	names := make([]graph.ActorName, 0, len(x.names))
+	for _, n := range x.names {
+		names = append(names, graph.ActorName{Name: n.name, ActorID: n.actor})
+	}
+	articles := make([]string, 0, len(x.articles))
+	for id := range x.articles {
+		articles = append(articles, id)
+	}
+	sort.Strings(articles)
+	conflicts, err := w.AliasConflicts(ctx, names, articles)
+	if err != nil {
+		return fmt.Errorf("checking names and aliases against the graph: %w", err)
+	}
+	var ps []Problem
+	for _, c := range conflicts {
+		if len(ps) == maxProblems {
+			break
+		}
+		ps = append(ps, Problem{File: x.names[graph.NameKey(c.Name)].file, Msg: fmt.Sprintf(
+			"name or alias %q of actor %q is already a name or alias of actor %q (%s) in the graph: an alias may name one actor only",
+			c.Name, c.ActorID, c.OtherID, c.OtherName)})
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].File < ps[j].File })
+	if len(ps) > 0 {
+		return &ValidationError{Problems: ps}
+	}
+	return nil
 }
 
 // DefaultTxClaims is how many claims one transaction carries when Options
@@ -103,6 +173,10 @@ type Options struct {
 	// alone). 1 writes every article in its own transaction; 0 means
 	// DefaultTxClaims. A transaction commits all its articles or none.
 	TxClaims int
+	// AllowDrafts lets files with draft claims (`draft: true`, written by
+	// the extractor and not yet reviewed) be loaded; without it such a
+	// load is refused, naming the files.
+	AllowDrafts bool
 	// Validated, if not nil, is called once every file has passed
 	// validation, before anything is written; an error stops the load.
 	Validated func(Totals) error
@@ -112,16 +186,24 @@ type Options struct {
 	Written func(file string, r graph.LoadResult)
 }
 
-// LoadFiles validates every file first (see Validate), so a problem in any
-// file writes nothing; then parses the files again, a group of whole
+// LoadFiles validates every file first (see Validate), refuses draft
+// claims unless opt.AllowDrafts, and checks the names and aliases the
+// files declare against the graph (graph.Writer.AliasConflicts), so a
+// problem in any file writes nothing; then parses the files again, a group of whole
 // articles at a time (see Options.TxClaims), and writes each group in its
 // own transaction, Concurrency at once. Memory stays flat however many
 // files there are: only the groups in flight are held. It returns how many
 // files and claims were written.
 func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options) (Totals, error) {
 	claims := make([]int, 0, len(files)) // per valid file, in file order
-	total, err := Validate(files, func(_ string, l graph.ArticleLoad) { claims = append(claims, len(l.Claims)) })
+	total, x, err := validate(files, func(_ string, l graph.ArticleLoad) { claims = append(claims, len(l.Claims)) })
 	if err != nil {
+		return Totals{}, err
+	}
+	if len(x.drafts) > 0 && !opt.AllowDrafts {
+		return Totals{}, &ValidationError{Problems: x.drafts}
+	}
+	if err := x.checkGraph(ctx, w); err != nil {
 		return Totals{}, err
 	}
 	if opt.Validated != nil {

@@ -20,6 +20,7 @@ import (
 const (
 	DefaultActorsFirst        = 20  // actors(first)
 	DefaultRelationshipsFirst = 50  // relationships(first)
+	DefaultClaimsFirst        = 100 // claims(first)
 	DefaultSearchFirst        = 10  // search(first)
 	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
 	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)

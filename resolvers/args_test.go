@@ -16,6 +16,7 @@ func TestArgumentDefaultsMatchTheSchema(t *testing.T) {
 	want := map[string]any{
 		"Query.actors.first":               resolvers.DefaultActorsFirst,
 		"Query.relationships.first":        resolvers.DefaultRelationshipsFirst,
+		"Query.claims.first":               resolvers.DefaultClaimsFirst,
 		"Query.search.first":               resolvers.DefaultSearchFirst,
 		"Query.neighbourhood.depth":        resolvers.DefaultNeighbourhoodDepth,
 		"Query.neighbourhood.limit":        resolvers.DefaultNeighbourhoodLimit,

@@ -2,9 +2,11 @@ package resolvers
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -21,6 +23,71 @@ type Dataloaders struct {
 	// articleClaims maps an article id to its claims in text order.
 	articleClaims *dataloadgen.Loader[string, []graph.Claim]
 	rels          *dataloadgen.Loader[relKey, []graph.Relationship]
+
+	// filtered holds, per claim filter (its JSON), a loader of the claims
+	// of relationships that match it: a relationship's claims(filter).
+	store    graph.Reader
+	mu       sync.Mutex
+	filtered map[string]*dataloadgen.Loader[relClaims, []graph.Claim]
+}
+
+// relClaims is a relationship and the ids of its claims (NUL-joined, so
+// the key is comparable).
+type relClaims struct {
+	id, claimIDs string
+}
+
+// FilteredClaims returns the claims of rel that match f, in id order. The
+// relationships asked for with the same filter while a level of the query
+// is resolved share one store query.
+func (d *Dataloaders) FilteredClaims(ctx context.Context, rel *graph.Relationship, f graph.ClaimFilter) ([]graph.Claim, error) {
+	key, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	l := d.filtered[string(key)]
+	if l == nil {
+		l = dataloadgen.NewMappedLoader(func(ctx context.Context, keys []relClaims) (map[relClaims][]graph.Claim, error) {
+			return fetchFilteredClaims(ctx, d.store, f, keys)
+		}, dataloadgen.WithWait(batchWait))
+		d.filtered[string(key)] = l
+	}
+	d.mu.Unlock()
+	return l.Load(ctx, relClaims{id: rel.ID, claimIDs: strings.Join(rel.ClaimIDs, "\x00")})
+}
+
+// fetchFilteredClaims asks the store once for the claims of all the
+// relationships that match f, and hands each relationship its own.
+func fetchFilteredClaims(ctx context.Context, store graph.Reader, f graph.ClaimFilter, keys []relClaims) (map[relClaims][]graph.Claim, error) {
+	byRel := make(map[string]relClaims, len(keys))
+	f.IDs = nil
+	for _, k := range keys {
+		byRel[k.id] = k
+		if k.claimIDs != "" {
+			f.IDs = append(f.IDs, strings.Split(k.claimIDs, "\x00")...)
+		}
+	}
+	out := make(map[relClaims][]graph.Claim, len(keys))
+	for _, k := range keys {
+		out[k] = []graph.Claim{} // none match: empty, not missing
+	}
+	if len(f.IDs) == 0 {
+		return out, nil
+	}
+	page, err := store.Claims(ctx, f, graph.PageRequest{First: len(f.IDs)})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range page.Claims {
+		if k, ok := byRel[c.RelationshipID()]; ok {
+			out[k] = append(out[k], c)
+		}
+	}
+	for _, cs := range out {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
+	}
+	return out, nil
 }
 
 // relKey asks for one actor's relationships in one direction and of some
@@ -40,6 +107,8 @@ const batchWait = 5 * time.Millisecond
 func NewDataloaders(store graph.Reader) *Dataloaders {
 	opt := dataloadgen.WithWait(batchWait)
 	return &Dataloaders{
+		store:         store,
+		filtered:      map[string]*dataloadgen.Loader[relClaims, []graph.Claim]{},
 		actors:        dataloadgen.NewMappedLoader(store.ActorsByID, opt),
 		articles:      dataloadgen.NewMappedLoader(store.ArticlesByID, opt),
 		claims:        dataloadgen.NewMappedLoader(store.ClaimsByID, opt),

@@ -10,7 +10,8 @@ import (
 // Limits are the ceilings on arguments. A request outside them gets an
 // EINVALID error naming the argument and its range.
 type Limits struct {
-	// MaxPage caps `first` on actors, relationships and search (default 100).
+	// MaxPage caps `first` on actors, relationships, claims and search
+	// (default 100).
 	MaxPage int
 	// MaxNeighbours caps neighbourhood's `limit` (default 1000).
 	MaxNeighbours int
@@ -58,6 +59,10 @@ const (
 	ClaimsPerArticle = 50
 	// ArticlesListed is the expected number of articles `articles` returns.
 	ArticlesListed = 50
+	// FilteredClaimsQuery is the cost of the store query behind a
+	// relationship's claims with a filter (one per filter and level of
+	// the query, shared by the relationships there), on top of its claims.
+	FilteredClaimsQuery = 10
 	// TraversalBase is the cost of one hop of a variable-length traversal;
 	// a walk of depth d costs TraversalBase^d, since the paths Neo4j has to
 	// expand grow that way.
@@ -78,20 +83,23 @@ func Complexity(l Limits) generated.ComplexityRoot {
 	c.Query.Actors = func(child int, _ *graph.ActorKind, _ *string, first *int, _ *string) int {
 		return list(clamp(first, DefaultActorsFirst, l.MaxPage), child)
 	}
-	c.Query.Relationships = func(child int, _ *graph.RelationType, _ *graph.Modality, _, _, _ *string, first *int, _ *string) int {
+	c.Query.Relationships = func(child int, _ *graph.RelationType, _, _, _ *string, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange, first *int, _ *string) int {
 		return list(clamp(first, DefaultRelationshipsFirst, l.MaxPage), child)
+	}
+	c.Query.Claims = func(child int, _ *graph.ClaimFilter, first *int, _ *string) int {
+		return list(clamp(first, DefaultClaimsFirst, l.MaxPage), child)
 	}
 	c.Query.Search = func(child int, _ string, first *int) int {
 		return sat(5, mul(clamp(first, DefaultSearchFirst, l.MaxPage), child))
 	}
-	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
+	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit *int, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		return sat(traversal(clamp(depth, DefaultNeighbourhoodDepth, l.MaxTraversalDepth)), mul(clamp(limit, DefaultNeighbourhoodLimit, l.MaxNeighbours), child))
 	}
-	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction) int {
+	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
 		return sat(10*d, mul(d+1, child))
 	}
-	c.Query.AllShortestPaths = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, limit *int) int {
+	c.Query.AllShortestPaths = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, limit *int, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
 		return sat(10*d, mul(clamp(limit, DefaultPathsLimit, l.MaxPaths), mul(d+1, child)))
 	}
@@ -99,7 +107,12 @@ func Complexity(l Limits) generated.ComplexityRoot {
 
 	c.Actor.Relationships = func(child int, _ *graph.Direction, _ []graph.RelationType) int { return list(FanOut, child) }
 	c.Actor.Neighbours = func(child int, _ *graph.Direction, _ []graph.RelationType) int { return list(FanOut, child) }
-	c.Relationship.Claims = func(child int) int { return list(ClaimsPerRelationship, child) }
+	c.Relationship.Claims = func(child int, filter *graph.ClaimFilter) int {
+		if filter != nil { // one store query per relationship
+			return sat(FilteredClaimsQuery, list(ClaimsPerRelationship, child))
+		}
+		return list(ClaimsPerRelationship, child)
+	}
 	c.Article.Claims = func(child int) int { return list(ClaimsPerArticle, child) }
 	return c
 }

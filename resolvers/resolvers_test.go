@@ -46,6 +46,11 @@ func (a *api) do(query string, out any, opts ...client.Option) {
 	}
 }
 
+// vars passes variables with a query.
+func vars(v map[string]any) client.Option {
+	return func(r *client.Request) { r.Variables = v }
+}
+
 // errors runs a query and returns its GraphQL errors.
 func (a *api) errors(query string, opts ...client.Option) []gqlError {
 	a.t.Helper()
@@ -68,8 +73,8 @@ type actor struct {
 }
 
 type edge struct {
-	ID, Type, Source, Target, Modality string
-	ClaimCount                         int
+	ID, Type, Source, Target, Certainty string
+	ClaimCount                          int
 }
 
 type subgraph struct {
@@ -174,7 +179,7 @@ func TestNeighbourhoodField(t *testing.T) {
 	a := newAPI(t)
 	var got struct{ Neighbourhood subgraph }
 	a.do(`{ neighbourhood(id: "kataib-hezbollah", depth: 1, relationTypes: [ALIGNED_WITH, LEADS], direction: BOTH, limit: 50) {
-		nodes { id label kind } edges { id type source target modality claimCount } } }`, &got)
+		nodes { id label kind } edges { id type source target certainty claimCount } } }`, &got)
 	n := got.Neighbourhood
 	if len(n.Nodes) == 0 || n.Nodes[0].ID != "kataib-hezbollah" || n.Nodes[0].Label != "Kataib Hezbollah" {
 		t.Fatalf("anchor = %+v", n.Nodes)
@@ -192,7 +197,7 @@ func TestNeighbourhoodField(t *testing.T) {
 		if e.Type != "ALIGNED_WITH" && e.Type != "LEADS" {
 			t.Errorf("edge of type %s despite the filter", e.Type)
 		}
-		if !slices.Contains(ids, e.Source) || !slices.Contains(ids, e.Target) || e.ClaimCount < 1 || e.Modality == "" {
+		if !slices.Contains(ids, e.Source) || !slices.Contains(ids, e.Target) || e.ClaimCount < 1 || e.Certainty == "" {
 			t.Errorf("bad edge %+v", e)
 		}
 	}
@@ -246,9 +251,9 @@ func TestRelationshipsField(t *testing.T) {
 		Relationships struct {
 			TotalCount int
 			Nodes      []struct {
-				Type, Modality string
-				From, To       actor
-				Claims         []struct {
+				Type, Certainty string
+				From, To        actor
+				Claims          []struct {
 					Quote        string
 					AttributedTo *actor
 					Voice        string
@@ -258,7 +263,7 @@ func TestRelationshipsField(t *testing.T) {
 		}
 	}
 	a.do(`{ relationships(type: ALIGNED_WITH, to: "iran", first: 50) { totalCount nodes {
-		type modality from { id } to { id } claims { quote voice attributedTo { id } article { id text } } } } }`, &got)
+		type certainty from { id } to { id } claims { quote voice attributedTo { id } article { id text } } } } }`, &got)
 	var from []string
 	for _, r := range got.Relationships.Nodes {
 		from = append(from, r.From.ID)
@@ -286,21 +291,26 @@ func TestRelationshipsField(t *testing.T) {
 	var alleged struct {
 		Relationships struct {
 			Nodes []struct {
-				Modality string
-				Claims   []struct{ AttributedTo *actor }
+				Certainties []string
+				Claims      []struct {
+					Certainty    string
+					AttributedTo *actor
+				}
 			}
 		}
 	}
-	a.do(`{ relationships(modality: ALLEGED, attributedTo: "iranian-opposition-circles") { nodes { modality claims { attributedTo { id } } } } }`, &alleged)
+	a.do(`{ relationships(certainty: [ALLEGED], attributedTo: "iranian-opposition-circles") {
+		nodes { certainties claims { certainty attributedTo { id } } } } }`, &alleged)
 	if len(alleged.Relationships.Nodes) == 0 {
-		t.Fatal("no ALLEGED relationships attributed to iranian-opposition-circles")
+		t.Fatal("no relationships with an alleged claim attributed to iranian-opposition-circles")
 	}
 	for _, r := range alleged.Relationships.Nodes {
-		found := false
+		attributed, isAlleged := false, false
 		for _, c := range r.Claims {
-			found = found || c.AttributedTo != nil && c.AttributedTo.ID == "iranian-opposition-circles"
+			attributed = attributed || c.AttributedTo != nil && c.AttributedTo.ID == "iranian-opposition-circles"
+			isAlleged = isAlleged || c.Certainty == "ALLEGED"
 		}
-		if r.Modality != "ALLEGED" || !found {
+		if !slices.Contains(r.Certainties, "ALLEGED") || !attributed || !isAlleged {
 			t.Errorf("relationship %+v does not match the filter", r)
 		}
 	}
@@ -384,18 +394,27 @@ func TestRelationTypesField(t *testing.T) {
 	a := newAPI(t)
 	var got struct {
 		RelationTypes []struct {
-			Type, Meaning string
-			Cameo         *string
+			Type, Class, Meaning, Label     string
+			Cameo, CameoRoot, CameoRootName *string
 		}
 	}
-	a.do(`{ relationTypes { type meaning cameo } }`, &got)
+	a.do(`{ relationTypes { type class meaning cameo cameoRoot cameoRootName label } }`, &got)
 	if len(got.RelationTypes) != len(graph.RelationTypes) {
 		t.Fatalf("%d relation types, want %d", len(got.RelationTypes), len(graph.RelationTypes))
 	}
 	for i, r := range got.RelationTypes {
 		want := graph.RelationTypes[i]
-		if r.Type != string(want.Type) || r.Meaning != want.Meaning || (r.Cameo == nil) != (want.Cameo == "") || r.Cameo != nil && *r.Cameo != want.Cameo {
+		if r.Type != string(want.Type) || r.Class != string(want.Class) || r.Meaning != want.Meaning || r.Label != want.Label ||
+			deref(r.Cameo) != want.Cameo || deref(r.CameoRoot) != want.CameoRoot() || deref(r.CameoRootName) != graph.CameoRoots[want.CameoRoot()] {
 			t.Errorf("relation type %d = %+v, want %+v", i, r, want)
+		}
+	}
+	for _, r := range got.RelationTypes {
+		if r.Type == "THREATENS" && (deref(r.Cameo) != "138" || deref(r.CameoRoot) != "13" || deref(r.CameoRootName) != "threaten") {
+			t.Errorf("THREATENS = %+v", r)
+		}
+		if r.Type == "LEADS" && (r.Cameo != nil || r.CameoRoot != nil || r.Class != "STATE") {
+			t.Errorf("LEADS = %+v", r)
 		}
 	}
 }
@@ -425,4 +444,12 @@ func TestNestedFieldsAreBatched(t *testing.T) {
 		t.Fatalf("%d store calls for %d actors; want at most %d", used, len(got.Actors.Nodes), maxTrips)
 	}
 	t.Logf("%d actors with nested fields in %d store calls", len(got.Actors.Nodes), used)
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }

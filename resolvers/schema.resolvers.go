@@ -43,6 +43,14 @@ func (r *actorResolver) Degree(ctx context.Context, obj *graph.Actor, direction 
 	return len(rels), err
 }
 
+func (r *articleResolver) PublishedAt(ctx context.Context, obj *graph.Article) (*graph.Date, error) {
+	return optional(graph.Date(obj.PublishedAt)), nil
+}
+
+func (r *articleResolver) Note(ctx context.Context, obj *graph.Article) (*string, error) {
+	return optional(obj.Note), nil
+}
+
 func (r *articleResolver) Claims(ctx context.Context, obj *graph.Article) ([]graph.Claim, error) {
 	return For(ctx).articleClaims.Load(ctx, obj.ID)
 }
@@ -55,11 +63,73 @@ func (r *claimResolver) Object(ctx context.Context, obj *graph.Claim) (*graph.Ac
 	return loadActor(ctx, obj.ObjectID)
 }
 
+func (r *claimResolver) SubjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error) {
+	return obj.SubjectSpan.Phrase(obj.SubjectText), nil
+}
+
+func (r *claimResolver) ObjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error) {
+	return obj.ObjectSpan.Phrase(obj.ObjectText), nil
+}
+
+func (r *claimResolver) Condition(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error) {
+	if !obj.Conditional {
+		return nil, nil
+	}
+	return obj.ConditionSpan.Phrase(obj.Condition), nil
+}
+
+func (r *claimResolver) TimeStatus(ctx context.Context, obj *graph.Claim) (graph.TimeStatus, error) {
+	return obj.Time.StatusOrOngoing(), nil
+}
+
+func (r *claimResolver) TimeCue(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error) {
+	return graph.Span{Start: obj.Time.CueStart, End: obj.Time.CueEnd}.Phrase(obj.Time.Cue), nil
+}
+
+func (r *claimResolver) TimeFrom(ctx context.Context, obj *graph.Claim) (*string, error) {
+	return optional(obj.Time.From), nil
+}
+
+func (r *claimResolver) TimeTo(ctx context.Context, obj *graph.Claim) (*string, error) {
+	return optional(obj.Time.To), nil
+}
+
+func (r *claimResolver) TimePrecision(ctx context.Context, obj *graph.Claim) (*graph.Precision, error) {
+	return optional(obj.Time.Precision()), nil
+}
+
+func (r *claimResolver) ValidFrom(ctx context.Context, obj *graph.Claim) (*graph.Date, error) {
+	return optional(graph.Date(obj.Valid.FromDate())), nil
+}
+
+func (r *claimResolver) ValidTo(ctx context.Context, obj *graph.Claim) (*graph.Date, error) {
+	return optional(graph.Date(obj.Valid.ToDate())), nil
+}
+
+func (r *claimResolver) Placed(ctx context.Context, obj *graph.Claim) (bool, error) {
+	return obj.Valid.Placed(), nil
+}
+
 func (r *claimResolver) AttributedTo(ctx context.Context, obj *graph.Claim) (*graph.Actor, error) {
 	if obj.AttributedToID == "" {
 		return nil, nil
 	}
 	return loadActor(ctx, obj.AttributedToID)
+}
+
+func (r *claimResolver) SentenceStart(ctx context.Context, obj *graph.Claim) (int, error) {
+	return obj.Sentence.Start, nil
+}
+
+func (r *claimResolver) SentenceEnd(ctx context.Context, obj *graph.Claim) (int, error) {
+	return obj.Sentence.End, nil
+}
+
+func (r *claimResolver) Confidence(ctx context.Context, obj *graph.Claim) (*float64, error) {
+	if !obj.Draft {
+		return nil, nil
+	}
+	return &obj.Confidence, nil
 }
 
 func (r *claimResolver) Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error) {
@@ -133,7 +203,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return r.Store.Search(ctx, text, n)
 }
 
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Subgraph, error) {
 	d, err := intArg("depth", depth, DefaultNeighbourhoodDepth, 1, r.limits().MaxTraversalDepth)
 	if err != nil {
 		return nil, err
@@ -142,30 +212,42 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l})
+	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
+	if err != nil {
+		return nil, err
+	}
+	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l, Evidence: ev})
 	if err != nil {
 		return nil, err
 	}
 	return &sg, nil
 }
 
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction) (*graph.Path, error) {
-	paths, err := r.paths(ctx, from, to, maxDepth, relationTypes, direction, 1, false)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Path, error) {
+	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := r.paths(ctx, from, to, maxDepth, relationTypes, direction, ev, 1, false)
 	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
 	return &paths[0], nil
 }
 
-func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) ([]graph.Path, error) {
+func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) ([]graph.Path, error) {
 	l, err := intArg("limit", limit, DefaultPathsLimit, 1, r.limits().MaxPaths)
 	if err != nil {
 		return nil, err
 	}
-	return r.paths(ctx, from, to, maxDepth, relationTypes, direction, l, true)
+	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
+	if err != nil {
+		return nil, err
+	}
+	return r.paths(ctx, from, to, maxDepth, relationTypes, direction, ev, l, true)
 }
 
-func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) (*generated.RelationshipConnection, error) {
+func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange, first *int, after *string) (*generated.RelationshipConnection, error) {
 	n, err := intArg("first", first, DefaultRelationshipsFirst, 1, r.limits().MaxPage)
 	if err != nil {
 		return nil, err
@@ -174,7 +256,11 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 	if err != nil {
 		return nil, err
 	}
-	f := graph.RelationshipFilter{Type: deref(typeArg), Modality: deref(modality), FromID: deref(from), ToID: deref(to), AttributedTo: deref(attributedTo)}
+	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
+	if err != nil {
+		return nil, err
+	}
+	f := graph.RelationshipFilter{Type: deref(typeArg), FromID: deref(from), ToID: deref(to), AttributedTo: deref(attributedTo), Evidence: ev}
 	page, err := r.Store.Relationships(ctx, f, graph.PageRequest{First: n, After: afterID})
 	if err != nil {
 		return nil, err
@@ -185,6 +271,18 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 			return generated.RelationshipEdge{Cursor: c, Node: r}
 		})
 	return &generated.RelationshipConnection{Edges: edges, Nodes: nonNil(page.Relationships), PageInfo: info, TotalCount: page.TotalCount}, nil
+}
+
+func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
+	n, err := intArg("first", first, DefaultClaimsFirst, 1, r.limits().MaxPage)
+	if err != nil {
+		return nil, err
+	}
+	f := deref(filter)
+	if max := r.limits().MaxSearchLength; len([]rune(f.Text)) > max {
+		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", max)
+	}
+	return r.claimPage(ctx, f, n, after)
 }
 
 func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
@@ -213,6 +311,14 @@ func (r *relationTypeInfoResolver) Cameo(ctx context.Context, obj *graph.Relatio
 	return &obj.Cameo, nil
 }
 
+func (r *relationTypeInfoResolver) CameoRoot(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error) {
+	return optional(obj.CameoRoot()), nil
+}
+
+func (r *relationTypeInfoResolver) CameoRootName(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error) {
+	return optional(graph.CameoRoots[obj.CameoRoot()]), nil
+}
+
 func (r *relationshipResolver) From(ctx context.Context, obj *graph.Relationship) (*graph.Actor, error) {
 	return loadActor(ctx, obj.FromID)
 }
@@ -221,12 +327,46 @@ func (r *relationshipResolver) To(ctx context.Context, obj *graph.Relationship) 
 	return loadActor(ctx, obj.ToID)
 }
 
-func (r *relationshipResolver) Claims(ctx context.Context, obj *graph.Relationship) ([]graph.Claim, error) {
-	cs, err := For(ctx).claims.LoadAll(ctx, obj.ClaimIDs)
-	if err != nil {
-		return nil, mustExist("claim of relationship", obj.ID, err)
+func (r *relationshipResolver) FirstReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error) {
+	return optional(graph.Date(obj.FirstReported)), nil
+}
+
+func (r *relationshipResolver) LastReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error) {
+	return optional(graph.Date(obj.LastReported)), nil
+}
+
+func (r *relationshipResolver) Claims(ctx context.Context, obj *graph.Relationship, filter *graph.ClaimFilter) ([]graph.Claim, error) {
+	if filter == nil {
+		cs, err := For(ctx).claims.LoadAll(ctx, obj.ClaimIDs)
+		if err != nil {
+			return nil, mustExist("claim of relationship", obj.ID, err)
+		}
+		return cs, nil
 	}
-	return cs, nil
+	return For(ctx).FilteredClaims(ctx, obj, *filter)
+}
+
+func (r *claimFilterResolver) AsOf(ctx context.Context, obj *graph.ClaimFilter, data *graph.Date) error {
+	if data == nil {
+		return nil
+	}
+	if !obj.Window.IsZero() {
+		return errBothWindows
+	}
+	obj.Window = graph.TimeWindow{From: string(*data), To: string(*data)}
+	return nil
+}
+
+func (r *claimFilterResolver) Between(ctx context.Context, obj *graph.ClaimFilter, data *generated.DateRange) error {
+	if data == nil {
+		return nil
+	}
+	if !obj.Window.IsZero() {
+		return errBothWindows
+	}
+	w, err := window(nil, data)
+	obj.Window = w
+	return err
 }
 
 func (r *Resolver) Actor() generated.ActorResolver { return &actorResolver{r} }
@@ -247,6 +387,8 @@ func (r *Resolver) RelationTypeInfo() generated.RelationTypeInfoResolver {
 
 func (r *Resolver) Relationship() generated.RelationshipResolver { return &relationshipResolver{r} }
 
+func (r *Resolver) ClaimFilter() generated.ClaimFilterResolver { return &claimFilterResolver{r} }
+
 type (
 	actorResolver            struct{ *Resolver }
 	articleResolver          struct{ *Resolver }
@@ -256,4 +398,5 @@ type (
 	queryResolver            struct{ *Resolver }
 	relationTypeInfoResolver struct{ *Resolver }
 	relationshipResolver     struct{ *Resolver }
+	claimFilterResolver      struct{ *Resolver }
 )

@@ -208,7 +208,7 @@ func TestAdmissionControl(t *testing.T) {
 // with data or with "overloaded", and the server's memory stays bounded.
 func TestHeavyNeighbourhoodOverload(t *testing.T) {
 	s := newServer(t, server.Options{})
-	const heavy = `{ neighbourhood(id: "iran", depth: 5, limit: 1000) { nodes { id label kind } edges { id type source target modality claimCount } } }`
+	const heavy = `{ neighbourhood(id: "iran", depth: 5, limit: 1000) { nodes { id label kind } edges { id type source target certainty claimCount } } }`
 	before := allocated()
 	answers := make([]response, 16)
 	var wg sync.WaitGroup

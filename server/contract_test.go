@@ -54,7 +54,7 @@ func TestErrorContract(t *testing.T) {
 		{"unknown operation name", post(`{"query":"query A { articles { id } }","operationName":"B"}`, "application/json", ""), 200, "GRAPHQL_VALIDATION_FAILED", false, ""},
 		{"token limit", post(long, "application/json", ""), 200, graph.ELIMIT, false, ""},
 		{"token limit, graphql-response+json", post(long, "application/json", gqlResp), 400, graph.ELIMIT, false, ""},
-		{"cost limit", post(`{"query":"{ neighbourhood(id: \"iran\", depth: 6, limit: 1000) { nodes { id label kind } edges { id type source target modality claimCount } } }"}`, "application/json", gqlResp), 400, "COMPLEXITY_LIMIT_EXCEEDED", false, ""},
+		{"cost limit", post(`{"query":"{ neighbourhood(id: \"iran\", depth: 6, limit: 1000) { nodes { id label kind } edges { id type source target certainty claimCount } } }"}`, "application/json", gqlResp), 400, "COMPLEXITY_LIMIT_EXCEEDED", false, ""},
 		{"trailing bytes", post(`{"query":"{ articles { id } }"} {"query":"x"}`, "application/json", ""), 400, graph.EINVALID, false, ""},
 		{"not JSON", post(`{"query": `, "application/json", ""), 400, graph.EINVALID, false, ""},
 		{"query not a string", post(`{"query": 7}`, "application/json", ""), 400, graph.EINVALID, false, ""},

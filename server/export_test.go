@@ -18,7 +18,7 @@ func TestExportRoutes(t *testing.T) {
 	for _, tc := range []struct {
 		path, status, contentType, body string
 	}{
-		{"/export/graphml", "200", "application/graphml+xml", `<key id="e_modality" for="edge" attr.name="modality"`},
+		{"/export/graphml", "200", "application/graphml+xml", `<key id="e_certainty" for="edge" attr.name="certainty"`},
 		{"/export/gexf?neighbourhood=kataib-hezbollah&depth=1", "200", "application/gexf+xml", `label="Kataib Hezbollah"`},
 		{"/export/cytoscape", "200", "application/json", `"id": "kataib-hezbollah|ALIGNED_WITH|iran"`},
 		{"/export/csv", "200", "application/zip", "actors.csv"},

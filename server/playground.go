@@ -19,39 +19,81 @@ type Example struct {
 var Examples = []Example{
 	{Query: `# The actors within one hop of Kataib Hezbollah and the relationships
 # among them, shaped for network-drawing libraries (nodes[0] is the anchor).
+# An edge's certainty is its firmest claim's (for drawing); corroboration
+# counts its distinct sources (its weight).
 query Neighbourhood($id: ID!, $depth: Int) {
   neighbourhood(id: $id, depth: $depth) {
     nodes { id label kind }
-    edges { id type source target modality claimCount }
+    edges { id type source target certainty certainties claimCount corroboration }
   }
 }`, Variables: `{"id": "kataib-hezbollah", "depth": 1}`},
 	{Query: `# How is Donald Trump connected to Kataib Hezbollah? The shortest path,
-# with the sentence behind every step.
+# with the sentence behind every step and how the article presents it.
 query ShortestPath($from: ID!, $to: ID!) {
   shortestPath(from: $from, to: $to) {
     length
     nodes { id label kind }
     edges {
-      type source target modality
-      relationship { claims { quote modality attributedTo { name } } }
+      type source target certainty
+      relationship {
+        claims { quote certainty ownStatement condition { text } attributedTo { name } }
+      }
     }
   }
 }`, Variables: `{"from": "donald-trump", "to": "kataib-hezbollah"}`},
-	{Query: `# Relationships that rest only on alleged claims, with who alleges them
-# and where.
+	{Query: `# Relationships with at least one alleged claim, however firm their
+# other claims: the alleged claims, who alleges them, and on how many
+# sentences and sources the relationship rests.
 query AllegedClaimsWithSources {
-  relationships(modality: ALLEGED, first: 50) {
+  relationships(certainty: [ALLEGED], first: 50) {
     totalCount
     nodes {
       from { name } type to { name }
-      claims {
+      certaintyCounts { certainty count }
+      claimCount sentenceCount sourceCount
+      claims(filter: {certainty: [ALLEGED]}) {
         quote
         attributedTo { name }
-        article { title source url }
+        article { title }
       }
     }
   }
 }`},
+	{Query: `# Threats and warnings that depend on a condition, with the condition's
+# words and where the article names who threatens whom.
+query ConditionalThreats {
+  claims(filter: {conditional: true}) {
+    totalCount
+    nodes {
+      subject { name } type object { name }
+      certainty
+      condition { text start end }
+      subjectSpan { text start end }
+      objectSpan { text start end }
+      quote
+    }
+  }
+}`},
+	{Query: `# Full-text search over the quotes: typos and word forms are tolerated.
+query SearchClaims($text: String!) {
+  claims(filter: {text: $text}, first: 10) {
+    totalCount
+    edges {
+      cursor
+      node { quote certainty ownStatement subject { name } type object { name } }
+    }
+  }
+}`, Variables: `{"text": "retaliaton"}`},
+	{Query: `# Who leads whom on a given date: a former leader (Bashar al-Assad, an
+# ended LEADS) is not listed.
+query LeadersAsOf($date: Date!) {
+  relationships(type: LEADS, asOf: $date) {
+    nodes {
+      from { name } to { name }
+      claims { quote timeStatus timeCue { text } validFrom validTo }
+    }
+  }
+}`, Variables: `{"date": "2026-01-14"}`},
 	{Query: `# Search tolerates typos and knows aliases ("Tehran" finds Iran).
 query SearchWithTypos($text: String!) {
   search(text: $text, first: 5) {
@@ -64,14 +106,15 @@ query AlignedWithIran {
   relationships(type: ALIGNED_WITH, to: "iran") {
     nodes {
       from { name kind }
-      modality claimCount
-      claims { quote modality voice attributedTo { name } }
+      certainty certaintyCounts { certainty count }
+      claimCount sourceCount corroboration
+      claims { quote certainty ownStatement voice attributedTo { name } }
     }
   }
 }`},
-	{Query: `# What each relation type means.
+	{Query: `# What each relation type means, and its CAMEO code.
 query RelationTypes {
-  relationTypes { type meaning cameo }
+  relationTypes { type class label meaning cameo cameoRoot cameoRootName }
 }`},
 }
 

@@ -149,9 +149,9 @@ func TestCostLimits(t *testing.T) {
 		status int
 		msg    string
 	}{
-		{"default neighbourhood", `{ neighbourhood(id: "iran") { nodes { id label kind } edges { id type source target modality claimCount } } }`, "", 200, ""},
+		{"default neighbourhood", `{ neighbourhood(id: "iran") { nodes { id label kind } edges { id type source target certainty claimCount } } }`, "", 200, ""},
 		{"deep but narrow neighbourhood", `{ neighbourhood(id: "iran", depth: 6, limit: 100) { nodes { id } edges { id } } }`, "", 200, ""},
-		{"deep and wide neighbourhood", `{ neighbourhood(id: "iran", depth: 6, limit: 1000) { nodes { id label kind } edges { id type source target modality claimCount } } }`, "COMPLEXITY_LIMIT_EXCEEDED", 200, "exceeds the limit of 25000"},
+		{"deep and wide neighbourhood", `{ neighbourhood(id: "iran", depth: 6, limit: 1000) { nodes { id label kind } edges { id type source target certainty claimCount } } }`, "COMPLEXITY_LIMIT_EXCEEDED", 200, "exceeds the limit of 25000"},
 		{"a page of actors with nested fields", `{ actors(first: 100) { nodes { id degree neighbours { id degree }
 			relationships { from { name } to { name } claims { quote attributedTo { name } article { title } } } } } }`, "", 200, ""},
 		{"two hundred actors per page", `{ actors(first: 200) { nodes { id } } }`, graph.EINVALID, 200, "first must be between 1 and 100"},

@@ -6,7 +6,11 @@
 // aliases and claims come out for the same seed on every machine. Actors are
 // drawn from a pool with a Zipf (power-law) distribution, so a few actors
 // take part in a large share of the claims, as states and leaders do in real
-// reporting. Every claim's quote is a verbatim substring of its generated
-// article, every modality and every relation type occurs, and claims refer
-// to actors by name, by id or by one of their aliases.
+// reporting. Files are in claims format 2. Every claim's quote is a
+// verbatim substring of its generated article and holds its subject's and
+// object's words, its condition and its time cue, so every span the loader
+// locates lies in the quote; every certainty, time status and relation
+// type occurs, some claims are the subject's own statement and some are
+// conditional, and claims refer to actors by name, by id or by one of
+// their aliases.
 package synth

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -120,6 +121,7 @@ func Write(ctx context.Context, dir string, spec Spec, progress func(done int)) 
 // The YAML shapes of a claims file, in the order docs/claims-format.md shows.
 type (
 	fileYAML struct {
+		Format  int         `yaml:"format"`
 		Article articleYAML `yaml:"article"`
 		Actors  []actorYAML `yaml:"actors"`
 		Claims  []claimYAML `yaml:"claims"`
@@ -140,13 +142,21 @@ type (
 		Description string   `yaml:"description,omitempty"`
 	}
 	claimYAML struct {
-		ID           string `yaml:"id"`
-		Subject      string `yaml:"subject"`
-		Relation     string `yaml:"relation"`
-		Object       string `yaml:"object"`
-		Modality     string `yaml:"modality"`
-		AttributedTo string `yaml:"attributedTo,omitempty"`
-		Quote        string `yaml:"quote"`
+		ID           string    `yaml:"id"`
+		Subject      string    `yaml:"subject"`
+		Relation     string    `yaml:"relation"`
+		Object       string    `yaml:"object"`
+		Certainty    string    `yaml:"certainty"`
+		OwnStatement bool      `yaml:"ownStatement,omitempty"`
+		Condition    string    `yaml:"condition,omitempty"`
+		Time         *timeYAML `yaml:"time,omitempty"`
+		AttributedTo string    `yaml:"attributedTo,omitempty"`
+		Quote        string    `yaml:"quote"`
+	}
+	timeYAML struct {
+		Status string `yaml:"status"`
+		Cue    string `yaml:"cue,omitempty"`
+		From   string `yaml:"from,omitempty"`
 	}
 )
 
@@ -179,13 +189,14 @@ func (s Spec) article(i int) (claimsFile []byte, text string) {
 		}
 	}
 	actors := make([]graph.Actor, len(picked))
-	f := fileYAML{Article: articleYAML{
+	year := 2000 + i%25
+	f := fileYAML{Format: 2, Article: articleYAML{
 		ID:          ArticleID(i),
 		Title:       fmt.Sprintf("Synthetic report %d", i+1),
 		File:        ArticleID(i) + ".txt",
 		Dateline:    strings.ToUpper(word(rng.IntN(s.Actors))),
 		Source:      "actorgraph synthetic corpus",
-		PublishedAt: fmt.Sprintf("%04d-%02d-%02d", 2000+i%25, 1+i%12, 1+i%28),
+		PublishedAt: fmt.Sprintf("%04d-%02d-%02d", year, 1+i%12, 1+i%28),
 	}}
 	for j, p := range picked {
 		actors[j] = actor(p)
@@ -196,13 +207,15 @@ func (s Spec) article(i int) (claimsFile []byte, text string) {
 	var body strings.Builder
 	fmt.Fprintf(&body, "%s — %s\n\n", f.Article.Dateline, f.Article.Title)
 	for c := 0; c < s.ClaimsPerArticle; c++ {
-		// The first claims of each article walk through every modality and
-		// relation type, so each is represented in any corpus.
+		// The first claims of each article walk through every relation
+		// type, certainty and time status, and every other one is the
+		// subject's own statement or conditional, so each occurs in any
+		// corpus.
 		rel := graph.RelationTypes[(i+c)%len(graph.RelationTypes)]
 		if c >= len(graph.RelationTypes) {
 			rel = graph.RelationTypes[rng.IntN(len(graph.RelationTypes))]
 		}
-		mod := graph.Modalities[(i+c)%len(graph.Modalities)]
+		cert := graph.Certainties[(i+c)%len(graph.Certainties)]
 		sj := rng.IntN(len(actors))
 		oj := rng.IntN(len(actors) - 1)
 		if oj >= sj {
@@ -210,25 +223,42 @@ func (s Spec) article(i int) (claimsFile []byte, text string) {
 		}
 		subj, obj := surface(rng, actors[sj]), surface(rng, actors[oj])
 		quote := fmt.Sprintf("%s %s %s", subj, rel.Phrase, obj)
-		cl := claimYAML{
-			ID: fmt.Sprintf("c%d", c+1), Subject: subj, Relation: string(rel.Type), Object: obj,
-			Modality: string(mod), Quote: quote,
+		cl := claimYAML{ID: fmt.Sprintf("c%d", c+1), Subject: subj, Relation: string(rel.Type), Object: obj, Certainty: string(cert)}
+		// Conditions and time cues sit inside the quote, so the loader
+		// finds each where the claim is made.
+		if (i+c)%4 == 1 {
+			cl.Condition = conditions[(i+c)%len(conditions)]
+			quote += " " + cl.Condition
 		}
+		switch (i + 2*c) % 3 {
+		case 1:
+			cl.Time = &timeYAML{Status: string(graph.Past), Cue: "last year", From: strconv.Itoa(year - 1)}
+			quote += " last year"
+		case 2:
+			cl.Time = &timeYAML{Status: string(graph.Expected), Cue: "next year", From: strconv.Itoa(year + 1)}
+			quote += " next year"
+		}
+		cl.Quote = quote
 		var sentence string
-		switch mod {
+		switch cert {
 		case graph.Asserted:
 			sentence = quote + "."
-		case graph.Statement:
-			cl.AttributedTo = actors[sj].Name
-			sentence = fmt.Sprintf("In a statement, %s said: “%s.”", actors[sj].Name, quote)
 		case graph.Reported:
-			w := rng.IntN(len(actors))
-			cl.AttributedTo = actors[w].ID
-			sentence = fmt.Sprintf("According to %s, %s.", actors[w].Name, quote)
-		case graph.ConditionalThreat:
-			sentence = fmt.Sprintf("%s should the talks fail.", quote)
+			if c%2 == 0 {
+				cl.AttributedTo, cl.OwnStatement = actors[sj].Name, true
+				sentence = fmt.Sprintf("In a statement, %s said: “%s.”", actors[sj].Name, quote)
+			} else {
+				w := rng.IntN(len(actors))
+				cl.AttributedTo = actors[w].ID
+				sentence = fmt.Sprintf("According to %s, %s.", actors[w].Name, quote)
+			}
 		case graph.Alleged:
 			sentence = fmt.Sprintf("It is alleged, without evidence, that %s.", quote)
+		case graph.Hypothetical:
+			sentence = fmt.Sprintf("Observers say it is possible that %s.", quote)
+		case graph.Denied:
+			cl.AttributedTo, cl.OwnStatement = actors[sj].ID, true
+			sentence = fmt.Sprintf("%s denied reports that %s.", actors[sj].Name, quote)
 		}
 		f.Claims = append(f.Claims, cl)
 		body.WriteString(sentence)
@@ -259,6 +289,9 @@ func surface(rng *rand.Rand, a graph.Actor) string {
 		return a.Aliases[rng.IntN(len(a.Aliases))]
 	}
 }
+
+// conditions are the conditions conditional claims are made on.
+var conditions = []string{"should the talks fail", "if the strikes continue", "unless the troops withdraw"}
 
 var fillers = []string{
 	"Officials declined to comment further.",

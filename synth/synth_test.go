@@ -30,7 +30,9 @@ func TestCorpusIsValidAndVaried(t *testing.T) {
 	if len(loads) != 60 {
 		t.Fatalf("got %d articles, want 60", len(loads))
 	}
-	claims, modalities, relations := 0, map[graph.Modality]bool{}, map[graph.RelationType]bool{}
+	claims, relations := 0, map[graph.RelationType]bool{}
+	certainties, statuses := map[graph.Certainty]bool{}, map[graph.TimeStatus]bool{}
+	own, conditional, cued := 0, 0, 0
 	articlesOf := map[string]int{}
 	viaAlias := 0
 	for _, l := range loads {
@@ -45,9 +47,37 @@ func TestCorpusIsValidAndVaried(t *testing.T) {
 		}
 		text := []rune(l.Article.Text)
 		for _, c := range l.Claims {
-			modalities[c.Modality], relations[c.Relation] = true, true
+			certainties[c.Certainty], relations[c.Relation], statuses[c.Time.Status] = true, true, true
 			if string(text[c.Start:c.End]) != c.Quote {
 				t.Errorf("%s: quote %q is not at %d..%d", c.ID, c.Quote, c.Start, c.End)
+			}
+			// Every phrase is where the loader says, inside the quote.
+			quote := graph.Span{Start: c.Start, End: c.End}
+			for _, p := range []struct {
+				text string
+				sp   graph.Span
+			}{
+				{c.SubjectText, c.SubjectSpan}, {c.ObjectText, c.ObjectSpan}, {c.Condition, c.ConditionSpan},
+				{c.Time.Cue, graph.Span{Start: c.Time.CueStart, End: c.Time.CueEnd}},
+			} {
+				if p.text == "" {
+					continue
+				}
+				if string(text[p.sp.Start:p.sp.End]) != p.text || p.sp.Start < quote.Start || p.sp.End > quote.End {
+					t.Errorf("%s: %q at %v, outside the quote %v or not there", c.ID, p.text, p.sp, quote)
+				}
+			}
+			if c.OwnStatement {
+				own++
+				if c.AttributedToID != c.SubjectID {
+					t.Errorf("%s: the subject's own statement is attributed to %q", c.ID, c.AttributedToID)
+				}
+			}
+			if c.Conditional {
+				conditional++
+			}
+			if c.Time.Cue != "" {
+				cued++
 			}
 			if c.SubjectText != names[c.SubjectID] && c.SubjectText != c.SubjectID {
 				viaAlias++
@@ -57,9 +87,12 @@ func TestCorpusIsValidAndVaried(t *testing.T) {
 	if claims != spec.Claims() || claims != 1200 {
 		t.Errorf("got %d claims, spec says %d, want 1200", claims, spec.Claims())
 	}
-	if len(modalities) != len(graph.Modalities) || len(relations) != len(graph.RelationTypes) {
-		t.Errorf("corpus has %d modalities and %d relation types, want all %d and %d",
-			len(modalities), len(relations), len(graph.Modalities), len(graph.RelationTypes))
+	if len(certainties) != len(graph.Certainties) || len(relations) != len(graph.RelationTypes) || len(statuses) != len(graph.TimeStatuses) {
+		t.Errorf("corpus has %d certainties, %d relation types and %d time statuses, want all %d, %d and %d",
+			len(certainties), len(relations), len(statuses), len(graph.Certainties), len(graph.RelationTypes), len(graph.TimeStatuses))
+	}
+	if own == 0 || conditional == 0 || cued == 0 {
+		t.Errorf("%d own statements, %d conditional claims, %d claims with a time cue; want some of each", own, conditional, cued)
 	}
 	if viaAlias == 0 {
 		t.Error("no claim refers to an actor by an alias")

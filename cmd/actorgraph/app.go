@@ -37,7 +37,7 @@ var usage = `usage: actorgraph <command> [flags] [args]
 commands:
   serve   serve GraphQL at /graphql and the playground at /
   load    validate claims files (or folders of them) and load them into Neo4j
-          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile)
+          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile, -allow-drafts)
   check   validate claims files without touching Neo4j
   gen     write a deterministic synthetic corpus of claims files
   schema  create the constraints and indexes
@@ -45,6 +45,7 @@ commands:
   reset   delete every node and relationship, API tokens too (keeps the schema)
   export  write the graph as ` + export.FormatNames(", ", " or ") + `
   cypher  run one read-only Cypher query and print the result as a table
+  migrate upgrade a model-1 graph in place; 'migrate claims FILE...' rewrites format-1 claims files
   loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
   token   manage API tokens: create -name N -role R (printed once), list, revoke ID
 
@@ -93,6 +94,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.export(ctx, rest)
 	case "cypher":
 		return m.cypher(ctx, rest)
+	case "migrate":
+		return m.migrate(ctx, rest)
 	case "reset":
 		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
 	case "loadtest":
@@ -178,6 +181,7 @@ func (m *Main) load(ctx context.Context, args []string) error {
 	fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
 	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
 	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
+	fs.BoolVar(&opt.allowDrafts, "allow-drafts", false, "load files that hold draft claims (draft: true, not yet reviewed)")
 	profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
 	if err := m.parse(fs, args); err != nil {
 		return err
@@ -211,6 +215,7 @@ type loadOptions struct {
 	txClaims    int
 	progress    bool
 	quiet       bool
+	allowDrafts bool
 }
 
 // loadInto validates everything first, so a bad file writes nothing; then
@@ -228,6 +233,7 @@ func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []st
 	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
 		Concurrency: opt.concurrency,
 		TxClaims:    opt.txClaims,
+		AllowDrafts: opt.allowDrafts,
 		Validated: func(t loaders.Totals) error {
 			if err := store.EnsureSchema(ctx); err != nil {
 				return err

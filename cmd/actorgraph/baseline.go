@@ -54,20 +54,20 @@ var baselineQueries = func() map[string]baselineQuery {
 			UNWIND nodes AS x
 			OPTIONAL MATCH (x)-[r:` + all + `]->(y:Actor) WHERE y IN nodes
 			RETURN [n IN nodes | n {.id, .name, .kind}] AS nodes,
-			       collect(DISTINCT r {.id, .modality, .claimCount, type: type(r)}) AS edges`,
+			       collect(DISTINCT r {.id, .certainty, .claimCount, .sourceCount, type: type(r)}) AS edges`,
 			map[string]any{"id": "iran"}},
 		"Relationships": {`
 			MATCH (s:Actor)-[r:ALIGNED_WITH]->(:Actor {id: $to})
 			UNWIND r.claimIds AS cid
 			MATCH (c:Claim {id: cid})
 			OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(w:Actor)
-			RETURN s.name, r.modality, r.claimCount, collect({quote: c.quote, by: w.name}) AS claims`,
+			RETURN s.name, r.certainty, r.claimCount, r.sourceCount, collect({quote: c.quote, certainty: c.certainty, by: w.name}) AS claims`,
 			map[string]any{"to": "iran"}},
 		"ShortestPath": {`
 			MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 			MATCH p = shortestPath((a)-[:` + all + `*..6]-(b))
 			RETURN [n IN nodes(p) | n {.id, .name}] AS nodes,
-			       [r IN relationships(p) | r {.id, .modality, type: type(r)}] AS edges`,
+			       [r IN relationships(p) | r {.id, .certainty, type: type(r)}] AS edges`,
 			map[string]any{"from": "donald-trump", "to": "kataib-hezbollah"}},
 		"ActorsPage": {`
 			CALL { MATCH (x:Actor) RETURN count(x) AS total }

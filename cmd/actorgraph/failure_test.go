@@ -341,7 +341,7 @@ func writeCorpus(t *testing.T, n, m int) string {
 			rel := graph.RelationTypes[(a+c)%len(graph.RelationTypes)].Type
 			sentence := fmt.Sprintf("In report %d, statement %d says that Actor %d and Actor %d are linked.", a, c, s, o)
 			text.WriteString(sentence + "\n")
-			fmt.Fprintf(&claims, "  - id: c%d\n    subject: actor-%d\n    relation: %s\n    object: actor-%d\n    modality: REPORTED\n    quote: %q\n",
+			fmt.Fprintf(&claims, "  - id: c%d\n    subject: Actor %d\n    relation: %s\n    object: Actor %d\n    certainty: REPORTED\n    quote: %q\n",
 				c, s, rel, o, sentence)
 		}
 		var actors strings.Builder
@@ -350,7 +350,7 @@ func writeCorpus(t *testing.T, n, m int) string {
 				fmt.Fprintf(&actors, "  - id: actor-%d\n    name: Actor %d\n    kind: %s\n", i, i, kinds[i%len(kinds)])
 			}
 		}
-		yaml := fmt.Sprintf("article:\n  id: report-%03d\n  title: Report %d\n  file: report-%03d.txt\nactors:\n%sclaims:\n%s",
+		yaml := fmt.Sprintf("format: 2\narticle:\n  id: report-%03d\n  title: Report %d\n  file: report-%03d.txt\n  publishedAt: unknown\nactors:\n%sclaims:\n%s",
 			a, a, a, actors.String(), claims.String())
 		must(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.txt", a)), []byte(text.String()), 0o644))
 		must(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("report-%03d.yaml", a)), []byte(yaml), 0o644))

@@ -84,7 +84,8 @@ func TestGroupedLoadsMatchSerial(t *testing.T) {
 	}
 }
 
-// edgeSummary fingerprints every relationship: id, claims, articles, modality.
+// edgeSummary fingerprints every relationship: id, claims, articles,
+// certainties, sources, sentences and time.
 func edgeSummary(t *testing.T, s *neo4jstore.Store) string {
 	t.Helper()
 	page, err := s.Relationships(context.Background(), graph.RelationshipFilter{}, graph.PageRequest{First: 100000})
@@ -93,7 +94,8 @@ func edgeSummary(t *testing.T, s *neo4jstore.Store) string {
 	}
 	var b strings.Builder
 	for _, r := range page.Relationships {
-		fmt.Fprintf(&b, "%s %v %v %s %v\n", r.ID, r.ClaimIDs, r.ArticleIDs, r.Modality, r.Modalities)
+		fmt.Fprintf(&b, "%s %v %v %s %v %d %d %v %d %s %s %v\n", r.ID, r.ClaimIDs, r.ArticleIDs, r.Certainty, r.CertaintyCounts,
+			r.OwnStatements, r.Conditionals, r.SourceIDs, r.SentenceCount, r.FirstReported, r.LastReported, r.Intervals)
 	}
 	return b.String()
 }

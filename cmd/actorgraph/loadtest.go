@@ -38,11 +38,11 @@ var loadMix = []loadQuery{
 	{"ActorByID", 25, `query ActorByID($id: ID!) { actor(id: $id) { id name kind aliases description degree } }`, map[string]any{"id": "kataib-hezbollah"}},
 	{"Search", 20, `query Search($t: String!) { search(text: $t, first: 5) { score actor { id name kind } } }`, map[string]any{"t": "Hezbolah"}},
 	{"Neighbourhood", 20, `query Neighbourhood($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 50) {
-		nodes { id label kind } edges { id type source target modality claimCount } } }`, map[string]any{"id": "iran"}},
+		nodes { id label kind } edges { id type source target certainty claimCount corroboration } } }`, map[string]any{"id": "iran"}},
 	{"Relationships", 15, `query Relationships { relationships(type: ALIGNED_WITH, to: "iran") { totalCount
-		nodes { from { name } modality claimCount claims { quote attributedTo { name } } } } }`, nil},
+		nodes { from { name } certainty claimCount corroboration claims { quote certainty attributedTo { name } } } } }`, nil},
 	{"ShortestPath", 10, `query ShortestPath { shortestPath(from: "donald-trump", to: "kataib-hezbollah") {
-		length nodes { id label } edges { type source target modality } } }`, nil},
+		length nodes { id label } edges { type source target certainty } } }`, nil},
 	{"ActorsPage", 10, `query ActorsPage { actors(first: 20) { totalCount pageInfo { endCursor hasNextPage }
 		nodes { id name degree relationships { type to { name } } } } }`, nil},
 }

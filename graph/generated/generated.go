@@ -41,6 +41,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	RelationTypeInfo() RelationTypeInfoResolver
 	Relationship() RelationshipResolver
+	ClaimFilter() ClaimFilterResolver
 }
 
 type DirectiveRoot struct {
@@ -84,6 +85,7 @@ type ComplexityRoot struct {
 		Claims      func(childComplexity int) int
 		Dateline    func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Note        func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Text        func(childComplexity int) int
@@ -91,22 +93,57 @@ type ComplexityRoot struct {
 		URL         func(childComplexity int) int
 	}
 
+	CertaintyCount struct {
+		Certainty func(childComplexity int) int
+		Count     func(childComplexity int) int
+	}
+
 	Claim struct {
-		Article      func(childComplexity int) int
-		AttributedTo func(childComplexity int) int
-		End          func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Note         func(childComplexity int) int
-		Object       func(childComplexity int) int
-		ObjectText   func(childComplexity int) int
-		Quote        func(childComplexity int) int
-		Relation     func(childComplexity int) int
-		Relationship func(childComplexity int) int
-		Start        func(childComplexity int) int
-		Subject      func(childComplexity int) int
-		SubjectText  func(childComplexity int) int
-		Voice        func(childComplexity int) int
+		Article       func(childComplexity int) int
+		AttributedTo  func(childComplexity int) int
+		Certainty     func(childComplexity int) int
+		Condition     func(childComplexity int) int
+		Conditional   func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		Draft         func(childComplexity int) int
+		End           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Object        func(childComplexity int) int
+		ObjectSpan    func(childComplexity int) int
+		ObjectText    func(childComplexity int) int
+		OwnStatement  func(childComplexity int) int
+		Placed        func(childComplexity int) int
+		Quote         func(childComplexity int) int
+		Relation      func(childComplexity int) int
+		Relationship  func(childComplexity int) int
+		SentenceEnd   func(childComplexity int) int
+		SentenceStart func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Start         func(childComplexity int) int
+		Subject       func(childComplexity int) int
+		SubjectSpan   func(childComplexity int) int
+		SubjectText   func(childComplexity int) int
+		TimeCue       func(childComplexity int) int
+		TimeFrom      func(childComplexity int) int
+		TimePrecision func(childComplexity int) int
+		TimeStatus    func(childComplexity int) int
+		TimeTo        func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidTo       func(childComplexity int) int
+		Voice         func(childComplexity int) int
+	}
+
+	ClaimConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ClaimEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CreatedApiToken struct {
@@ -115,13 +152,15 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		ClaimCount   func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		Relationship func(childComplexity int) int
-		Source       func(childComplexity int) int
-		Target       func(childComplexity int) int
-		Type         func(childComplexity int) int
+		Certainties   func(childComplexity int) int
+		Certainty     func(childComplexity int) int
+		ClaimCount    func(childComplexity int) int
+		Corroboration func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Relationship  func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Type          func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -160,33 +199,46 @@ type ComplexityRoot struct {
 		APITokens        func(childComplexity int) int
 		Actor            func(childComplexity int, id string) int
 		Actors           func(childComplexity int, kind *graph.ActorKind, nameContains *string, first *int, after *string) int
-		AllShortestPaths func(childComplexity int, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) int
+		AllShortestPaths func(childComplexity int, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		Article          func(childComplexity int, id string) int
 		Articles         func(childComplexity int) int
-		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) int
+		Claims           func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		RelationTypes    func(childComplexity int) int
-		Relationships    func(childComplexity int, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) int
+		Relationships    func(childComplexity int, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) int
 		Search           func(childComplexity int, text string, first *int) int
-		ShortestPath     func(childComplexity int, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction) int
+		ShortestPath     func(childComplexity int, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		Whoami           func(childComplexity int) int
 	}
 
 	RelationTypeInfo struct {
-		Cameo   func(childComplexity int) int
-		Meaning func(childComplexity int) int
-		Type    func(childComplexity int) int
+		Cameo         func(childComplexity int) int
+		CameoRoot     func(childComplexity int) int
+		CameoRootName func(childComplexity int) int
+		Class         func(childComplexity int) int
+		Label         func(childComplexity int) int
+		Meaning       func(childComplexity int) int
+		Type          func(childComplexity int) int
 	}
 
 	Relationship struct {
-		ArticleCount func(childComplexity int) int
-		ClaimCount   func(childComplexity int) int
-		Claims       func(childComplexity int) int
-		From         func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Modalities   func(childComplexity int) int
-		Modality     func(childComplexity int) int
-		To           func(childComplexity int) int
-		Type         func(childComplexity int) int
+		ArticleCount    func(childComplexity int) int
+		Certainties     func(childComplexity int) int
+		Certainty       func(childComplexity int) int
+		CertaintyCounts func(childComplexity int) int
+		ClaimCount      func(childComplexity int) int
+		Claims          func(childComplexity int, filter *graph.ClaimFilter) int
+		Conditionals    func(childComplexity int) int
+		Corroboration   func(childComplexity int) int
+		FirstReported   func(childComplexity int) int
+		From            func(childComplexity int) int
+		ID              func(childComplexity int) int
+		LastReported    func(childComplexity int) int
+		OwnStatements   func(childComplexity int) int
+		SentenceCount   func(childComplexity int) int
+		SourceCount     func(childComplexity int) int
+		To              func(childComplexity int) int
+		Type            func(childComplexity int) int
 	}
 
 	RelationshipConnection struct {
@@ -204,6 +256,12 @@ type ComplexityRoot struct {
 	SearchHit struct {
 		Actor func(childComplexity int) int
 		Score func(childComplexity int) int
+	}
+
+	Span struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -226,14 +284,34 @@ type ApiTokenResolver interface {
 	RevokedAt(ctx context.Context, obj *auth.Token) (*time.Time, error)
 }
 type ArticleResolver interface {
+	PublishedAt(ctx context.Context, obj *graph.Article) (*graph.Date, error)
+	Note(ctx context.Context, obj *graph.Article) (*string, error)
+
 	Claims(ctx context.Context, obj *graph.Article) ([]graph.Claim, error)
 }
 type ClaimResolver interface {
 	Subject(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
 	Object(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
 
+	SubjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+	ObjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+
+	Condition(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+	TimeStatus(ctx context.Context, obj *graph.Claim) (graph.TimeStatus, error)
+	TimeCue(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+	TimeFrom(ctx context.Context, obj *graph.Claim) (*string, error)
+	TimeTo(ctx context.Context, obj *graph.Claim) (*string, error)
+	TimePrecision(ctx context.Context, obj *graph.Claim) (*graph.Precision, error)
+	ValidFrom(ctx context.Context, obj *graph.Claim) (*graph.Date, error)
+	ValidTo(ctx context.Context, obj *graph.Claim) (*graph.Date, error)
+	Placed(ctx context.Context, obj *graph.Claim) (bool, error)
+
 	AttributedTo(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
 
+	SentenceStart(ctx context.Context, obj *graph.Claim) (int, error)
+	SentenceEnd(ctx context.Context, obj *graph.Claim) (int, error)
+
+	Confidence(ctx context.Context, obj *graph.Claim) (*float64, error)
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
 	Relationship(ctx context.Context, obj *graph.Claim) (*graph.Relationship, error)
 }
@@ -255,10 +333,11 @@ type QueryResolver interface {
 	Actor(ctx context.Context, id string) (*graph.Actor, error)
 	Actors(ctx context.Context, kind *graph.ActorKind, nameContains *string, first *int, after *string) (*ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]graph.SearchHit, error)
-	Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) (*graph.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction) (*graph.Path, error)
-	AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) ([]graph.Path, error)
-	Relationships(ctx context.Context, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) (*RelationshipConnection, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Path, error)
+	AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) ([]graph.Path, error)
+	Relationships(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) (*RelationshipConnection, error)
+	Claims(ctx context.Context, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
 	Article(ctx context.Context, id string) (*graph.Article, error)
 	Articles(ctx context.Context) ([]graph.Article, error)
 	RelationTypes(ctx context.Context) ([]graph.RelationTypeInfo, error)
@@ -267,12 +346,21 @@ type QueryResolver interface {
 }
 type RelationTypeInfoResolver interface {
 	Cameo(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error)
+	CameoRoot(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error)
+	CameoRootName(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error)
 }
 type RelationshipResolver interface {
 	From(ctx context.Context, obj *graph.Relationship) (*graph.Actor, error)
 	To(ctx context.Context, obj *graph.Relationship) (*graph.Actor, error)
 
-	Claims(ctx context.Context, obj *graph.Relationship) ([]graph.Claim, error)
+	FirstReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error)
+	LastReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error)
+	Claims(ctx context.Context, obj *graph.Relationship, filter *graph.ClaimFilter) ([]graph.Claim, error)
+}
+
+type ClaimFilterResolver interface {
+	AsOf(ctx context.Context, obj *graph.ClaimFilter, data *graph.Date) error
+	Between(ctx context.Context, obj *graph.ClaimFilter, data *DateRange) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -450,6 +538,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.note":
+		if e.ComplexityRoot.Article.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Note(childComplexity), true
 	case "Article.publishedAt":
 		if e.ComplexityRoot.Article.PublishedAt == nil {
 			break
@@ -481,6 +575,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Article.URL(childComplexity), true
 
+	case "CertaintyCount.certainty":
+		if e.ComplexityRoot.CertaintyCount.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertaintyCount.Certainty(childComplexity), true
+	case "CertaintyCount.count":
+		if e.ComplexityRoot.CertaintyCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertaintyCount.Count(childComplexity), true
+
 	case "Claim.article":
 		if e.ComplexityRoot.Claim.Article == nil {
 			break
@@ -493,6 +600,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.AttributedTo(childComplexity), true
+	case "Claim.certainty":
+		if e.ComplexityRoot.Claim.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Certainty(childComplexity), true
+	case "Claim.condition":
+		if e.ComplexityRoot.Claim.Condition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Condition(childComplexity), true
+	case "Claim.conditional":
+		if e.ComplexityRoot.Claim.Conditional == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Conditional(childComplexity), true
+	case "Claim.confidence":
+		if e.ComplexityRoot.Claim.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Confidence(childComplexity), true
+	case "Claim.draft":
+		if e.ComplexityRoot.Claim.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Draft(childComplexity), true
 	case "Claim.end":
 		if e.ComplexityRoot.Claim.End == nil {
 			break
@@ -505,12 +642,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.ID(childComplexity), true
-	case "Claim.modality":
-		if e.ComplexityRoot.Claim.Modality == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Claim.Modality(childComplexity), true
 	case "Claim.note":
 		if e.ComplexityRoot.Claim.Note == nil {
 			break
@@ -523,12 +654,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Object(childComplexity), true
+	case "Claim.objectSpan":
+		if e.ComplexityRoot.Claim.ObjectSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.ObjectSpan(childComplexity), true
 	case "Claim.objectText":
 		if e.ComplexityRoot.Claim.ObjectText == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Claim.ObjectText(childComplexity), true
+	case "Claim.ownStatement":
+		if e.ComplexityRoot.Claim.OwnStatement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.OwnStatement(childComplexity), true
+	case "Claim.placed":
+		if e.ComplexityRoot.Claim.Placed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Placed(childComplexity), true
 	case "Claim.quote":
 		if e.ComplexityRoot.Claim.Quote == nil {
 			break
@@ -547,6 +696,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Relationship(childComplexity), true
+	case "Claim.sentenceEnd":
+		if e.ComplexityRoot.Claim.SentenceEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.SentenceEnd(childComplexity), true
+	case "Claim.sentenceStart":
+		if e.ComplexityRoot.Claim.SentenceStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.SentenceStart(childComplexity), true
+	case "Claim.source":
+		if e.ComplexityRoot.Claim.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Source(childComplexity), true
 	case "Claim.start":
 		if e.ComplexityRoot.Claim.Start == nil {
 			break
@@ -559,18 +726,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Subject(childComplexity), true
+	case "Claim.subjectSpan":
+		if e.ComplexityRoot.Claim.SubjectSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.SubjectSpan(childComplexity), true
 	case "Claim.subjectText":
 		if e.ComplexityRoot.Claim.SubjectText == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Claim.SubjectText(childComplexity), true
+	case "Claim.timeCue":
+		if e.ComplexityRoot.Claim.TimeCue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.TimeCue(childComplexity), true
+	case "Claim.timeFrom":
+		if e.ComplexityRoot.Claim.TimeFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.TimeFrom(childComplexity), true
+	case "Claim.timePrecision":
+		if e.ComplexityRoot.Claim.TimePrecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.TimePrecision(childComplexity), true
+	case "Claim.timeStatus":
+		if e.ComplexityRoot.Claim.TimeStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.TimeStatus(childComplexity), true
+	case "Claim.timeTo":
+		if e.ComplexityRoot.Claim.TimeTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.TimeTo(childComplexity), true
+	case "Claim.validFrom":
+		if e.ComplexityRoot.Claim.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.ValidFrom(childComplexity), true
+	case "Claim.validTo":
+		if e.ComplexityRoot.Claim.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.ValidTo(childComplexity), true
 	case "Claim.voice":
 		if e.ComplexityRoot.Claim.Voice == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Claim.Voice(childComplexity), true
+
+	case "ClaimConnection.edges":
+		if e.ComplexityRoot.ClaimConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimConnection.Edges(childComplexity), true
+	case "ClaimConnection.nodes":
+		if e.ComplexityRoot.ClaimConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimConnection.Nodes(childComplexity), true
+	case "ClaimConnection.pageInfo":
+		if e.ComplexityRoot.ClaimConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimConnection.PageInfo(childComplexity), true
+	case "ClaimConnection.totalCount":
+		if e.ComplexityRoot.ClaimConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimConnection.TotalCount(childComplexity), true
+
+	case "ClaimEdge.cursor":
+		if e.ComplexityRoot.ClaimEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimEdge.Cursor(childComplexity), true
+	case "ClaimEdge.node":
+		if e.ComplexityRoot.ClaimEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
 
 	case "CreatedApiToken.apiToken":
 		if e.ComplexityRoot.CreatedApiToken.APIToken == nil {
@@ -585,24 +838,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreatedApiToken.Token(childComplexity), true
 
+	case "GraphEdge.certainties":
+		if e.ComplexityRoot.GraphEdge.Certainties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Certainties(childComplexity), true
+	case "GraphEdge.certainty":
+		if e.ComplexityRoot.GraphEdge.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Certainty(childComplexity), true
 	case "GraphEdge.claimCount":
 		if e.ComplexityRoot.GraphEdge.ClaimCount == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphEdge.ClaimCount(childComplexity), true
+	case "GraphEdge.corroboration":
+		if e.ComplexityRoot.GraphEdge.Corroboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Corroboration(childComplexity), true
 	case "GraphEdge.id":
 		if e.ComplexityRoot.GraphEdge.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
-	case "GraphEdge.modality":
-		if e.ComplexityRoot.GraphEdge.Modality == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GraphEdge.Modality(childComplexity), true
 	case "GraphEdge.relationship":
 		if e.ComplexityRoot.GraphEdge.Relationship == nil {
 			break
@@ -783,7 +1048,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.AllShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
 	case "Query.article":
 		if e.ComplexityRoot.Query.Article == nil {
 			break
@@ -801,6 +1066,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Articles(childComplexity), true
+	case "Query.claims":
+		if e.ComplexityRoot.Query.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
@@ -812,7 +1088,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
 	case "Query.relationTypes":
 		if e.ComplexityRoot.Query.RelationTypes == nil {
 			break
@@ -829,7 +1105,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relationships(childComplexity, args["type"].(*graph.RelationType), args["modality"].(*graph.Modality), args["from"].(*string), args["to"].(*string), args["attributedTo"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relationships(childComplexity, args["type"].(*graph.RelationType), args["from"].(*string), args["to"].(*string), args["attributedTo"].(*string), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange), args["first"].(*int), args["after"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -851,7 +1127,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
 	case "Query.whoami":
 		if e.ComplexityRoot.Query.Whoami == nil {
 			break
@@ -865,6 +1141,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelationTypeInfo.Cameo(childComplexity), true
+	case "RelationTypeInfo.cameoRoot":
+		if e.ComplexityRoot.RelationTypeInfo.CameoRoot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.CameoRoot(childComplexity), true
+	case "RelationTypeInfo.cameoRootName":
+		if e.ComplexityRoot.RelationTypeInfo.CameoRootName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.CameoRootName(childComplexity), true
+	case "RelationTypeInfo.class":
+		if e.ComplexityRoot.RelationTypeInfo.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Class(childComplexity), true
+	case "RelationTypeInfo.label":
+		if e.ComplexityRoot.RelationTypeInfo.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationTypeInfo.Label(childComplexity), true
 	case "RelationTypeInfo.meaning":
 		if e.ComplexityRoot.RelationTypeInfo.Meaning == nil {
 			break
@@ -884,6 +1184,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.ArticleCount(childComplexity), true
+	case "Relationship.certainties":
+		if e.ComplexityRoot.Relationship.Certainties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Certainties(childComplexity), true
+	case "Relationship.certainty":
+		if e.ComplexityRoot.Relationship.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Certainty(childComplexity), true
+	case "Relationship.certaintyCounts":
+		if e.ComplexityRoot.Relationship.CertaintyCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.CertaintyCounts(childComplexity), true
 	case "Relationship.claimCount":
 		if e.ComplexityRoot.Relationship.ClaimCount == nil {
 			break
@@ -895,7 +1213,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Relationship.Claims(childComplexity), true
+		args, err := ec.field_Relationship_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Relationship.Claims(childComplexity, args["filter"].(*graph.ClaimFilter)), true
+	case "Relationship.conditionalCount":
+		if e.ComplexityRoot.Relationship.Conditionals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Conditionals(childComplexity), true
+	case "Relationship.corroboration":
+		if e.ComplexityRoot.Relationship.Corroboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.Corroboration(childComplexity), true
+	case "Relationship.firstReported":
+		if e.ComplexityRoot.Relationship.FirstReported == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.FirstReported(childComplexity), true
 	case "Relationship.from":
 		if e.ComplexityRoot.Relationship.From == nil {
 			break
@@ -908,18 +1249,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relationship.ID(childComplexity), true
-	case "Relationship.modalities":
-		if e.ComplexityRoot.Relationship.Modalities == nil {
+	case "Relationship.lastReported":
+		if e.ComplexityRoot.Relationship.LastReported == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relationship.Modalities(childComplexity), true
-	case "Relationship.modality":
-		if e.ComplexityRoot.Relationship.Modality == nil {
+		return e.ComplexityRoot.Relationship.LastReported(childComplexity), true
+	case "Relationship.ownStatementCount":
+		if e.ComplexityRoot.Relationship.OwnStatements == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relationship.Modality(childComplexity), true
+		return e.ComplexityRoot.Relationship.OwnStatements(childComplexity), true
+	case "Relationship.sentenceCount":
+		if e.ComplexityRoot.Relationship.SentenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.SentenceCount(childComplexity), true
+	case "Relationship.sourceCount":
+		if e.ComplexityRoot.Relationship.SourceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relationship.SourceCount(childComplexity), true
 	case "Relationship.to":
 		if e.ComplexityRoot.Relationship.To == nil {
 			break
@@ -984,6 +1337,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "Span.end":
+		if e.ComplexityRoot.Span.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.End(childComplexity), true
+	case "Span.start":
+		if e.ComplexityRoot.Span.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.Start(childComplexity), true
+	case "Span.text":
+		if e.ComplexityRoot.Span.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.Text(childComplexity), true
+
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
 			break
@@ -1005,7 +1377,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
-		return graphql.NewInputUnmarshalerIndex()
+		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("DateRange", ec.unmarshalInputDateRange),
+		)
 	}
 	first := true
 
@@ -1086,9 +1461,17 @@ actorgraph: actors named in news reporting, the relationships between them,
 and the verbatim claims that support every relationship.
 
 Start with ` + "`" + `search` + "`" + ` or ` + "`" + `actors` + "`" + ` to find an actor, then walk out with
-` + "`" + `neighbourhood` + "`" + `, ` + "`" + `shortestPath` + "`" + ` or an actor's ` + "`" + `relationships` + "`" + `. Every
-relationship lists its ` + "`" + `claims` + "`" + `: the quoted sentence, the article it is
-stated in, who it is attributed to, and how firmly it is made (` + "`" + `modality` + "`" + `).
+` + "`" + `neighbourhood` + "`" + `, ` + "`" + `shortestPath` + "`" + ` or an actor's ` + "`" + `relationships` + "`" + `; or search the
+claims themselves with ` + "`" + `claims` + "`" + `. Every relationship lists its ` + "`" + `claims` + "`" + `: the
+quoted sentence, the article it is stated in, who it is attributed to, how
+firmly the article presents it (` + "`" + `certainty` + "`" + `), whether it is the subject's
+own statement (` + "`" + `ownStatement` + "`" + `) or conditional (` + "`" + `condition` + "`" + `), and when what
+it reports holds (` + "`" + `timeStatus` + "`" + `, ` + "`" + `validFrom` + "`" + `, ` + "`" + `validTo` + "`" + `).
+
+Every filter on relationships (` + "`" + `certainty` + "`" + `, ` + "`" + `ownStatement` + "`" + `, ` + "`" + `conditional` + "`" + `,
+` + "`" + `asOf` + "`" + `, ` + "`" + `between` + "`" + `) means "has at least one claim with …"; several such
+filters must each hold, each for some claim. The ` + "`" + `claims` + "`" + ` query filters
+claim by claim.
 
 Limits (defaults; the server's operator can change each): an operation may
 cost at most 25000 (a list field costs its page size or limit times its
@@ -1142,6 +1525,16 @@ type Query {
     direction: Direction = BOTH
     "At most this many actors besides the anchor, 1 to 1000 (max-neighbours). Costs ` + "`" + `limit` + "`" + ` × the selected fields."
     limit: Int = 100
+    "Only follow relationships with at least one claim of one of these certainties."
+    certainty: [Certainty!]
+    "Only follow relationships with at least one claim that is (true) or is not (false) the subject's own statement."
+    ownStatement: Boolean
+    "Only follow relationships with at least one claim that is (true) or is not (false) conditional."
+    conditional: Boolean
+    "Only follow relationships with at least one claim whose event or state holds on this date (see ` + "`" + `Claim.validFrom` + "`" + `)."
+    asOf: Date
+    "Only follow relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+    between: DateRange
   ): Subgraph!
 
   """
@@ -1161,6 +1554,16 @@ type Query {
     relationTypes: [RelationType!]
     "Which orientation of relationships to follow; BOTH ignores direction."
     direction: Direction = BOTH
+    "Only follow relationships with at least one claim of one of these certainties."
+    certainty: [Certainty!]
+    "Only follow relationships with at least one claim that is (true) or is not (false) the subject's own statement."
+    ownStatement: Boolean
+    "Only follow relationships with at least one claim that is (true) or is not (false) conditional."
+    conditional: Boolean
+    "Only follow relationships with at least one claim whose event or state holds on this date (see ` + "`" + `Claim.validFrom` + "`" + `)."
+    asOf: Date
+    "Only follow relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+    between: DateRange
   ): Path
 
   "Every shortest path between two actors (at most ` + "`" + `limit` + "`" + `); empty if none."
@@ -1177,25 +1580,62 @@ type Query {
     direction: Direction = BOTH
     "At most this many paths, 1 to 100 (max-paths)."
     limit: Int = 25
+    "Only follow relationships with at least one claim of one of these certainties."
+    certainty: [Certainty!]
+    "Only follow relationships with at least one claim that is (true) or is not (false) the subject's own statement."
+    ownStatement: Boolean
+    "Only follow relationships with at least one claim that is (true) or is not (false) conditional."
+    conditional: Boolean
+    "Only follow relationships with at least one claim whose event or state holds on this date (see ` + "`" + `Claim.validFrom` + "`" + `)."
+    asOf: Date
+    "Only follow relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+    between: DateRange
   ): [Path!]!
 
   "Relationships in id order, filtered, as a Relay connection."
   relationships(
     "Only relationships of this type."
     type: RelationType
-    "Only relationships whose strongest modality is this one."
-    modality: Modality
     "Only relationships whose subject (source) is this actor."
     from: ID
     "Only relationships whose object (target) is this actor."
     to: ID
     "Only relationships with at least one claim attributed to this actor."
     attributedTo: ID
+    "Only relationships with at least one claim of one of these certainties."
+    certainty: [Certainty!]
+    "Only relationships with at least one claim that is (true) or is not (false) the subject's own statement."
+    ownStatement: Boolean
+    "Only relationships with at least one claim that is (true) or is not (false) conditional."
+    conditional: Boolean
+    "Only relationships with at least one claim whose event or state holds on this date (see ` + "`" + `Claim.validFrom` + "`" + `)."
+    asOf: Date
+    "Only relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+    between: DateRange
     "Page size, 1 to 100 (max-page). Costs ` + "`" + `first` + "`" + ` × the selected fields."
     first: Int = 50
     "Cursor from the previous page's ` + "`" + `pageInfo.endCursor` + "`" + `; omit for the first page."
     after: String
   ): RelationshipConnection!
+
+  """
+  Claims that match a filter, as a Relay connection: in id order, or best
+  match first when ` + "`" + `filter.text` + "`" + ` is given. Listing every claim of one
+  article (` + "`" + `filter: {article: ID}` + "`" + `) in pages of 100 with every scalar field
+  stays within the default cost limit.
+  """
+  claims(
+    "What each claim must match; every field given must hold for the same claim. Omit for every claim."
+    filter: ClaimFilter
+    "Page size, 1 to 100 (max-page). Costs ` + "`" + `first` + "`" + ` × the selected fields."
+    first: Int = 100
+    """
+    The ` + "`" + `endCursor` + "`" + ` of the previous page; omit for the first page. In id order a
+    cursor names the last claim listed; in a text search it is the position in
+    the result, so it is valid for the same filter only.
+    """
+    after: String
+  ): ClaimConnection!
 
   "The article with this id, or null."
   article(id: ID!): Article
@@ -1203,7 +1643,7 @@ type Query {
   "Every article in the graph, in id order."
   articles: [Article!]!
 
-  "Every relationship type, with its meaning and CAMEO code."
+  "Every relationship type, with its class, meaning, CAMEO code and label, in the order of the ` + "`" + `RelationType` + "`" + ` enum."
   relationTypes: [RelationTypeInfo!]!
 }
 
@@ -1256,71 +1696,202 @@ type Relationship {
   from: Actor!
   "The object."
   to: Actor!
-  "The strongest modality among the supporting claims."
-  modality: Modality!
-  "Every distinct modality among the claims, strongest first."
-  modalities: [Modality!]!
-  "How many claims support it: a rough measure of corroboration."
+  "The firmest certainty among the supporting claims (ASSERTED, REPORTED, ALLEGED, HYPOTHETICAL, DENIED in that order): for drawing the edge. Filters look at every claim, never at this alone."
+  certainty: Certainty!
+  "The certainties its claims have, firmest first: a filter on certainty matches when one of these is asked for."
+  certainties: [Certainty!]!
+  "How many claims have each certainty, firmest first, zero counts included."
+  certaintyCounts: [CertaintyCount!]!
+  "How many claims are the subject's own statement."
+  ownStatementCount: Int!
+  "How many claims are conditional."
+  conditionalCount: Int!
+  "How many claims support it. Several claims may rest on one sentence or one source: see ` + "`" + `corroboration` + "`" + `."
   claimCount: Int!
   "How many distinct articles the claims come from."
   articleCount: Int!
-  "The supporting claims, in id order."
-  claims: [Claim!]!
+  "How many distinct sources the claims come from: the actors they are attributed to and, for claims in an article's own voice, the publication (the article when its publication is unknown)."
+  sourceCount: Int!
+  "How many distinct sentences the claims quote."
+  sentenceCount: Int!
+  "How independently the relationship is attested: the number of distinct sources (` + "`" + `sourceCount` + "`" + `). Eleven claims from two sources score 2. The network view weighs edges by it."
+  corroboration: Int!
+  "The earliest publication date among the claims' articles, or null when none is known."
+  firstReported: Date
+  "The latest publication date among the claims' articles, or null when none is known."
+  lastReported: Date
+  "The supporting claims, in id order; with a filter, those that match it."
+  claims(filter: ClaimFilter): [Claim!]!
+}
+
+"How many of a relationship's claims have one certainty."
+type CertaintyCount {
+  "The certainty."
+  certainty: Certainty!
+  "How many claims have it."
+  count: Int!
 }
 
 # BEGIN GENERATED: relation-types (from graph.RelationTypes by ` + "`" + `make generate` + "`" + `; edit that table, not this)
-"Relationship types. Direction is always subject → object."
+"""
+Relationship types (docs/graph-model.md has the table). Direction is always
+subject → object. STATE types are standing relations and roles; EVENT types
+are things that happen, coded with CAMEO: together they cover all twenty
+CAMEO root categories.
+"""
 enum RelationType {
-  "Is politically, ideologically or militarily aligned with, or loyal to."
+  "Is politically, ideologically or militarily aligned with, or loyal to. A standing relation; no CAMEO code."
   ALIGNED_WITH
-  "Holds a leadership position in a group, movement or state."
+  "Holds a leadership position in (a group, a movement or a state). A standing relation; no CAMEO code."
   LEADS
-  "Belongs to a bloc, coalition or wider group."
+  "Belongs to a bloc, coalition or wider group. A standing relation; no CAMEO code."
   MEMBER_OF
-  "Expresses or gives support to (CAMEO 051)."
+  "Speaks officially for. A standing relation; no CAMEO code."
+  SPOKESPERSON_FOR
+  "Is a minister, commander or other official of. A standing relation; no CAMEO code."
+  OFFICIAL_OF
+  "Stands by or backs (politically or morally). A standing relation; no CAMEO code."
   SUPPORTS
-  "Issues a warning to (CAMEO 130)."
-  WARNS
-  "Threatens force or retaliation against (CAMEO 138)."
-  THREATENS
-  "Accuses of wrongdoing or hostile intent (CAMEO 112)."
-  ACCUSES
-  "Criticises or denounces (CAMEO 111)."
-  CRITICISES
-  "Stands in opposition or confrontation to (CAMEO 120)."
+  "Stands in opposition or confrontation to. A standing relation; no CAMEO code."
   OPPOSES
-  "Demonstrates or rallies against (CAMEO 141)."
-  PROTESTS_AGAINST
-  "Asks for (military) help from (CAMEO 0212)."
-  REQUESTS_ASSISTANCE_FROM
-  "Represses, uses force against (CAMEO 175)."
-  SUPPRESSES
-  "Helps another party repress (CAMEO 175)."
-  HELPS_SUPPRESS
-  "Sent fighters or forces into a country (CAMEO 190)."
-  DEPLOYED_TO
-  "Sent fighters or forces in support of (CAMEO 072)."
-  DEPLOYED_IN_SUPPORT_OF
-  "Undermines the authority or sovereignty of."
+  "Undermines the authority or sovereignty of. A standing relation; no CAMEO code."
   UNDERMINES
+  "Gives instructions or orders to. An event; CAMEO has no code for it."
+  INSTRUCTS
+  "Makes a public statement about. CAMEO 010 (make public statement)."
+  COMMENTS_ON
+  "Claims responsibility for an act against. CAMEO 015 (make public statement)."
+  CLAIMS_RESPONSIBILITY_FOR
+  "Appeals to or calls on. CAMEO 020 (appeal)."
+  APPEALS_TO
+  "Asks for (military) help from. CAMEO 0212 (appeal)."
+  REQUESTS_ASSISTANCE_FROM
+  "Expresses intent to cooperate with. CAMEO 030 (express intent to cooperate)."
+  INTENDS_TO_COOPERATE_WITH
+  "Consults or meets with. CAMEO 040 (consult)."
+  CONSULTS_WITH
+  "Negotiates with. CAMEO 046 (consult)."
+  NEGOTIATES_WITH
+  "Engages in diplomatic cooperation with. CAMEO 050 (engage in diplomatic cooperation)."
+  COOPERATES_DIPLOMATICALLY_WITH
+  "Praises or endorses. CAMEO 051 (engage in diplomatic cooperation)."
+  PRAISES
+  "Engages in material cooperation with. CAMEO 060 (engage in material cooperation)."
+  COOPERATES_MATERIALLY_WITH
+  "Provides aid (money, arms, training) to. CAMEO 070 (provide aid)."
+  PROVIDES_AID_TO
+  "Sent fighters or forces in support of. CAMEO 072 (provide aid)."
+  DEPLOYED_IN_SUPPORT_OF
+  "Yields or concedes to. CAMEO 080 (yield)."
+  YIELDS_TO
+  "Investigates. CAMEO 090 (investigate)."
+  INVESTIGATES
+  "Demands of. CAMEO 100 (demand)."
+  DEMANDS
+  "Disapproves of. CAMEO 110 (disapprove)."
+  DISAPPROVES_OF
+  "Criticises or denounces. CAMEO 111 (disapprove)."
+  CRITICISES
+  "Accuses of wrongdoing or hostile intent. CAMEO 112 (disapprove)."
+  ACCUSES
+  "Rejects a demand, an accusation or a proposal of. CAMEO 120 (reject)."
+  REJECTS
+  "Warns or threatens, not specified below. CAMEO 130 (threaten)."
+  WARNS
+  "Threatens force or retaliation against. CAMEO 138 (threaten)."
+  THREATENS
+  "Protests, demonstrates or rallies against. CAMEO 140 (protest)."
+  PROTESTS_AGAINST
+  "Shows military or police force toward. CAMEO 150 (exhibit force posture)."
+  EXHIBITS_FORCE_POSTURE
+  "Reduces or breaks relations with. CAMEO 160 (reduce relations)."
+  REDUCES_RELATIONS_WITH
+  "Imposes sanctions, an embargo or a boycott on. CAMEO 163 (reduce relations)."
+  SANCTIONS
+  "Coerces. CAMEO 170 (coerce)."
+  COERCES
+  "Designates (as a terrorist organisation) or bans. CAMEO 172 (coerce)."
+  DESIGNATES
+  "Represses, uses force against. CAMEO 175 (coerce)."
+  SUPPRESSES
+  "Helps another party repress. CAMEO 175 (coerce)."
+  HELPS_SUPPRESS
+  "Uses unconventional violence against (bombing, assassination, abduction). CAMEO 180 (assault)."
+  ASSAULTS
+  "Fights (armed clashes with). CAMEO 190 (fight)."
+  FIGHTS
+  "Attacks with conventional military force (strikes, raids, rockets, drones). CAMEO 190 (fight)."
+  ATTACKS
+  "Sent fighters or forces into (a country). CAMEO 190 (fight)."
+  DEPLOYED_TO
+  "Engages in unconventional mass violence against. CAMEO 200 (engage in unconventional mass violence)."
+  USES_MASS_VIOLENCE_AGAINST
 }
 # END GENERATED: relation-types
 
-# BEGIN GENERATED: modalities (from graph.ModalityTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
-"How firmly a claim is made, strongest first."
-enum Modality {
+# BEGIN GENERATED: certainties (from graph.CertaintyTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
+"""
+How the article presents the truth of a claim, firmest first. One of a
+claim's three modality dimensions, beside ` + "`" + `ownStatement` + "`" + ` and ` + "`" + `conditional` + "`" + `.
+"""
+enum Certainty {
   "The article states it as fact in its own voice."
   ASSERTED
-  "A party's own declared words or position."
-  STATEMENT
-  "Reported from a source without being marked doubtful."
+  "Relayed from a source (named or unnamed, the subject included) without being marked doubtful."
   REPORTED
-  "A threat or warning conditioned on a future event."
-  CONDITIONAL_THREAT
-  "Explicitly unverified or alleged."
+  "Marked unverified or distanced: \"allegedly\", \"reports claiming\", \"sources say\", \"what he described as\"."
   ALLEGED
+  "A possibility, risk, plan or prediction, not presented as happening or holding."
+  HYPOTHETICAL
+  "A party denies it."
+  DENIED
 }
-# END GENERATED: modalities
+# END GENERATED: certainties
+
+# BEGIN GENERATED: time-statuses (from graph.TimeStatusTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
+"When what a claim reports holds, relative to the article's publication."
+enum TimeStatus {
+  "Held or happened before the report and is over (\"former\", \"earlier\", \"initially\")."
+  PAST
+  "Holds or happens at the time of the report; the default."
+  ONGOING
+  "Expected, planned, threatened or at risk of happening."
+  EXPECTED
+}
+# END GENERATED: time-statuses
+
+# BEGIN GENERATED: date-precisions (from graph.PrecisionTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
+"How exactly a date the article gives is known."
+enum DatePrecision {
+  "Known to the year (\"2025\")."
+  YEAR
+  "Known to the month (\"2025-12\")."
+  MONTH
+  "Known to the day (\"2025-12-28\")."
+  DAY
+}
+# END GENERATED: date-precisions
+
+# BEGIN GENERATED: relation-classes (from graph.RelationClassTable by ` + "`" + `make generate` + "`" + `; edit that table, not this)
+"Whether a relation type is a standing relation or an event; it decides how an undated claim is placed in time."
+enum RelationClass {
+  "A standing relation or structural role: it holds over time (leadership, alignment, membership)."
+  STATE
+  "Something that happens, coded with CAMEO where CAMEO has a code."
+  EVENT
+}
+# END GENERATED: relation-classes
+
+"A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + `."
+scalar Date
+
+"A period of dates, both ends included; an end left out is open."
+input DateRange {
+  "The first date of the period."
+  from: Date
+  "The last date of the period."
+  to: Date
+}
 
 "Which relationships of an actor to follow."
 enum Direction {
@@ -1340,7 +1911,10 @@ enum Voice {
   ACTOR
 }
 
-"One statement in one article that supports one relationship."
+"""
+One statement in one article that supports one relationship. Offsets are in
+Unicode code points of the article's ` + "`" + `text` + "`" + `, ends exclusive.
+"""
 type Claim {
   "Unique id: ` + "`" + `<article id>/<claim key>` + "`" + `."
   id: ID!
@@ -1350,28 +1924,109 @@ type Claim {
   subject: Actor!
   "The actor on the receiving end: the relationship's target."
   object: Actor!
-  "The words the claim uses for the subject (\"Tehran\", \"the American enemy\")."
+  "The words the claim uses for the subject (\"Tehran\", \"the group\")."
   subjectText: String!
   "The words the claim uses for the object."
   objectText: String!
-  "How firmly the claim is made: asserted, a party's statement, reported, a conditional threat or alleged."
-  modality: Modality!
+  "Where the article names the subject at this claim: inside the quote, or elsewhere when the quote refers back to it (\"the group\"). Null when not recorded (a claim migrated from model 1 whose words were not found)."
+  subjectSpan: Span
+  "Where the article names the object at this claim; null when not recorded."
+  objectSpan: Span
+  "How firmly the article presents the claim."
+  certainty: Certainty!
+  "Whether the claim is the subject's own declared words or position (its statement, its leader's words)."
+  ownStatement: Boolean!
+  "Whether the claimed act depends on a condition (\"should it continue …\")."
+  conditional: Boolean!
+  "The condition's words and where they are; null when the claim is not conditional or (migrated from model 1) the words were not recorded."
+  condition: Span
+  "Whether what the claim reports is over, ongoing or expected."
+  timeStatus: TimeStatus!
+  "The words that place it in time (\"former\", \"earlier\"), or null."
+  timeCue: Span
+  "The first date the article gives for it (YYYY, YYYY-MM or YYYY-MM-DD, as written), or null."
+  timeFrom: String
+  "The last date the article gives for it, or null."
+  timeTo: String
+  "How exactly the dates the article gives are known; null when it gives none."
+  timePrecision: DatePrecision
+  "The first date it holds on, derived from its time, its relation type's class and the publication date (docs/graph-model.md); null when open or when it cannot be placed (see ` + "`" + `placed` + "`" + `)."
+  validFrom: Date
+  "The last date it holds on; null when open or when it cannot be placed."
+  validTo: Date
+  "Whether it can be placed in time at all; an expected event with no date cannot, and no ` + "`" + `asOf` + "`" + ` or ` + "`" + `between` + "`" + ` filter matches it."
+  placed: Boolean!
   "Whether the article says it in its own voice or attributes it to an actor."
   voice: Voice!
   "The actor the article attributes the claim to; null in the article's own voice."
   attributedTo: Actor
+  "Who vouches for it, for counting sources: ` + "`" + `actor:<id>` + "`" + ` when attributed, else ` + "`" + `publication:<name>` + "`" + `, or ` + "`" + `article:<id>` + "`" + ` when the publication is unknown."
+  source: String!
   "Verbatim text from the article."
   quote: String!
-  "Offset of the quote in the article text, in Unicode code points."
+  "Offset of the quote in the article text."
   start: Int!
-  "End offset of the quote (exclusive), in Unicode code points."
+  "End offset of the quote."
   end: Int!
+  "Offset of the sentence the quote starts in."
+  sentenceStart: Int!
+  "End offset of that sentence."
+  sentenceEnd: Int!
   "Free text qualifying the claim, or null."
   note: String
+  "Whether the claim was drafted by the extractor and not yet reviewed."
+  draft: Boolean!
+  "The extractor's confidence in a draft claim (0 to 1); null for reviewed claims."
+  confidence: Float
   "The article the claim is stated in; its text contains the quote at ` + "`" + `start` + "`" + `..` + "`" + `end` + "`" + `."
   article: Article!
   "The relationship this claim supports."
   relationship: Relationship!
+}
+
+"A phrase of an article and where it is (code points of the article's ` + "`" + `text` + "`" + `, ` + "`" + `end` + "`" + ` exclusive)."
+type Span {
+  "Offset of the phrase's first character."
+  start: Int!
+  "Offset just past its last character."
+  end: Int!
+  "The phrase, verbatim."
+  text: String!
+}
+
+"""
+What claims must match. Every field given must hold for the same claim; a
+list matches any of its values.
+"""
+input ClaimFilter {
+  "Full-text search over quotes, tolerant of typos and partial words; only letters and digits count. Results come best match first."
+  text: String
+  "The actor is the subject or the object."
+  actor: ID
+  "The subject is this actor."
+  subject: ID
+  "The object is this actor."
+  object: ID
+  "The claim supports a relationship of one of these types."
+  relationTypes: [RelationType!]
+  "The claim has one of these certainties."
+  certainty: [Certainty!]
+  "The claim is (true) or is not (false) the subject's own statement."
+  ownStatement: Boolean
+  "The claim is (true) or is not (false) conditional."
+  conditional: Boolean
+  "The claim is attributed to this actor."
+  attributedTo: ID
+  "The claim is stated in this article."
+  article: ID
+  "The claim's article was published by this publication (its ` + "`" + `source` + "`" + `)."
+  source: String
+  "What the claim reports holds on this date."
+  asOf: Date
+  "What the claim reports holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+  between: DateRange
+  "The claim's time status is one of these."
+  timeStatus: [TimeStatus!]
 }
 
 "One piece of reporting."
@@ -1386,22 +2041,32 @@ type Article {
   source: String
   "Where it was published, or null."
   url: String
-  "Publication date (YYYY-MM-DD), or null."
-  publishedAt: String
+  "Publication date, or null when it is unknown (then ` + "`" + `note` + "`" + ` usually says why)."
+  publishedAt: Date
+  "Free text about the article, or null."
+  note: String
   "The full text that the claims' quotes and offsets refer to."
   text: String!
   "The article's claims, in text order."
   claims: [Claim!]!
 }
 
-"A relation type's documentation."
+"A relation type's documentation, from the one table the enum and docs/graph-model.md follow."
 type RelationTypeInfo {
-  "The relation type (ALIGNED_WITH, THREATENS, …); see ` + "`" + `relationTypes` + "`" + ` for each one's meaning."
+  "The relation type."
   type: RelationType!
+  "Whether it is a standing relation or an event."
+  class: RelationClass!
   "One-line meaning; the subject is the relationship's source."
   meaning: String!
-  "The nearest CAMEO event code, or null for structural relations."
+  "The CAMEO event code, or null for standing relations and events CAMEO has no code for."
   cameo: String
+  "The CAMEO root category (01 to 20) of the code, or null."
+  cameoRoot: String
+  "The name of the CAMEO root category (\"threaten\"), or null."
+  cameoRootName: String
+  "A short phrase for drawing the edge (\"aligned with\")."
+  label: String!
 }
 
 "A set of actors and the relationships among them, ready to draw."
@@ -1434,10 +2099,14 @@ type GraphEdge {
   source: ID!
   "The object actor's id."
   target: ID!
-  "The strongest modality among the supporting claims."
-  modality: Modality!
-  "How many claims support it: a rough measure of corroboration."
+  "The firmest certainty among the supporting claims: for drawing the edge."
+  certainty: Certainty!
+  "The certainties its claims have, firmest first: for filtering the drawn edges."
+  certainties: [Certainty!]!
+  "How many claims support it."
   claimCount: Int!
+  "How many distinct sources the claims come from: the edge's weight."
+  corroboration: Int!
   "The full relationship, with its claims."
   relationship: Relationship!
 }
@@ -1510,6 +2179,26 @@ type RelationshipEdge {
   cursor: String!
   "The relationship."
   node: Relationship!
+}
+
+"A page of claims."
+type ClaimConnection {
+  "The page's claims with their cursors."
+  edges: [ClaimEdge!]!
+  "The page's claims, without cursors."
+  nodes: [Claim!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+  "How many claims match the filter, over all pages."
+  totalCount: Int!
+}
+
+"A claim with its cursor."
+type ClaimEdge {
+  "Opaque position of this item, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The claim."
+  node: Claim!
 }
 `, BuiltIn: false},
 	{Name: "../../auth.graphqls", Input: `# Access control: roles, API tokens and who the caller is. See the
@@ -1692,12 +2381,24 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_url(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "note":
+		return ec.fieldContext_Article_note(ctx, field)
 	case "text":
 		return ec.fieldContext_Article_text(ctx, field)
 	case "claims":
 		return ec.fieldContext_Article_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+}
+
+func (ec *executionContext) childFields_CertaintyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "certainty":
+		return ec.fieldContext_CertaintyCount_certainty(ctx, field)
+	case "count":
+		return ec.fieldContext_CertaintyCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CertaintyCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1714,26 +2415,86 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_subjectText(ctx, field)
 	case "objectText":
 		return ec.fieldContext_Claim_objectText(ctx, field)
-	case "modality":
-		return ec.fieldContext_Claim_modality(ctx, field)
+	case "subjectSpan":
+		return ec.fieldContext_Claim_subjectSpan(ctx, field)
+	case "objectSpan":
+		return ec.fieldContext_Claim_objectSpan(ctx, field)
+	case "certainty":
+		return ec.fieldContext_Claim_certainty(ctx, field)
+	case "ownStatement":
+		return ec.fieldContext_Claim_ownStatement(ctx, field)
+	case "conditional":
+		return ec.fieldContext_Claim_conditional(ctx, field)
+	case "condition":
+		return ec.fieldContext_Claim_condition(ctx, field)
+	case "timeStatus":
+		return ec.fieldContext_Claim_timeStatus(ctx, field)
+	case "timeCue":
+		return ec.fieldContext_Claim_timeCue(ctx, field)
+	case "timeFrom":
+		return ec.fieldContext_Claim_timeFrom(ctx, field)
+	case "timeTo":
+		return ec.fieldContext_Claim_timeTo(ctx, field)
+	case "timePrecision":
+		return ec.fieldContext_Claim_timePrecision(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Claim_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Claim_validTo(ctx, field)
+	case "placed":
+		return ec.fieldContext_Claim_placed(ctx, field)
 	case "voice":
 		return ec.fieldContext_Claim_voice(ctx, field)
 	case "attributedTo":
 		return ec.fieldContext_Claim_attributedTo(ctx, field)
+	case "source":
+		return ec.fieldContext_Claim_source(ctx, field)
 	case "quote":
 		return ec.fieldContext_Claim_quote(ctx, field)
 	case "start":
 		return ec.fieldContext_Claim_start(ctx, field)
 	case "end":
 		return ec.fieldContext_Claim_end(ctx, field)
+	case "sentenceStart":
+		return ec.fieldContext_Claim_sentenceStart(ctx, field)
+	case "sentenceEnd":
+		return ec.fieldContext_Claim_sentenceEnd(ctx, field)
 	case "note":
 		return ec.fieldContext_Claim_note(ctx, field)
+	case "draft":
+		return ec.fieldContext_Claim_draft(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Claim_confidence(ctx, field)
 	case "article":
 		return ec.fieldContext_Claim_article(ctx, field)
 	case "relationship":
 		return ec.fieldContext_Claim_relationship(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ClaimConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1756,10 +2517,14 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_source(ctx, field)
 	case "target":
 		return ec.fieldContext_GraphEdge_target(ctx, field)
-	case "modality":
-		return ec.fieldContext_GraphEdge_modality(ctx, field)
+	case "certainty":
+		return ec.fieldContext_GraphEdge_certainty(ctx, field)
+	case "certainties":
+		return ec.fieldContext_GraphEdge_certainties(ctx, field)
 	case "claimCount":
 		return ec.fieldContext_GraphEdge_claimCount(ctx, field)
+	case "corroboration":
+		return ec.fieldContext_GraphEdge_corroboration(ctx, field)
 	case "relationship":
 		return ec.fieldContext_GraphEdge_relationship(ctx, field)
 	}
@@ -1824,10 +2589,18 @@ func (ec *executionContext) childFields_RelationTypeInfo(ctx context.Context, fi
 	switch field.Name {
 	case "type":
 		return ec.fieldContext_RelationTypeInfo_type(ctx, field)
+	case "class":
+		return ec.fieldContext_RelationTypeInfo_class(ctx, field)
 	case "meaning":
 		return ec.fieldContext_RelationTypeInfo_meaning(ctx, field)
 	case "cameo":
 		return ec.fieldContext_RelationTypeInfo_cameo(ctx, field)
+	case "cameoRoot":
+		return ec.fieldContext_RelationTypeInfo_cameoRoot(ctx, field)
+	case "cameoRootName":
+		return ec.fieldContext_RelationTypeInfo_cameoRootName(ctx, field)
+	case "label":
+		return ec.fieldContext_RelationTypeInfo_label(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelationTypeInfo", field.Name)
 }
@@ -1842,14 +2615,30 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 		return ec.fieldContext_Relationship_from(ctx, field)
 	case "to":
 		return ec.fieldContext_Relationship_to(ctx, field)
-	case "modality":
-		return ec.fieldContext_Relationship_modality(ctx, field)
-	case "modalities":
-		return ec.fieldContext_Relationship_modalities(ctx, field)
+	case "certainty":
+		return ec.fieldContext_Relationship_certainty(ctx, field)
+	case "certainties":
+		return ec.fieldContext_Relationship_certainties(ctx, field)
+	case "certaintyCounts":
+		return ec.fieldContext_Relationship_certaintyCounts(ctx, field)
+	case "ownStatementCount":
+		return ec.fieldContext_Relationship_ownStatementCount(ctx, field)
+	case "conditionalCount":
+		return ec.fieldContext_Relationship_conditionalCount(ctx, field)
 	case "claimCount":
 		return ec.fieldContext_Relationship_claimCount(ctx, field)
 	case "articleCount":
 		return ec.fieldContext_Relationship_articleCount(ctx, field)
+	case "sourceCount":
+		return ec.fieldContext_Relationship_sourceCount(ctx, field)
+	case "sentenceCount":
+		return ec.fieldContext_Relationship_sentenceCount(ctx, field)
+	case "corroboration":
+		return ec.fieldContext_Relationship_corroboration(ctx, field)
+	case "firstReported":
+		return ec.fieldContext_Relationship_firstReported(ctx, field)
+	case "lastReported":
+		return ec.fieldContext_Relationship_lastReported(ctx, field)
 	case "claims":
 		return ec.fieldContext_Relationship_claims(ctx, field)
 	}
@@ -1888,6 +2677,18 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_Span(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_Span_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Span_end(ctx, field)
+	case "text":
+		return ec.fieldContext_Span_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Span", field.Name)
 }
 
 func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2249,6 +3050,46 @@ func (ec *executionContext) field_Query_allShortestPaths_args(ctx context.Contex
 		return nil, err
 	}
 	args["limit"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+		func(ctx context.Context, v any) ([]graph.Certainty, error) {
+			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["certainty"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownStatement"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conditional"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (*DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg10
 	return args, nil
 }
 
@@ -2263,6 +3104,36 @@ func (ec *executionContext) field_Query_article_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -2309,6 +3180,46 @@ func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, 
 		return nil, err
 	}
 	args["limit"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+		func(ctx context.Context, v any) ([]graph.Certainty, error) {
+			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["certainty"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownStatement"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conditional"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (*DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg9
 	return args, nil
 }
 
@@ -2323,54 +3234,86 @@ func (ec *executionContext) field_Query_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["type"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "modality",
-		func(ctx context.Context, v any) (*graph.Modality, error) {
-			return ec.unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["modality"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["to"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "attributedTo",
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "attributedTo",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["attributedTo"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["attributedTo"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+		func(ctx context.Context, v any) ([]graph.Certainty, error) {
+			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["certainty"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownStatement"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conditional"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (*DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg6
+	args["after"] = arg10
 	return args, nil
 }
 
@@ -2439,6 +3382,60 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["direction"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+		func(ctx context.Context, v any) ([]graph.Certainty, error) {
+			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["certainty"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownStatement"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conditional"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (*DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg9
+	return args, nil
+}
+
+func (ec *executionContext) field_Relationship_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -3199,18 +4196,41 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 			return ec.fieldContext_Article_publishedAt(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PublishedAt, nil
+			return ec.Resolvers.Article().PublishedAt(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Article", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Article", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Article_note(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Note(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
 }
 
 func (ec *executionContext) _Article_text(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
@@ -3266,6 +4286,52 @@ func (ec *executionContext) fieldContext_Article_claims(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CertaintyCount_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.CertaintyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertaintyCount_certainty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertaintyCount_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertaintyCount", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _CertaintyCount_count(ctx context.Context, field graphql.CollectedField, obj *graph.CertaintyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertaintyCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertaintyCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertaintyCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -3424,27 +4490,362 @@ func (ec *executionContext) fieldContext_Claim_objectText(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
 }
 
-func (ec *executionContext) _Claim_modality(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+func (ec *executionContext) _Claim_subjectSpan(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_modality(ctx, field)
+			return ec.fieldContext_Claim_subjectSpan(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Modality, nil
+			return ec.Resolvers.Claim().SubjectSpan(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
-			return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_subjectSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_objectSpan(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_objectSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().ObjectSpan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_objectSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_certainty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Claim", field, false, false, "Modality")
+func (ec *executionContext) fieldContext_Claim_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _Claim_ownStatement(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_ownStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnStatement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_ownStatement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_conditional(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_conditional(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditional, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_conditional(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_condition(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_condition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Condition(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_condition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_timeStatus(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_timeStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().TimeStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.TimeStatus) graphql.Marshaler {
+			return ec.marshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_timeStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "TimeStatus")
+}
+
+func (ec *executionContext) _Claim_timeCue(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_timeCue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().TimeCue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_timeCue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_timeFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_timeFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().TimeFrom(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_timeFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
+func (ec *executionContext) _Claim_timeTo(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_timeTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().TimeTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_timeTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
+func (ec *executionContext) _Claim_timePrecision(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_timePrecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().TimePrecision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Precision) graphql.Marshaler {
+			return ec.marshalODatePrecision2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐPrecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_timePrecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "DatePrecision")
+}
+
+func (ec *executionContext) _Claim_validFrom(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().ValidFrom(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Claim_validTo(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().ValidTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Claim_placed(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_placed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Placed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_placed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Claim_voice(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -3500,6 +4901,29 @@ func (ec *executionContext) fieldContext_Claim_attributedTo(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Claim_source(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
 }
 
 func (ec *executionContext) _Claim_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -3571,6 +4995,52 @@ func (ec *executionContext) fieldContext_Claim_end(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Claim_sentenceStart(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_sentenceStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().SentenceStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_sentenceStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Claim_sentenceEnd(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_sentenceEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().SentenceEnd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_sentenceEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3592,6 +5062,52 @@ func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
+}
+
+func (ec *executionContext) _Claim_draft(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Draft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Confidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Float")
 }
 
 func (ec *executionContext) _Claim_article(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -3653,6 +5169,180 @@ func (ec *executionContext) fieldContext_Claim_relationship(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ClaimEdge) graphql.Marshaler {
+			return ec.marshalNClaimEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *ClaimEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3805,27 +5495,50 @@ func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "ID")
 }
 
-func (ec *executionContext) _GraphEdge_modality(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _GraphEdge_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_modality(ctx, field)
+			return ec.fieldContext_GraphEdge_certainty(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Modality, nil
+			return obj.Certainty, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
-			return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_GraphEdge_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Modality")
+func (ec *executionContext) fieldContext_GraphEdge_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _GraphEdge_certainties(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_certainties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainties(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_certainties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Certainty")
 }
 
 func (ec *executionContext) _GraphEdge_claimCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
@@ -3848,6 +5561,29 @@ func (ec *executionContext) _GraphEdge_claimCount(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_claimCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Int")
+}
+
+func (ec *executionContext) _GraphEdge_corroboration(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_corroboration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corroboration(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "Int")
 }
 
@@ -4521,7 +6257,7 @@ func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
@@ -4565,7 +6301,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Path) graphql.Marshaler {
@@ -4609,7 +6345,7 @@ func (ec *executionContext) _Query_allShortestPaths(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().AllShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Path) graphql.Marshaler {
@@ -4653,7 +6389,7 @@ func (ec *executionContext) _Query_relationships(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relationships(ctx, fc.Args["type"].(*graph.RelationType), fc.Args["modality"].(*graph.Modality), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["attributedTo"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relationships(ctx, fc.Args["type"].(*graph.RelationType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["attributedTo"].(*string), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationshipConnection) graphql.Marshaler {
@@ -4681,6 +6417,50 @@ func (ec *executionContext) fieldContext_Query_relationships(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_relationships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4994,6 +6774,29 @@ func (ec *executionContext) fieldContext_RelationTypeInfo_type(_ context.Context
 	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "RelationType")
 }
 
+func (ec *executionContext) _RelationTypeInfo_class(ctx context.Context, field graphql.CollectedField, obj *graph.RelationTypeInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.RelationClass) graphql.Marshaler {
+			return ec.marshalNRelationClass2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "RelationClass")
+}
+
 func (ec *executionContext) _RelationTypeInfo_meaning(ctx context.Context, field graphql.CollectedField, obj *graph.RelationTypeInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5038,6 +6841,75 @@ func (ec *executionContext) _RelationTypeInfo_cameo(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_RelationTypeInfo_cameo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationTypeInfo", field, true, true, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_cameoRoot(ctx context.Context, field graphql.CollectedField, obj *graph.RelationTypeInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_cameoRoot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RelationTypeInfo().CameoRoot(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_cameoRoot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, true, true, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_cameoRootName(ctx context.Context, field graphql.CollectedField, obj *graph.RelationTypeInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_cameoRootName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RelationTypeInfo().CameoRootName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_cameoRootName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, true, true, "String")
+}
+
+func (ec *executionContext) _RelationTypeInfo_label(ctx context.Context, field graphql.CollectedField, obj *graph.RelationTypeInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationTypeInfo_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationTypeInfo_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelationTypeInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _Relationship_id(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
@@ -5150,50 +7022,128 @@ func (ec *executionContext) fieldContext_Relationship_to(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Relationship_modality(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relationship_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_modality(ctx, field)
+			return ec.fieldContext_Relationship_certainty(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Modality, nil
+			return obj.Certainty, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v graph.Modality) graphql.Marshaler {
-			return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Relationship_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Modality")
+func (ec *executionContext) fieldContext_Relationship_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Certainty")
 }
 
-func (ec *executionContext) _Relationship_modalities(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _Relationship_certainties(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Relationship_modalities(ctx, field)
+			return ec.fieldContext_Relationship_certainties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Modalities, nil
+			return obj.Certainties(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Modality) graphql.Marshaler {
-			return ec.marshalNModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModalityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Relationship_modalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Modality")
+func (ec *executionContext) fieldContext_Relationship_certainties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Certainty")
+}
+
+func (ec *executionContext) _Relationship_certaintyCounts(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_certaintyCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertaintyCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.CertaintyCount) graphql.Marshaler {
+			return ec.marshalNCertaintyCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_certaintyCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CertaintyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relationship_ownStatementCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_ownStatementCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnStatements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_ownStatementCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_conditionalCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_conditionalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditionals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_conditionalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Relationship_claimCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
@@ -5242,6 +7192,121 @@ func (ec *executionContext) fieldContext_Relationship_articleCount(_ context.Con
 	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
 }
 
+func (ec *executionContext) _Relationship_sourceCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_sourceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceCount(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_sourceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_sentenceCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_sentenceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentenceCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_sentenceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_corroboration(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_corroboration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corroboration(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Relationship_firstReported(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_firstReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relationship().FirstReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_firstReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Relationship_lastReported(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relationship_lastReported(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relationship().LastReported(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relationship_lastReported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relationship", field, true, true, "Date")
+}
+
 func (ec *executionContext) _Relationship_claims(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5251,7 +7316,8 @@ func (ec *executionContext) _Relationship_claims(ctx context.Context, field grap
 			return ec.fieldContext_Relationship_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relationship().Claims(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Relationship().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Claim) graphql.Marshaler {
@@ -5261,7 +7327,7 @@ func (ec *executionContext) _Relationship_claims(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Relationship_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Relationship_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Relationship",
 		Field:      field,
@@ -5270,6 +7336,17 @@ func (ec *executionContext) fieldContext_Relationship_claims(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Relationship_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5501,6 +7578,75 @@ func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Span_start(ctx context.Context, field graphql.CollectedField, obj *graph.TextSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Span_end(ctx context.Context, field graphql.CollectedField, obj *graph.TextSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Span_text(ctx context.Context, field graphql.CollectedField, obj *graph.TextSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "String")
 }
 
 func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
@@ -6640,6 +8786,192 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (graph.ClaimFilter, error) {
+	var it graph.ClaimFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "actor", "subject", "object", "relationTypes", "certainty", "ownStatement", "conditional", "attributedTo", "article", "source", "asOf", "between", "timeStatus"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorID = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectID = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectID = data
+		case "relationTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relationTypes"))
+			data, err := ec.unmarshalORelationType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "certainty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certainty"))
+			data, err := ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certainties = data
+		case "ownStatement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownStatement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnStatement = data
+		case "conditional":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditional"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditional = data
+		case "attributedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributedTo"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributedTo = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ArticleID = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publication = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.ClaimFilter().AsOf(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "between":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("between"))
+			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.ClaimFilter().Between(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "timeStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeStatus"))
+			data, err := ec.unmarshalOTimeStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeStatuses = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimFilter unmarshals raw into the ClaimFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimFilter(ctx context.Context, raw any) (graph.ClaimFilter, error) {
+	var out graph.ClaimFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any) (DateRange, error) {
+	var it DateRange
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDateRange unmarshals raw into the DateRange input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDateRange(ctx context.Context, raw any) (DateRange, error) {
+	var out DateRange
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateRange", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -6902,10 +9234,17 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "publishedAt":
-			out.Values[i] = ec._Article_publishedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_publishedAt(ctx, field, obj)
+				})
+		case "note":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_note(ctx, field, obj)
+				})
 		case "text":
 			out.Values[i] = ec._Article_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6917,6 +9256,44 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_claims(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var certaintyCountImplementors = []string{"CertaintyCount"}
+
+func (ec *executionContext) _CertaintyCount(ctx context.Context, sel ast.SelectionSet, obj *graph.CertaintyCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certaintyCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CertaintyCount")
+		case "certainty":
+			out.Values[i] = ec._CertaintyCount_certainty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CertaintyCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6977,11 +9354,87 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "modality":
-			out.Values[i] = ec._Claim_modality(ctx, field, obj)
+		case "subjectSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_subjectSpan(ctx, field, obj)
+				})
+		case "objectSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_objectSpan(ctx, field, obj)
+				})
+		case "certainty":
+			out.Values[i] = ec._Claim_certainty(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ownStatement":
+			out.Values[i] = ec._Claim_ownStatement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conditional":
+			out.Values[i] = ec._Claim_conditional(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "condition":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_condition(ctx, field, obj)
+				})
+		case "timeStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_timeStatus(ctx, field, obj)
+				})
+		case "timeCue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_timeCue(ctx, field, obj)
+				})
+		case "timeFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_timeFrom(ctx, field, obj)
+				})
+		case "timeTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_timeTo(ctx, field, obj)
+				})
+		case "timePrecision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_timePrecision(ctx, field, obj)
+				})
+		case "validFrom":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_validFrom(ctx, field, obj)
+				})
+		case "validTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_validTo(ctx, field, obj)
+				})
+		case "placed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_placed(ctx, field, obj)
+				})
 		case "voice":
 			out.Values[i] = ec._Claim_voice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6993,6 +9446,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_attributedTo(ctx, field, obj)
 				})
+		case "source":
+			out.Values[i] = ec._Claim_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "quote":
 			out.Values[i] = ec._Claim_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7008,11 +9466,34 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sentenceStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_sentenceStart(ctx, field, obj)
+				})
+		case "sentenceEnd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_sentenceEnd(ctx, field, obj)
+				})
 		case "note":
 			out.Values[i] = ec._Claim_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "draft":
+			out.Values[i] = ec._Claim_draft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_confidence(ctx, field, obj)
+				})
 		case "article":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -7025,6 +9506,92 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_relationship(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimConnectionImplementors = []string{"ClaimConnection"}
+
+func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *ClaimConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ClaimConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimEdgeImplementors = []string{"ClaimEdge"}
+
+func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *ClaimEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7111,13 +9678,23 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "modality":
-			out.Values[i] = ec._GraphEdge_modality(ctx, field, obj)
+		case "certainty":
+			out.Values[i] = ec._GraphEdge_certainty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certainties":
+			out.Values[i] = ec._GraphEdge_certainties(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "claimCount":
 			out.Values[i] = ec._GraphEdge_claimCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "corroboration":
+			out.Values[i] = ec._GraphEdge_corroboration(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -7445,6 +10022,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_relationships(ctx, field)
 				})
+		case "claims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claims(ctx, field)
+				})
 		case "article":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -7522,6 +10105,11 @@ func (ec *executionContext) _RelationTypeInfo(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "class":
+			out.Values[i] = ec._RelationTypeInfo_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "meaning":
 			out.Values[i] = ec._RelationTypeInfo_meaning(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7533,6 +10121,23 @@ func (ec *executionContext) _RelationTypeInfo(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RelationTypeInfo_cameo(ctx, field, obj)
 				})
+		case "cameoRoot":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RelationTypeInfo_cameoRoot(ctx, field, obj)
+				})
+		case "cameoRootName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RelationTypeInfo_cameoRootName(ctx, field, obj)
+				})
+		case "label":
+			out.Values[i] = ec._RelationTypeInfo_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7583,13 +10188,28 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relationship_to(ctx, field, obj)
 				})
-		case "modality":
-			out.Values[i] = ec._Relationship_modality(ctx, field, obj)
+		case "certainty":
+			out.Values[i] = ec._Relationship_certainty(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "modalities":
-			out.Values[i] = ec._Relationship_modalities(ctx, field, obj)
+		case "certainties":
+			out.Values[i] = ec._Relationship_certainties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certaintyCounts":
+			out.Values[i] = ec._Relationship_certaintyCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownStatementCount":
+			out.Values[i] = ec._Relationship_ownStatementCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conditionalCount":
+			out.Values[i] = ec._Relationship_conditionalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -7603,6 +10223,33 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sourceCount":
+			out.Values[i] = ec._Relationship_sourceCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentenceCount":
+			out.Values[i] = ec._Relationship_sentenceCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "corroboration":
+			out.Values[i] = ec._Relationship_corroboration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relationship_firstReported(ctx, field, obj)
+				})
+		case "lastReported":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Relationship_lastReported(ctx, field, obj)
+				})
 		case "claims":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -7730,6 +10377,49 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "score":
 			out.Values[i] = ec._SearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var spanImplementors = []string{"Span"}
+
+func (ec *executionContext) _Span(ctx context.Context, sel ast.SelectionSet, obj *graph.TextSpan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, spanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Span")
+		case "start":
+			out.Values[i] = ec._Span_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._Span_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Span_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8286,6 +10976,66 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx context.Context, v any) (graph.Certainty, error) {
+	var res graph.Certainty
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx context.Context, sel ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx context.Context, v any) ([]graph.Certainty, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.Certainty, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCertaintyCount2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyCount(ctx context.Context, sel ast.SelectionSet, v graph.CertaintyCount) graphql.Marshaler {
+	return ec._CertaintyCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCertaintyCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.CertaintyCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCertaintyCount2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNClaim2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v graph.Claim) graphql.Marshaler {
 	return ec._Claim(ctx, sel, &v)
 }
@@ -8295,6 +11045,42 @@ func (ec *executionContext) marshalNClaim2ᚕgithubᚗcomᚋactorgraphᚋactorgr
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClaim2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaim2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Claim!")
+		return graphql.Null
+	}
+	return ec._Claim(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimConnection!")
+		return graphql.Null
+	}
+	return ec._ClaimConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimEdge(ctx context.Context, sel ast.SelectionSet, v ClaimEdge) graphql.Marshaler {
+	return ec._ClaimEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []ClaimEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐClaimEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -8396,46 +11182,6 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
-func (ec *executionContext) unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx context.Context, v any) (graph.Modality, error) {
-	var res graph.Modality
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx context.Context, sel ast.SelectionSet, v graph.Modality) graphql.Marshaler {
-	return v
-}
-
-func (ec *executionContext) unmarshalNModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModalityᚄ(ctx context.Context, v any) ([]graph.Modality, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]graph.Modality, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalNModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModalityᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Modality) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -8470,6 +11216,16 @@ func (ec *executionContext) marshalNPrincipal2ᚖgithubᚗcomᚋactorgraphᚋact
 		return graphql.Null
 	}
 	return ec._Principal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRelationClass2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationClass(ctx context.Context, v any) (graph.RelationClass, error) {
+	var res graph.RelationClass
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationClass2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationClass(ctx context.Context, sel ast.SelectionSet, v graph.RelationClass) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNRelationType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationType(ctx context.Context, v any) (graph.RelationType, error) {
@@ -8651,6 +11407,16 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx context.Context, v any) (graph.TimeStatus, error) {
+	var res graph.TimeStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx context.Context, sel ast.SelectionSet, v graph.TimeStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNVoice2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐVoice(ctx context.Context, v any) (graph.Voice, error) {
@@ -8870,6 +11636,90 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx context.Context, v any) ([]graph.Certainty, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.Certainty, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimFilter(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx context.Context, v any) (*graph.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.Date)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx context.Context, sel ast.SelectionSet, v *graph.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODatePrecision2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐPrecision(ctx context.Context, v any) (*graph.Precision, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.Precision)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODatePrecision2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐPrecision(ctx context.Context, sel ast.SelectionSet, v *graph.Precision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx context.Context, v any) (*DateRange, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateRange(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDirection(ctx context.Context, v any) (*graph.Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -8884,6 +11734,35 @@ func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋactorgraphᚋact
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -8920,22 +11799,6 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
-}
-
-func (ec *executionContext) unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx context.Context, v any) (*graph.Modality, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(graph.Modality)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐModality(ctx context.Context, sel ast.SelectionSet, v *graph.Modality) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *graph.Path) graphql.Marshaler {
@@ -8997,6 +11860,13 @@ func (ec *executionContext) marshalORelationType2ᚖgithubᚗcomᚋactorgraphᚋ
 	return v
 }
 
+func (ec *executionContext) marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx context.Context, sel ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Span(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9043,6 +11913,42 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTimeStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatusᚄ(ctx context.Context, v any) ([]graph.TimeStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graph.TimeStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTimeStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.TimeStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -27,12 +27,40 @@ type ActorEdge struct {
 	Node *graph.Actor `json:"node"`
 }
 
+// A page of claims.
+type ClaimConnection struct {
+	// The page's claims with their cursors.
+	Edges []ClaimEdge `json:"edges"`
+	// The page's claims, without cursors.
+	Nodes []graph.Claim `json:"nodes"`
+	// Where this page sits.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many claims match the filter, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A claim with its cursor.
+type ClaimEdge struct {
+	// Opaque position of this item, for `after`.
+	Cursor string `json:"cursor"`
+	// The claim.
+	Node *graph.Claim `json:"node"`
+}
+
 // A new API token and its bearer token, shown once.
 type CreatedAPIToken struct {
 	// The token's description.
 	APIToken *auth.Token `json:"apiToken"`
 	// The bearer token, `ag_<id>_<secret>`: send it as `Authorization: Bearer <token>`. Store it now; it cannot be shown again.
 	Token string `json:"token"`
+}
+
+// A period of dates, both ends included; an end left out is open.
+type DateRange struct {
+	// The first date of the period.
+	From *graph.Date `json:"from,omitempty"`
+	// The last date of the period.
+	To *graph.Date `json:"to,omitempty"`
 }
 
 // Changes. Every mutation needs an API token (`Authorization: Bearer <token>`)
@@ -56,9 +84,17 @@ type PageInfo struct {
 // and the verbatim claims that support every relationship.
 //
 // Start with `search` or `actors` to find an actor, then walk out with
-// `neighbourhood`, `shortestPath` or an actor's `relationships`. Every
-// relationship lists its `claims`: the quoted sentence, the article it is
-// stated in, who it is attributed to, and how firmly it is made (`modality`).
+// `neighbourhood`, `shortestPath` or an actor's `relationships`; or search the
+// claims themselves with `claims`. Every relationship lists its `claims`: the
+// quoted sentence, the article it is stated in, who it is attributed to, how
+// firmly the article presents it (`certainty`), whether it is the subject's
+// own statement (`ownStatement`) or conditional (`condition`), and when what
+// it reports holds (`timeStatus`, `validFrom`, `validTo`).
+//
+// Every filter on relationships (`certainty`, `ownStatement`, `conditional`,
+// `asOf`, `between`) means "has at least one claim with …"; several such
+// filters must each hold, each for some claim. The `claims` query filters
+// claim by claim.
 //
 // Limits (defaults; the server's operator can change each): an operation may
 // cost at most 25000 (a list field costs its page size or limit times its

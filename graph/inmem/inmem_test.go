@@ -67,12 +67,15 @@ func TestRefusedLoadsWriteNothing(t *testing.T) {
 	before, _ := s.Stats(ctx)
 	a := graph.ArticleLoad{Article: graph.Article{ID: "new", Title: "New", Text: "x y"},
 		Actors: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindGroup}, {ID: "y", Name: "Y", Kind: graph.KindGroup}},
-		Claims: []graph.Claim{{ID: "new/c1", Relation: graph.RelSupports, SubjectID: "x", ObjectID: "y", Modality: graph.Asserted, Quote: "x", End: 1}}}
+		Claims: []graph.Claim{{ID: "new/c1", Relation: graph.RelSupports, SubjectID: "x", ObjectID: "y", Certainty: graph.Asserted, Quote: "x", End: 1}}}
 	badKind := a
 	badKind.Actors = []graph.Actor{{ID: "x", Name: "X", Kind: "CROWD"}}
 	badType := a
-	badType.Claims = []graph.Claim{{ID: "new/c1", Relation: "BEFRIENDS", SubjectID: "x", ObjectID: "y", Modality: graph.Asserted}}
-	for name, loads := range map[string][]graph.ArticleLoad{"an article twice": {a, a}, "an unknown kind": {badKind}, "an unknown relation type": {badType}} {
+	badType.Claims = []graph.Claim{{ID: "new/c1", Relation: "BEFRIENDS", SubjectID: "x", ObjectID: "y", Certainty: graph.Asserted}}
+	badCertainty := a
+	badCertainty.Claims = []graph.Claim{{ID: "new/c1", Relation: graph.RelSupports, SubjectID: "x", ObjectID: "y", Certainty: "CERTAIN"}}
+	for name, loads := range map[string][]graph.ArticleLoad{"an article twice": {a, a}, "an unknown kind": {badKind},
+		"an unknown relation type": {badType}, "an unknown certainty": {badCertainty}} {
 		if _, err := s.LoadArticles(ctx, loads); graph.ErrorCode(err) != graph.EINVALID {
 			t.Errorf("%s: %v", name, err)
 		}

@@ -62,7 +62,7 @@ func (s *Store) RelationshipsOf(ctx context.Context, ids []string, dir graph.Dir
 		if _, ok := s.actors[id]; !ok {
 			continue
 		}
-		rels := s.relsOf(id, dir, types)
+		rels := s.relsOf(id, dir, types, graph.EvidenceFilter{})
 		for i := range rels {
 			rels[i] = relCopy(rels[i])
 		}
@@ -84,11 +84,14 @@ func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p
 			return graph.RelationshipPage{}, err
 		}
 	}
+	if err := f.Evidence.Validate(); err != nil {
+		return graph.RelationshipPage{}, err
+	}
 	s.mu.RLock()
 	all := sortedValues(s.rels, func(r graph.Relationship) bool {
 		switch {
 		case f.Type != "" && r.Type != f.Type,
-			f.Modality != "" && r.Modality != f.Modality,
+			!f.Evidence.Matches(r),
 			f.FromID != "" && r.FromID != f.FromID,
 			f.ToID != "" && r.ToID != f.ToID:
 			return false

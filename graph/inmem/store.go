@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,9 @@ type Store struct {
 	edgeClaims map[string]map[string]bool
 	// articleClaims holds the ids of each article's claims.
 	articleClaims map[string][]string
+	// names holds each article's declarations of its actors (the NAMES
+	// relationships of the Neo4j model), by article id, then actor id.
+	names map[string]map[string]declaration
 
 	calls atomic.Int64
 }
@@ -47,7 +51,14 @@ func New() *Store {
 		adj:           map[string]map[string]bool{},
 		edgeClaims:    map[string]map[string]bool{},
 		articleClaims: map[string][]string{},
+		names:         map[string]map[string]declaration{},
 	}
+}
+
+// declaration is one article's declaration of one actor.
+type declaration struct {
+	aliases     []string
+	description string
 }
 
 // Calls returns how many calls the store has answered (reads and loads):
@@ -76,11 +87,14 @@ func (s *Store) begin(ctx context.Context, op string) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
-// LoadArticles implements graph.Writer. Actors are merged by id (name and
-// kind replaced, aliases accumulated in order, the description replaced
-// when one is given), articles replaced, the articles' earlier claims
-// replaced by the new ones, and the summary of every relationship the old
-// or new claims support recomputed; a relationship left without claims is
+// LoadArticles implements graph.Writer, in the Neo4j store's steps: the
+// actors are merged by id (name and kind replaced, the description
+// replaced when one is given), the articles replaced, their earlier claims
+// and declarations replaced by the new ones; each actor gains the aliases
+// the new declarations give, and an actor that lost one (a reloaded
+// article no longer declares it) has its aliases recomputed from every
+// article's declarations. Every relationship the old or new claims support
+// is summarised again from its claims; one left without claims is
 // removed.
 func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]graph.LoadResult, error) {
 	if err := s.begin(ctx, "load articles"); err != nil {
@@ -99,18 +113,23 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		}
 		for _, c := range l.Claims {
 			if !c.Relation.Valid() {
-				return nil, graph.Errorf(graph.EINVALID, "unknown relation type %q", c.Relation)
+				return nil, graph.Errorf(graph.EINVALID, "claim %q has unknown relation type %q", c.ID, c.Relation)
+			}
+			if !c.Certainty.Valid() {
+				return nil, graph.Errorf(graph.EINVALID, "claim %q has unknown certainty %q", c.ID, c.Certainty)
 			}
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	touched := map[string]bool{}
-	results := make([]graph.LoadResult, len(loads))
-	for i, l := range loads {
+	for _, l := range loads {
 		for _, a := range l.Actors {
 			s.mergeActor(a)
 		}
+	}
+	touched := map[string]bool{}
+	old := map[string][]string{} // actor id → aliases the replaced declarations gave
+	for _, l := range loads {
 		s.articles[l.Article.ID] = l.Article
 		for _, id := range s.articleClaims[l.Article.ID] {
 			c := s.claims[id]
@@ -119,10 +138,17 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 			delete(s.claims, id)
 			touched[rid] = true
 		}
+		for actor, d := range s.names[l.Article.ID] {
+			old[actor] = append(old[actor], d.aliases...)
+		}
+		delete(s.names, l.Article.ID)
+	}
+	results := make([]graph.LoadResult, len(loads))
+	for i, l := range loads {
 		ids := make([]string, len(l.Claims))
 		edges := map[string]bool{}
 		for j, c := range l.Claims {
-			c.ArticleID = l.Article.ID
+			c = c.Stored(l.Article)
 			s.claims[c.ID] = c
 			ids[j] = c.ID
 			rid := c.RelationshipID()
@@ -135,13 +161,15 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		s.articleClaims[l.Article.ID] = ids
 		results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
 	}
+	s.nameActors(loads, old)
 	for rid := range touched {
 		s.summarise(rid)
 	}
 	return results, nil
 }
 
-// mergeActor upserts a as the Neo4j store's merge does.
+// mergeActor upserts a as the Neo4j store's merge does; a new actor has
+// no aliases until an article declares some (nameActors).
 func (s *Store) mergeActor(a graph.Actor) {
 	m, ok := s.actors[a.ID]
 	if !ok {
@@ -151,17 +179,69 @@ func (s *Store) mergeActor(a graph.Actor) {
 	if a.Description != "" {
 		m.Description = a.Description
 	}
-	m.Aliases = slices.Clone(m.Aliases)
-	for _, al := range a.Aliases {
-		if !slices.Contains(m.Aliases, al) {
-			m.Aliases = append(m.Aliases, al)
-		}
-	}
 	s.actors[a.ID] = m
 }
 
-// summarise recomputes the summary of relationship rid from its claims, or
-// removes it when it has none left.
+// nameActors records the loads' declarations of their actors and brings
+// the actors' aliases up to date as the Neo4j store does: the aliases
+// declared are added to each actor's, distinct and in the order first
+// declared; an actor one of whose old aliases (old) the load no longer
+// declares gets the union of every article's declarations instead, in
+// article id order.
+func (s *Store) nameActors(loads []graph.ArticleLoad, old map[string][]string) {
+	now := map[string][]string{}
+	for _, l := range loads {
+		for _, a := range l.Actors {
+			if s.names[l.Article.ID] == nil {
+				s.names[l.Article.ID] = map[string]declaration{}
+			}
+			s.names[l.Article.ID][a.ID] = declaration{aliases: slices.Clone(a.Aliases), description: a.Description}
+			for _, al := range a.Aliases {
+				now[a.ID] = appendNew(now[a.ID], al)
+			}
+		}
+	}
+	for id, aliases := range now {
+		m := s.actors[id]
+		m.Aliases = slices.Clone(m.Aliases)
+		for _, al := range aliases {
+			m.Aliases = appendNew(m.Aliases, al)
+		}
+		s.actors[id] = m
+	}
+	for id, aliases := range old {
+		if !slices.ContainsFunc(aliases, func(al string) bool { return !slices.Contains(now[id], al) }) {
+			continue
+		}
+		articles := make([]string, 0, len(s.names))
+		for art, ds := range s.names {
+			if _, ok := ds[id]; ok {
+				articles = append(articles, art)
+			}
+		}
+		slices.Sort(articles)
+		union := []string{}
+		for _, art := range articles {
+			for _, al := range s.names[art][id].aliases {
+				union = appendNew(union, al)
+			}
+		}
+		m := s.actors[id]
+		m.Aliases = union
+		s.actors[id] = m
+	}
+}
+
+func appendNew(l []string, s string) []string {
+	if slices.Contains(l, s) {
+		return l
+	}
+	return append(l, s)
+}
+
+// summarise recomputes the summary of relationship rid from its claims, as
+// the Neo4j store writes it (every list sorted and distinct, a count per
+// certainty), or removes the relationship when it has no claims left.
 func (s *Store) summarise(rid string) {
 	ids := s.edgeClaims[rid]
 	if len(ids) == 0 {
@@ -174,25 +254,46 @@ func (s *Store) summarise(rid string) {
 		return
 	}
 	var c graph.Claim
-	r := graph.Relationship{ID: rid, ClaimIDs: make([]string, 0, len(ids)), ArticleIDs: []string{}, Modalities: []graph.Modality{}}
-	mods := map[graph.Modality]bool{}
+	r := graph.Relationship{ID: rid}
+	counts := map[graph.Certainty]int{}
+	var sources, sentences, intervals []string
 	for id := range ids {
 		c = s.claims[id]
+		a := s.articles[c.ArticleID]
 		r.ClaimIDs = append(r.ClaimIDs, id)
-		if !slices.Contains(r.ArticleIDs, c.ArticleID) {
-			r.ArticleIDs = append(r.ArticleIDs, c.ArticleID)
+		r.ArticleIDs = appendNew(r.ArticleIDs, c.ArticleID)
+		sources = appendNew(sources, c.Source)
+		sentences = appendNew(sentences, c.ArticleID+":"+strconv.Itoa(c.Sentence.Start))
+		if c.Valid.Placed() {
+			intervals = appendNew(intervals, c.Valid.String())
 		}
-		mods[c.Modality] = true
+		counts[c.Certainty]++
+		if c.OwnStatement {
+			r.OwnStatements++
+		}
+		if c.Conditional {
+			r.Conditionals++
+		}
+		if p := a.PublishedAt; p != "" {
+			if r.FirstReported == "" || p < r.FirstReported {
+				r.FirstReported = p
+			}
+			r.LastReported = max(r.LastReported, p)
+		}
 	}
 	r.Type, r.FromID, r.ToID = c.Relation, c.SubjectID, c.ObjectID
 	slices.Sort(r.ClaimIDs)
 	slices.Sort(r.ArticleIDs)
-	for _, m := range graph.Modalities { // strongest first
-		if mods[m] {
-			r.Modalities = append(r.Modalities, m)
+	slices.Sort(sources)
+	slices.Sort(intervals)
+	r.SourceIDs, r.SentenceCount, r.Intervals = sources, len(sentences), nonNil(intervals)
+	r.CertaintyCounts = make([]graph.CertaintyCount, len(graph.Certainties))
+	for i, cert := range graph.Certainties { // firmest first
+		r.CertaintyCounts[i] = graph.CertaintyCount{Certainty: cert, Count: counts[cert]}
+		if counts[cert] > 0 && r.Certainty == "" {
+			r.Certainty = cert
 		}
 	}
-	r.Modality = r.Modalities[0]
 	s.rels[rid] = r
 	for _, end := range []string{r.FromID, r.ToID} {
 		if s.adj[end] == nil {
@@ -202,12 +303,20 @@ func (s *Store) summarise(rid string) {
 	}
 }
 
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
 // relsOf returns the relationships of actor id that a walk in direction
-// dir restricted to types (none: all) may follow, in id order.
-func (s *Store) relsOf(id string, dir graph.Direction, types []graph.RelationType) []graph.Relationship {
+// dir restricted to types (none: all) and to relationships whose claims
+// match ev may follow, in id order.
+func (s *Store) relsOf(id string, dir graph.Direction, types []graph.RelationType, ev graph.EvidenceFilter) []graph.Relationship {
 	out := make([]graph.Relationship, 0, len(s.adj[id]))
 	for rid := range s.adj[id] {
-		if r := s.rels[rid]; follows(r, types) && other(r, id, dir) != "" {
+		if r := s.rels[rid]; follows(r, types) && ev.Matches(r) && other(r, id, dir) != "" {
 			out = append(out, r)
 		}
 	}
@@ -225,7 +334,9 @@ func actorCopy(a graph.Actor) graph.Actor {
 func relCopy(r graph.Relationship) graph.Relationship {
 	r.ClaimIDs = slices.Clone(r.ClaimIDs)
 	r.ArticleIDs = slices.Clone(r.ArticleIDs)
-	r.Modalities = slices.Clone(r.Modalities)
+	r.CertaintyCounts = slices.Clone(r.CertaintyCounts)
+	r.SourceIDs = slices.Clone(r.SourceIDs)
+	r.Intervals = slices.Clone(r.Intervals)
 	return r
 }
 

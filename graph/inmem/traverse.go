@@ -30,7 +30,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 		if len(nodes) <= t.Limit {
 			seen := map[string]bool{}
 			for _, x := range frontier {
-				for _, r := range s.relsOf(x, t.Direction, t.Types) {
+				for _, r := range s.relsOf(x, t.Direction, t.Types, t.Evidence) {
 					if y := other(r, x, t.Direction); !in[y] && !seen[y] {
 						seen[y] = true
 						layer = append(layer, y)
@@ -49,7 +49,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(nodes)), Edges: []graph.Relationship{}}
 	for i, n := range nodes {
 		sg.Nodes[i] = actorCopy(s.actors[n])
-		for _, r := range s.relsOf(n, graph.Outgoing, t.Types) {
+		for _, r := range s.relsOf(n, graph.Outgoing, t.Types, t.Evidence) {
 			if in[r.ToID] {
 				sg.Edges = append(sg.Edges, relCopy(r))
 			}
@@ -87,7 +87,7 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 	for layer, d := []string{to}, 1; len(layer) > 0 && d <= t.Depth; d++ {
 		var next []string
 		for _, x := range layer {
-			for _, r := range s.relsOf(x, back, t.Types) {
+			for _, r := range s.relsOf(x, back, t.Types, t.Evidence) {
 				if y := other(r, x, back); y != "" {
 					if _, seen := dist[y]; !seen {
 						dist[y] = d
@@ -109,7 +109,7 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, t graph.Trav
 			paths = append(paths, graph.Path{Nodes: slices.Clone(nodes), Edges: slices.Clone(edges)})
 			return
 		}
-		for _, r := range s.relsOf(x, t.Direction, t.Types) {
+		for _, r := range s.relsOf(x, t.Direction, t.Types, t.Evidence) {
 			y := other(r, x, t.Direction)
 			if d, ok := dist[y]; ok && d == dist[x]-1 {
 				walk(y, append(nodes, actorCopy(s.actors[y])), append(edges, relCopy(r)))

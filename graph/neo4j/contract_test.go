@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -135,9 +137,22 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 			})
 		}
 	}
+	yes, no := true, false
+	asOf := func(d string) graph.TimeWindow { return graph.TimeWindow{From: d, To: d} }
+	evidence := []graph.EvidenceFilter{
+		{Certainties: []graph.Certainty{graph.Alleged}}, {Certainties: []graph.Certainty{graph.Hypothetical, graph.Denied}},
+		{OwnStatement: &yes}, {OwnStatement: &no}, {Conditional: &yes}, {Conditional: &no},
+		{Window: asOf("2003-04-04")}, {Window: graph.TimeWindow{From: "2010-01-01", To: "2012-12-31"}}, {Window: graph.TimeWindow{To: "2001-12-31"}},
+		{Window: graph.TimeWindow{From: "2020-06-01"}},
+		{Certainties: []graph.Certainty{graph.Reported}, OwnStatement: &yes, Conditional: &yes},
+		{Certainties: []graph.Certainty{graph.Alleged}, OwnStatement: &no, Window: graph.TimeWindow{From: "2005-01-01", To: "2015-12-31"}},
+	}
 	relFilters := []graph.RelationshipFilter{{}, {Type: graph.RelAlignedWith}, {ToID: "iran"}, {FromID: "kataib-hezbollah"},
-		{Modality: graph.Alleged}, {AttributedTo: "iranian-opposition-circles"}, {Type: graph.RelAlignedWith, ToID: "iran", Modality: graph.Reported},
-		{FromID: hub}, {ToID: hub, Type: graph.RelThreatens}, {AttributedTo: hub}}
+		{AttributedTo: "iranian-opposition-circles"}, {Type: graph.RelAlignedWith, ToID: "iran", Evidence: graph.EvidenceFilter{Certainties: []graph.Certainty{graph.Reported}}},
+		{FromID: hub}, {ToID: hub, Type: graph.RelThreatens}, {AttributedTo: hub}, {FromID: hub, Evidence: evidence[6]}}
+	for _, ev := range evidence {
+		relFilters = append(relFilters, graph.RelationshipFilter{Evidence: ev})
+	}
 	for _, f := range relFilters {
 		for _, first := range []int{3, 100} {
 			add(fmt.Sprintf("relationships %+v first %d", f, first), func(ctx context.Context, r store) (any, error) {
@@ -160,6 +175,81 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 	add("relationships of an unknown type", func(ctx context.Context, r store) (any, error) {
 		return r.Relationships(ctx, graph.RelationshipFilter{Type: "BEFRIENDS"}, graph.PageRequest{First: 5})
 	})
+	for _, ev := range []graph.EvidenceFilter{{Certainties: []graph.Certainty{"CERTAIN"}}, {Window: graph.TimeWindow{From: "2020-01-01", To: "2019-01-01"}}} {
+		add(fmt.Sprintf("relationships, bad evidence %+v", ev), func(ctx context.Context, r store) (any, error) {
+			return r.Relationships(ctx, graph.RelationshipFilter{Evidence: ev}, graph.PageRequest{First: 5})
+		})
+		add(fmt.Sprintf("neighbourhood, bad evidence %+v", ev), func(ctx context.Context, r store) (any, error) {
+			return r.Neighbourhood(ctx, "iran", graph.Traversal{Depth: 1, Limit: 5, Evidence: ev})
+		})
+	}
+
+	// Claims: pages in id order under every filter, walked to the end.
+	seedArticle := "iran-aligned-militias-threaten-us"
+	claimFilters := []graph.ClaimFilter{{}, {ArticleID: seedArticle}, {ArticleID: synth.ArticleID(5)}, {SubjectID: "kataib-hezbollah"},
+		{ObjectID: "iran"}, {ActorID: "iran"}, {ActorID: hub}, {AttributedTo: "iranian-opposition-circles"}, {AttributedTo: hub},
+		{Publication: "actorgraph synthetic corpus", ActorID: mid}, {Publication: "no such publication"},
+		{Types: []graph.RelationType{graph.RelHelpsSuppress, graph.RelAlignedWith}}, {TimeStatuses: []graph.TimeStatus{graph.Past}},
+		{TimeStatuses: []graph.TimeStatus{graph.Expected, graph.Ongoing}, ArticleID: seedArticle},
+		{IDs: []string{seedArticle + "/kh-aligned-with-iran", synth.ArticleID(2) + "/c3", "nope"}, Certainties: []graph.Certainty{graph.Reported, graph.Alleged}},
+		{SubjectID: "kataib-hezbollah", ObjectID: "united-states", Conditional: &yes}}
+	for _, ev := range evidence {
+		claimFilters = append(claimFilters, graph.ClaimFilter{Certainties: ev.Certainties, OwnStatement: ev.OwnStatement, Conditional: ev.Conditional, Window: ev.Window})
+	}
+	for _, f := range claimFilters {
+		for _, first := range []int{1, 7, 100} {
+			add(fmt.Sprintf("claims %+v first %d", f, first), func(ctx context.Context, r store) (any, error) {
+				return walkPages(func(after string) (any, string, bool, error) {
+					p, err := r.Claims(ctx, f, graph.PageRequest{First: first, After: after})
+					if err != nil || len(p.Claims) == 0 {
+						return p, "", false, err
+					}
+					return p, p.Claims[len(p.Claims)-1].ID, p.HasNextPage, nil
+				})
+			})
+		}
+	}
+	for name, f := range map[string]graph.ClaimFilter{
+		"unknown certainty": {Certainties: []graph.Certainty{"CERTAIN"}}, "unknown type": {Types: []graph.RelationType{"BEFRIENDS"}},
+		"unknown time status": {TimeStatuses: []graph.TimeStatus{"SOMETIMES"}}, "backward window": {Window: graph.TimeWindow{From: "2020-01-01", To: "2019-01-01"}},
+		"text without words": {Text: `("~*:`},
+	} {
+		add("claims, "+name, func(ctx context.Context, r store) (any, error) { return r.Claims(ctx, f, graph.PageRequest{First: 5}) })
+	}
+	add("claims, first 0", func(ctx context.Context, r store) (any, error) {
+		return r.Claims(ctx, graph.ClaimFilter{}, graph.PageRequest{First: 0})
+	})
+	add("claims, a search after a position that is not one", func(ctx context.Context, r store) (any, error) {
+		return r.Claims(ctx, graph.ClaimFilter{Text: "warned"}, graph.PageRequest{First: 5, After: "c1"})
+	})
+	// Text search: the same claims found (and counted), in pages by
+	// position; scores are the index's own, so the order is not compared.
+	for _, f := range []graph.ClaimFilter{{Text: "retaliation"}, {Text: "retaliaton"}, {Text: "militias"}, {Text: "drone strikes"},
+		{Text: "warned", ArticleID: seedArticle}, {Text: "protesters", Certainties: []graph.Certainty{graph.Alleged}},
+		{Text: synthName(t, mem, mid)}} {
+		add(fmt.Sprintf("claims search %+v", f), func(ctx context.Context, r store) (any, error) {
+			var ids []string
+			total := -1
+			for skip := 0; ; skip += 4 {
+				p, err := r.Claims(ctx, f, graph.PageRequest{First: 4, After: strconv.Itoa(skip)})
+				if err != nil {
+					return nil, err
+				}
+				total = p.TotalCount
+				for _, c := range p.Claims {
+					ids = append(ids, c.ID)
+				}
+				if !p.HasNextPage {
+					break
+				}
+			}
+			slices.Sort(ids)
+			if len(ids) != total {
+				return nil, fmt.Errorf("paged %d hits, total %d", len(ids), total)
+			}
+			return ids, nil
+		})
+	}
 
 	// Relationships of actors, batched.
 	for _, dir := range dirs {
@@ -188,6 +278,16 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 						})
 					}
 				}
+			}
+		}
+	}
+	for _, id := range []string{"iran", "kataib-hezbollah", hub, mid} {
+		for _, ev := range evidence {
+			for _, depth := range []int{1, 2} {
+				tr := graph.Traversal{Depth: depth, Limit: 100, Evidence: ev}
+				add(fmt.Sprintf("neighbourhood %s %+v", id, tr), func(ctx context.Context, r store) (any, error) {
+					return r.Neighbourhood(ctx, id, tr)
+				})
 			}
 		}
 	}
@@ -235,6 +335,14 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 			}
 		}
 	}
+	for _, p := range pairs[:4] {
+		for _, ev := range evidence {
+			tr := graph.Traversal{Depth: graph.MaxDepth, Direction: graph.Both, Limit: 100, Evidence: ev}
+			add(fmt.Sprintf("shortest paths %s→%s %+v", p[0], p[1], tr), func(ctx context.Context, r store) (any, error) {
+				return r.ShortestPaths(ctx, p[0], p[1], tr, true)
+			})
+		}
+	}
 	add("shortest paths, depth 7", func(ctx context.Context, r store) (any, error) {
 		return r.ShortestPaths(ctx, "iran", "iraq", graph.Traversal{Depth: 7, Limit: 1}, false)
 	})
@@ -263,8 +371,11 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 	t.Logf("%d questions asked of both stores", len(qs))
 }
 
-// Loading an article again replaces its claims in both stores alike:
-// relationships that lost every claim go, the others are recomputed.
+// Loading an article again replaces its claims and its declarations of
+// its actors in both stores alike: relationships that lost every claim
+// go, the others are recomputed; an alias no article declares any more
+// goes, one another article still declares stays; the alias check then
+// sees the graph as it is.
 func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
 	db, mem, synthDir := contractStores(t)
 	ctx := context.Background()
@@ -276,18 +387,35 @@ func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every other claim of three articles dropped, the rest made alleged.
+	// Every other claim of three articles dropped, the rest made alleged;
+	// in the seed, Iran loses the alias "Tehran" and gains "Persia", and
+	// in another article an actor loses every alias it declared.
+	const seedArticle = "iran-aligned-militias-threaten-us"
 	var again []graph.ArticleLoad
+	var stripped string
 	for _, l := range loads[:3] {
 		var kept []graph.Claim
 		for i, c := range l.Claims {
 			if i%2 == 0 {
-				c.Modality = graph.Alleged
+				c.Certainty = graph.Alleged
 				kept = append(kept, c)
 			}
 		}
 		l.Claims = kept
+		l.Actors = slices.Clone(l.Actors)
+		for i, a := range l.Actors {
+			switch {
+			case l.Article.ID == seedArticle && a.ID == "iran":
+				a.Aliases = append(slices.DeleteFunc(slices.Clone(a.Aliases), func(al string) bool { return al == "Tehran" }), "Persia")
+			case l.Article.ID != seedArticle && stripped == "" && len(a.Aliases) > 0:
+				a.Aliases, stripped = nil, a.ID
+			}
+			l.Actors[i] = a
+		}
 		again = append(again, l)
+	}
+	if stripped == "" {
+		t.Fatal("no actor with aliases in the reloaded synthetic articles")
 	}
 	for _, w := range []graph.Writer{db, mem} {
 		if _, err := w.LoadArticles(ctx, again); err != nil {
@@ -301,6 +429,11 @@ func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
 	for _, l := range loads {
 		ids = append(ids, l.Article.ID)
 	}
+	conflicts := func(names []graph.ActorName, replacing []string) func(context.Context, store) (any, error) {
+		return func(ctx context.Context, r store) (any, error) {
+			return r.(graph.Writer).AliasConflicts(ctx, names, replacing)
+		}
+	}
 	compare(t, db, mem, []question{
 		{"stats", func(ctx context.Context, r store) (any, error) { return r.Stats(ctx) }},
 		{"whole graph", func(ctx context.Context, r store) (any, error) { return r.WholeGraph(ctx) }},
@@ -308,7 +441,24 @@ func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
 		{"actors", func(ctx context.Context, r store) (any, error) {
 			return r.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 1000})
 		}},
+		{"actors named Tehran", func(ctx context.Context, r store) (any, error) {
+			return r.Actors(ctx, graph.ActorFilter{NameContains: "tehran"}, graph.PageRequest{First: 100})
+		}},
+		{"search Persia", func(ctx context.Context, r store) (any, error) { return r.Search(ctx, "Persia", 3) }},
+		{"alias conflicts", conflicts([]graph.ActorName{{Name: "Persia", ActorID: "iraq"}, {Name: "tehran", ActorID: "iraq"},
+			{Name: "IRAN", ActorID: "iraq"}, {Name: "Baghdad", ActorID: "iraq"}, {Name: "persia", ActorID: "syria"}}, nil)},
+		{"alias conflicts, replacing the seed", conflicts([]graph.ActorName{{Name: "Persia", ActorID: "iraq"}, {Name: "Iran", ActorID: "iraq"}}, []string{seedArticle})},
+		{"alias conflicts, none declared", conflicts(nil, nil)},
 	})
+	// What the reload did, as both stores agree it.
+	got, err := mem.ActorsByID(ctx, []string{"iran", stripped})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(got["iran"].Aliases, "Tehran") || !slices.Contains(got["iran"].Aliases, "Persia") {
+		t.Errorf("iran's aliases after the reload: %q", got["iran"].Aliases)
+	}
+	t.Logf("%s has the aliases %q after its article stopped declaring any", stripped, got[stripped].Aliases)
 }
 
 // walkPages collects every page next returns, following its cursor.

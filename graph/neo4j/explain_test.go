@@ -15,10 +15,11 @@ import (
 )
 
 // TestTraversalsStartWithIndexSeeks EXPLAINs every traversal statement the
-// store runs and checks its plan: the anchor is found through an index seek
-// on the actor id, and no operator scans a label, all nodes or a
-// relationship type, nor walks a range of an index (which reads every
-// relationship of a type), whatever the depth, direction or types asked for.
+// store runs, and the claims reads anchored on an id, and checks its plan:
+// the anchor is found through an index seek on an id, and no operator
+// scans a label, all nodes or a relationship type, nor walks a range of an
+// index (which reads every relationship of a type), whatever the depth,
+// direction, types or evidence asked for.
 func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenSeeded(t) // a graph with data, so the planner has statistics
 	driver, db := plannerDriver(t)
@@ -33,7 +34,11 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	for _, depth := range []int{1, 2, graph.MaxDepth} {
 		for _, dir := range []graph.Direction{graph.Both, graph.Outgoing, graph.Incoming} {
 			for _, types := range [][]graph.RelationType{nil, {graph.RelLeads, graph.RelWarns}} {
-				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100}
+				ev := graph.EvidenceFilter{}
+				if types == nil {
+					ev = everyEvidence
+				}
+				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100, Evidence: ev}
 				st, err := neo4jstore.NeighbourhoodStatement("iran", tr)
 				add(fmt.Sprintf("neighbourhood depth %d %s %v", depth, dir, types), st, err)
 				for _, all := range []bool{false, true} {
@@ -50,10 +55,25 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	for _, f := range []graph.RelationshipFilter{
 		{FromID: "kataib-hezbollah"},
 		{ToID: "iran", Type: graph.RelAlignedWith},
-		{FromID: "donald-trump", Modality: graph.Asserted, AttributedTo: "iran"},
+		{FromID: "donald-trump", Evidence: graph.EvidenceFilter{Certainties: []graph.Certainty{graph.Asserted}}, AttributedTo: "iran"},
+		{ToID: "iran", Evidence: everyEvidence},
 	} {
 		st, err := neo4jstore.RelationshipsStatement(f, graph.PageRequest{First: 10})
 		add(fmt.Sprintf("relationships page %+v", f), st, err)
+	}
+
+	// Claims anchored on an id: the article, an actor at either end, the
+	// attributed actor, a relationship's claim ids.
+	for _, f := range []graph.ClaimFilter{
+		{ArticleID: "iran-aligned-militias-threaten-us", Certainties: []graph.Certainty{graph.Alleged}},
+		{SubjectID: "iran", Window: graph.TimeWindow{From: "2026-01-14", To: "2026-01-14"}},
+		{ObjectID: "iran", OwnStatement: ptr(true)},
+		{ActorID: "iran", TimeStatuses: []graph.TimeStatus{graph.Past}},
+		{AttributedTo: "iranian-opposition-circles", Conditional: ptr(false)},
+		{IDs: []string{"iran-aligned-militias-threaten-us/kh-threatens-us"}, Types: []graph.RelationType{graph.RelThreatens}},
+	} {
+		st, err := neo4jstore.ClaimsStatement(f, graph.PageRequest{First: 10})
+		add(fmt.Sprintf("claims %+v", f), st, err)
 	}
 
 	// A control: an unanchored match must be caught as a scan.
@@ -75,6 +95,15 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	}
 }
 
+// everyEvidence sets every field of an evidence filter, so the plans are
+// checked with every condition on the relationships.
+var everyEvidence = graph.EvidenceFilter{
+	Certainties: []graph.Certainty{graph.Alleged}, OwnStatement: ptr(true), Conditional: ptr(false),
+	Window: graph.TimeWindow{From: "2025-01-01", To: "2026-12-31"},
+}
+
+func ptr[T any](v T) *T { return &v }
+
 // TestLoadStatementsStartWithIndexSeeks EXPLAINs every statement of a load
 // transaction on an empty graph: the loader runs them with replan=skip,
 // so the plan made when a load starts on an empty database serves the
@@ -83,13 +112,11 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	neo4jtest.MustOpenEmpty(t)
 	driver, db := plannerDriver(t)
-	params := map[string]any{}
-	for _, p := range []string{"actors", "articles", "ids", "claims", "pairs", "order"} {
-		params[p] = []any{}
-	}
+	params := map[string]any{"batch": map[string]any{"rows": []any{}}, "certaintyOrder": []any{}}
 	statements := neo4jstore.LoadStatements()
-	if len(statements) != 5+len(graph.RelationTypes) {
-		t.Fatalf("%d load statements", len(statements))
+	// The steps of a load are fixed: none is repeated per relation type.
+	if len(statements) != 9 {
+		t.Fatalf("%d load statements, want 9", len(statements))
 	}
 	for step, cypher := range statements {
 		t.Run(step, func(t *testing.T) {

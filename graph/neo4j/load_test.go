@@ -23,7 +23,7 @@ func report(n int, rel graph.RelationType) graph.ArticleLoad {
 		},
 		Claims: []graph.Claim{{
 			ID: fmt.Sprintf("report-%d/warns", n), SubjectID: "a", ObjectID: "b", Relation: rel,
-			Modality: graph.Asserted, Quote: quote, Start: start, End: start + len(quote),
+			Certainty: graph.Asserted, Quote: quote, Start: start, End: start + len(quote),
 			SubjectText: "A", ObjectText: "B",
 		}},
 	}
@@ -76,7 +76,7 @@ func TestLoadArticlesGroup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := rels["a"]; len(r) != 1 || len(r[0].ClaimIDs) != 3 || len(r[0].ArticleIDs) != 3 || r[0].Modality != graph.Asserted {
+			if r := rels["a"]; len(r) != 1 || len(r[0].ClaimIDs) != 3 || len(r[0].ArticleIDs) != 3 || r[0].Certainty != graph.Asserted {
 				t.Fatalf("relationship: %+v", r)
 			}
 			b, err := s.ActorsByID(ctx, []string{"b"})

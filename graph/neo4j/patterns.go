@@ -60,3 +60,71 @@ func hops(n int) (string, error) {
 	}
 	return fmt.Sprintf("*1..%d", n), nil
 }
+
+// relationshipByID is Cypher that binds the variable v to the
+// actor-to-actor relationship whose id is row.id and whose type is
+// row.type (row is a map variable), or to null. It looks the id up in
+// that type's index, without reading any other relationship of its
+// actors. A relationship index belongs to one type and a MATCH on a
+// dynamic type ($(row.type)) scans every relationship, so the lookup is a
+// union with one branch per type of the closed enum; each branch checks
+// the type first and seeks only if it is its own. The statement is
+// planned once however many types a load holds.
+func relationshipByID(row, v string) string {
+	var b strings.Builder
+	b.WriteString("\n\tOPTIONAL CALL (" + row + ") {")
+	for i, r := range graph.RelationTypes {
+		if i > 0 {
+			b.WriteString("\n\t\tUNION ALL")
+		}
+		t := string(r.Type)
+		b.WriteString("\n\t\tWITH " + row + " WHERE " + row + ".type = '" + t + "' CALL (" + row + ") { MATCH ()-[x:" + t +
+			" {id: " + row + ".id}]->() RETURN x } RETURN x AS " + v)
+	}
+	b.WriteString("\n\t}")
+	return b.String()
+}
+
+// evidenceWhere returns a predicate on the relationship variable r that holds
+// when r has claims matching f ("true" for the zero filter), and adds its
+// parameters to params. It reads the relationship's summary only (the
+// counts, certainties and intervals), never a claim, so a traversal can
+// test it on every relationship it expands. Each set field is a separate
+// condition: "has at least one claim with …", as graph.EvidenceFilter.Matches
+// reads the same summary in Go.
+func evidenceWhere(r string, f graph.EvidenceFilter, params map[string]any) (string, error) {
+	if err := f.Validate(); err != nil {
+		return "", err
+	}
+	var conds []string
+	if len(f.Certainties) > 0 {
+		certs := make([]string, len(f.Certainties))
+		for i, c := range f.Certainties {
+			certs[i] = string(c)
+		}
+		params["evCertainties"] = certs
+		conds = append(conds, "any(c IN "+r+".certainties WHERE c IN $evCertainties)")
+	}
+	count := func(prop string, want *bool) {
+		if want == nil {
+			return
+		}
+		if *want {
+			conds = append(conds, r+"."+prop+" > 0")
+		} else {
+			conds = append(conds, r+"."+prop+" < "+r+".claimCount")
+		}
+	}
+	count("ownStatements", f.OwnStatement)
+	count("conditionals", f.Conditional)
+	if !f.Window.IsZero() {
+		from, to := f.Window.Bounds()
+		params["evFrom"], params["evTo"] = from, to
+		// Intervals are "YYYY-MM-DD/YYYY-MM-DD": fixed-width ISO dates.
+		conds = append(conds, "any(iv IN "+r+".intervals WHERE substring(iv, 0, 10) <= $evTo AND $evFrom <= substring(iv, 11))")
+	}
+	if len(conds) == 0 {
+		return "true", nil
+	}
+	return strings.Join(conds, " AND "), nil
+}

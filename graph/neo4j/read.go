@@ -166,7 +166,7 @@ func (s *Store) ClaimsOfArticles(ctx context.Context, articleIDs []string) (map[
 	return out, nil
 }
 
-const articleProjection = `{.id, .title, .dateline, .source, .url, .publishedAt, .text}`
+const articleProjection = `{.id, .title, .dateline, .source, .url, .publishedAt, .note, .text}`
 
 // ArticlesByID implements graph.Reader.
 func (s *Store) ArticlesByID(ctx context.Context, ids []string) (map[string]graph.Article, error) {

@@ -1,6 +1,8 @@
 package neo4j
 
 import (
+	"strings"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -11,8 +13,18 @@ import (
 
 const actorProjection = `{.id, .name, .kind, .aliases, .description}`
 
-// relProjection needs the relationship bound to r.
-const relProjection = `{.id, .modality, .modalities, .claimIds, .articleIds, type: type(r), from: startNode(r).id, to: endNode(r).id}`
+// relProjection needs the relationship bound to r. It reads the summary
+// only (see docs/graph-model.md), never the claims.
+var relProjection = func() string {
+	var b strings.Builder
+	b.WriteString(`{.id, .claimIds, .articleIds, .certainty, .ownStatements, .conditionals, .sourceIds, .sentenceCount,
+	.firstReported, .lastReported, .intervals`)
+	for _, c := range graph.CertaintyTable {
+		b.WriteString(", ." + c.Count)
+	}
+	b.WriteString(", type: type(r), from: startNode(r).id, to: endNode(r).id}")
+	return b.String()
+}()
 
 func str(r *neo4j.Record, key string) string {
 	v, _ := r.Get(key)
@@ -35,8 +47,22 @@ func mint(m map[string]any, k string) int {
 	return int(n)
 }
 
+func mbool(m map[string]any, k string) bool {
+	b, _ := m[k].(bool)
+	return b
+}
+
+func mfloat(m map[string]any, k string) float64 {
+	f, _ := m[k].(float64)
+	return f
+}
+
 func mstrings(m map[string]any, k string) []string {
 	l, _ := m[k].([]any)
+	return toStrings(l)
+}
+
+func toStrings(l []any) []string {
 	out := make([]string, 0, len(l))
 	for _, x := range l {
 		if s, ok := x.(string); ok {
@@ -44,6 +70,12 @@ func mstrings(m map[string]any, k string) []string {
 		}
 	}
 	return out
+}
+
+// mspan reads the span <prefix>Start..<prefix>End; the zero Span when
+// it is not stored.
+func mspan(m map[string]any, prefix string) graph.Span {
+	return graph.Span{Start: mint(m, prefix+"Start"), End: mint(m, prefix+"End")}
 }
 
 func toActor(v any) graph.Actor {
@@ -65,16 +97,19 @@ func toActors(v any) []graph.Actor {
 
 func toRel(v any) graph.Relationship {
 	m := asMap(v)
-	mods := mstrings(m, "modalities")
 	r := graph.Relationship{
 		ID: mstr(m, "id"), Type: graph.RelationType(mstr(m, "type")),
 		FromID: mstr(m, "from"), ToID: mstr(m, "to"),
-		Modality: graph.Modality(mstr(m, "modality")),
 		ClaimIDs: mstrings(m, "claimIds"), ArticleIDs: mstrings(m, "articleIds"),
-		Modalities: make([]graph.Modality, len(mods)),
+		Certainty:     graph.Certainty(mstr(m, "certainty")),
+		OwnStatements: mint(m, "ownStatements"), Conditionals: mint(m, "conditionals"),
+		SourceIDs: mstrings(m, "sourceIds"), SentenceCount: mint(m, "sentenceCount"),
+		FirstReported: mstr(m, "firstReported"), LastReported: mstr(m, "lastReported"),
+		Intervals:       mstrings(m, "intervals"),
+		CertaintyCounts: make([]graph.CertaintyCount, len(graph.Certainties)),
 	}
-	for i, x := range mods {
-		r.Modalities[i] = graph.Modality(x)
+	for i, c := range graph.CertaintyTable {
+		r.CertaintyCounts[i] = graph.CertaintyCount{Certainty: c.Certainty, Count: mint(m, c.Count)}
 	}
 	return r
 }
@@ -88,7 +123,11 @@ func toRels(v any) []graph.Relationship {
 	return out
 }
 
-const claimProjection = `{.id, .relation, .modality, .quote, .start, .end, .note, .subjectText, .objectText,
+// claimProjection needs claimMatch's variables.
+const claimProjection = `{.id, .relation, .certainty, .ownStatement, .conditional, .condition, .conditionStart, .conditionEnd,
+	.quote, .start, .end, .note, .subjectText, .subjectStart, .subjectEnd, .objectText, .objectStart, .objectEnd,
+	.timeStatus, .timeCue, .timeCueStart, .timeCueEnd, .timeFrom, .timeTo, .validFrom, .validTo,
+	.sentenceStart, .sentenceEnd, .source, .draft, .confidence,
 	articleId: art.id, subjectId: s.id, objectId: o.id, attributedToId: w.id}`
 
 // claimMatch binds c, art, s, o and w (who it is attributed to, or null).
@@ -98,15 +137,27 @@ const claimMatch = `
 
 func toClaim(v any) graph.Claim {
 	m := asMap(v)
+	cue := mspan(m, "timeCue")
 	return graph.Claim{
 		ID: mstr(m, "id"), ArticleID: mstr(m, "articleId"),
 		Relation:  graph.RelationType(mstr(m, "relation")),
 		SubjectID: mstr(m, "subjectId"), ObjectID: mstr(m, "objectId"),
 		SubjectText: mstr(m, "subjectText"), ObjectText: mstr(m, "objectText"),
-		Modality:       graph.Modality(mstr(m, "modality")),
+		SubjectSpan: mspan(m, "subject"), ObjectSpan: mspan(m, "object"),
+		Certainty:    graph.Certainty(mstr(m, "certainty")),
+		OwnStatement: mbool(m, "ownStatement"),
+		Conditional:  mbool(m, "conditional"), Condition: mstr(m, "condition"), ConditionSpan: mspan(m, "condition"),
+		Time: graph.ClaimTime{
+			Status: graph.TimeStatus(mstr(m, "timeStatus")), Cue: mstr(m, "timeCue"), CueStart: cue.Start, CueEnd: cue.End,
+			From: mstr(m, "timeFrom"), To: mstr(m, "timeTo"),
+		},
+		Valid:          graph.Interval{From: mstr(m, "validFrom"), To: mstr(m, "validTo")},
 		AttributedToID: mstr(m, "attributedToId"),
+		Source:         mstr(m, "source"),
 		Quote:          mstr(m, "quote"), Start: mint(m, "start"), End: mint(m, "end"),
-		Note: mstr(m, "note"),
+		Sentence: graph.Span{Start: mint(m, "sentenceStart"), End: mint(m, "sentenceEnd")},
+		Note:     mstr(m, "note"),
+		Draft:    mbool(m, "draft"), Confidence: mfloat(m, "confidence"),
 	}
 }
 
@@ -115,6 +166,6 @@ func toArticle(v any) graph.Article {
 	return graph.Article{
 		ID: mstr(m, "id"), Title: mstr(m, "title"), Dateline: mstr(m, "dateline"),
 		Source: mstr(m, "source"), URL: mstr(m, "url"), PublishedAt: mstr(m, "publishedAt"),
-		Text: mstr(m, "text"),
+		Note: mstr(m, "note"), Text: mstr(m, "text"),
 	}
 }

@@ -87,9 +87,17 @@ func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (St
 	// The hints keep the anchor an id lookup: left alone, the planner may
 	// walk the type's relationship-id index for "r.id > $after" instead,
 	// reading every relationship of the type to page one actor's.
+	params := map[string]any{
+		"from": nilIfEmpty(f.FromID), "to": nilIfEmpty(f.ToID), "attributedTo": nilIfEmpty(f.AttributedTo),
+		"after": p.After, "limit": p.First + 1,
+	}
+	ev, err := evidenceWhere("r", f.Evidence, params)
+	if err != nil {
+		return Statement{}, err
+	}
 	where := `
 		WHERE ($from IS NULL OR s.id = $from) AND ($to IS NULL OR o.id = $to)
-		  AND ($modality IS NULL OR r.modality = $modality)
+		  AND ` + ev + `
 		  AND ($attributedTo IS NULL OR EXISTS {
 		        MATCH (c:Claim)-[:ATTRIBUTED_TO]->(:Actor {id: $attributedTo})
 		        WHERE c.id IN r.claimIds })`
@@ -99,11 +107,7 @@ func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (St
 		       WITH r ORDER BY r.id LIMIT $limit
 		       RETURN collect(r ` + relProjection + `) AS page }
 		RETURN total, page`
-	return Statement{Cypher: cypher, Params: map[string]any{
-		"from": nilIfEmpty(f.FromID), "to": nilIfEmpty(f.ToID),
-		"modality": nilIfEmpty(string(f.Modality)), "attributedTo": nilIfEmpty(f.AttributedTo),
-		"after": p.After, "limit": p.First + 1,
-	}}, nil
+	return Statement{Cypher: cypher, Params: params}, nil
 }
 
 func nilIfEmpty(s string) any {

@@ -27,6 +27,7 @@ func schema() []string {
 		`CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)`,
 		`CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)`,
 		`CREATE FULLTEXT INDEX ` + FulltextIndex + ` IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]`,
+		`CREATE FULLTEXT INDEX ` + ClaimIndex + ` IF NOT EXISTS FOR (c:Claim) ON EACH [c.quote]`,
 	}
 	// One range index per relationship type on its stable id, for paging and
 	// for analysts looking an edge up by id.
@@ -37,9 +38,23 @@ func schema() []string {
 	return stmts
 }
 
-// EnsureSchema creates the constraints and indexes if they are missing and
-// waits until they are online.
+// EnsureSchema creates the constraints and indexes if they are missing,
+// waits until they are online, and has Neo4j plan the statements of a
+// load (planLoad), so that everything a load needs is ready before it
+// writes. Several processes may run it at once (a server and a load
+// starting together): when another one creates an index between this
+// one's IF NOT EXISTS check and its own creation, Neo4j reports the index
+// as already there, which is what was wanted.
 func (s *Store) EnsureSchema(ctx context.Context) error {
+	if err := s.ensureIndexes(ctx); err != nil {
+		return err
+	}
+	return s.planLoad(ctx)
+}
+
+// ensureIndexes creates the constraints and indexes if they are missing
+// and waits until they are online.
+func (s *Store) ensureIndexes(ctx context.Context) error {
 	for _, stmt := range schema() {
 		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil && !alreadyExists(err) {
 			return err
@@ -49,13 +64,76 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	return err
 }
 
-// alreadyExists reports the error Neo4j gives a CREATE … IF NOT EXISTS
-// that raced with the same statement from another process (two servers
-// starting at once): the rule exists, which is what was asked for.
-func alreadyExists(err error) bool {
-	var ne *neo4j.Neo4jError
-	return errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists" ||
-		ne.Code == "Neo.ClientError.Schema.IndexAlreadyExists" || ne.Code == "Neo.ClientError.Schema.ConstraintAlreadyExists")
+// planLoad has Neo4j plan the statements of a load transaction ahead of
+// the first load: it runs them on a small sample load in a transaction
+// with no time limit, then rolls it back, so the graph is unchanged. The
+// relationship summary statements take seconds to plan on a cold server
+// (their relationship lookup has a branch per relation type), and
+// planning inside a load's transaction counted against its time limit.
+// Neo4j caches a plan by the statement and the types of its parameters,
+// hence a sample of the real shape rather than empty lists; the load runs
+// with replan=skip, so the plans stay. After the first time this costs a
+// few milliseconds.
+func (s *Store) planLoad(ctx context.Context) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		return wrap(ctx, PlanOp, err)
+	}
+	defer tx.Close(ctx) // rolls back
+	ct := &countingTx{tx: tx, s: s, op: PlanOp}
+	l := planSample()
+	loads := []graph.ArticleLoad{l}
+	c := l.Claims[0]
+	k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
+	news := &edgeNews{}
+	news.add(l.Article, c)
+	steps := []func() error{
+		func() error { return s.mergeActors(ctx, ct, loads) },
+		func() error { return s.mergeArticles(ctx, ct, loads) },
+		func() error { _, err := s.deleteClaims(ctx, ct, []string{l.Article.ID}); return err },
+		func() error { _, err := s.deleteNames(ctx, ct, []string{l.Article.ID}); return err },
+		func() error { return s.createClaims(ctx, ct, loads) },
+		// An alias the sample no longer declares makes nameActors recompute.
+		func() error { return s.nameActors(ctx, ct, loads, map[string][]string{c.SubjectID: {"gone"}}) },
+		func() error {
+			return s.summarise(ctx, ct, map[edgeKey]*edgeNews{
+				k: news, {c.ObjectID, c.Relation, c.SubjectID}: {claimIDs: []string{c.ID}, recompute: true},
+			})
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return wrap(ctx, PlanOp, err)
+		}
+	}
+	return nil
+}
+
+// PlanOp is the name the statements EnsureSchema plans ahead of loads are
+// reported under to the Config.Observer.
+const PlanOp = "plan load statements"
+
+// planSample is a one-claim article in the shape loads write, for planLoad.
+func planSample() graph.ArticleLoad {
+	const text = "Planner A warns Planner B."
+	a := graph.Article{ID: "actorgraph-plan-sample", Title: "Plan sample", Text: text, PublishedAt: "2026-01-01"}
+	return graph.ArticleLoad{
+		Article: a,
+		Actors: []graph.Actor{
+			{ID: "actorgraph-plan-a", Name: "Planner A", Kind: graph.KindPerson, Aliases: []string{"A"}},
+			{ID: "actorgraph-plan-b", Name: "Planner B", Kind: graph.KindPerson},
+		},
+		Claims: []graph.Claim{{
+			ID: a.ID + "/c1", ArticleID: a.ID, Relation: graph.RelWarns, SubjectID: "actorgraph-plan-a", ObjectID: "actorgraph-plan-b",
+			SubjectText: "Planner A", ObjectText: "Planner B", SubjectSpan: graph.Span{Start: 0, End: 9}, ObjectSpan: graph.Span{Start: 16, End: 25},
+			Certainty: graph.Reported, OwnStatement: true, Conditional: true, Condition: "warns", ConditionSpan: graph.Span{Start: 10, End: 15},
+			Time:           graph.ClaimTime{Status: graph.Past, Cue: "warns", CueStart: 10, CueEnd: 15, From: "2025"},
+			AttributedToID: "actorgraph-plan-a", Source: "actor:actorgraph-plan-a",
+			Quote: text, Start: 0, End: 26, Sentence: graph.Span{Start: 0, End: 26}, Note: "n", Draft: true, Confidence: 0.5,
+		}},
+	}
 }
 
 // exec runs one auto-commit statement (schema changes cannot share a
@@ -163,4 +241,20 @@ func schemaNames() []string {
 		}
 	}
 	return names
+}
+
+// alreadyExists reports whether err says that the index or constraint a
+// statement creates exists already.
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+		"Neo.ClientError.Schema.IndexAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists":
+		return true
+	}
+	return false
 }

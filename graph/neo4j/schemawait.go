@@ -5,15 +5,18 @@ import (
 	"time"
 )
 
-// EnsureSchemaEventually calls EnsureSchema until it succeeds or ctx ends,
-// waiting between attempts (1s, doubling up to 30s). A server can start
-// while Neo4j is down and still get its schema once Neo4j comes up.
+// EnsureSchemaEventually creates the constraints and indexes, as
+// EnsureSchema does, until it succeeds or ctx ends, waiting between
+// attempts (1s, doubling up to 30s). A server can start while Neo4j is
+// down and still get its schema once Neo4j comes up. It does not plan the
+// load statements: a server only reads, and a load plans them when it
+// ensures the schema itself.
 // onFail, if set, is told of each failed attempt and the wait before the next.
 func (s *Store) EnsureSchemaEventually(ctx context.Context, onFail func(err error, wait time.Duration)) error {
 	wait := time.Second
 	for {
 		attempt, cancel := context.WithTimeout(ctx, 5*time.Minute)
-		err := s.EnsureSchema(attempt)
+		err := s.ensureIndexes(attempt)
 		cancel()
 		if err == nil {
 			return nil

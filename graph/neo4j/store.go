@@ -344,7 +344,9 @@ func (s *Store) observed(op string, start time.Time, err error) {
 // countingTx runs the statements of one write transaction, counting each
 // as a query and reporting it to the observer as "<op>: <step>".
 type countingTx struct {
-	tx neo4j.ManagedTransaction
+	tx interface {
+		Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+	}
 	s  *Store
 	op string
 }
@@ -362,7 +364,7 @@ type countingTx struct {
 func (t *countingTx) run(ctx context.Context, step, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	t.s.queries.Add(1)
 	start := time.Now()
-	res, err := t.tx.Run(ctx, "CYPHER replan=skip "+cypher, params)
+	res, err := t.tx.Run(ctx, loadPrefix+cypher, params)
 	var recs []*neo4j.Record
 	if err == nil {
 		recs, err = res.Collect(ctx)
@@ -373,6 +375,10 @@ func (t *countingTx) run(ctx context.Context, step, cypher string, params map[st
 	}
 	return recs, nil
 }
+
+// loadPrefix starts every statement of a write transaction (see
+// countingTx.run).
+const loadPrefix = "CYPHER replan=skip "
 
 // wrap turns a driver error into a domain error, keeping the cause for logs:
 // the caller's deadline or a server-side transaction timeout becomes

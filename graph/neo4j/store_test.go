@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
+	"github.com/actorgraph/actorgraph/loaders"
+	"github.com/actorgraph/actorgraph/synth"
 )
 
 func TestSeedAnswers(t *testing.T) {
@@ -351,4 +354,98 @@ func TestNeighbourhoodMatchesDefinition(t *testing.T) {
 		}
 	}
 	t.Logf("%d neighbourhoods checked", checked)
+}
+
+// Time windows on claims dated every way the model knows (synthetic
+// articles with publication dates: undated events on the day, undated
+// states from it on, past claims dated last year, expected ones next
+// year): the claims and relationships a window selects are those whose
+// intervals, as the loader derived them, meet it.
+func TestTimeWindowsOnDatedClaims(t *testing.T) {
+	s := neo4jtest.MustOpenEmpty(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := synth.Write(ctx, dir, synth.Spec{Articles: 6, ClaimsPerArticle: 20, Seed: 3}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loaders.Load(ctx, s, dir); err != nil {
+		t.Fatal(err)
+	}
+	files, err := loaders.ClaimsFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads, err := loaders.ParseAll(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims []graph.Claim
+	for _, l := range loads {
+		claims = append(claims, l.Claims...)
+	}
+	windows := []graph.TimeWindow{
+		{From: "2000-01-01", To: "2000-01-01"}, // the first article's day
+		{From: "2001-02-02", To: "2001-02-02"},
+		{From: "1999-01-01", To: "1999-12-31"}, // last year of the first article
+		{From: "2006-06-01", To: "2006-06-30"}, // next year of the fifth
+		{From: "2003-01-01"},
+		{To: "2001-12-31"},
+		{From: "2000-06-01", To: "2000-12-31"}, // standing relations since the first articles
+	}
+	for _, w := range windows {
+		wantClaims, wantRels := map[string]bool{}, map[string]bool{}
+		for _, c := range claims {
+			if w.Matches(c.Valid) {
+				wantClaims[c.ID], wantRels[c.RelationshipID()] = true, true
+			}
+		}
+		page, err := s.Claims(ctx, graph.ClaimFilter{Window: w}, graph.PageRequest{First: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, c := range page.Claims {
+			got[c.ID] = true
+		}
+		rels, err := s.Relationships(ctx, graph.RelationshipFilter{Evidence: graph.EvidenceFilter{Window: w}}, graph.PageRequest{First: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotRels := map[string]bool{}
+		for _, r := range rels.Relationships {
+			gotRels[r.ID] = true
+		}
+		if !maps.Equal(got, wantClaims) || !maps.Equal(gotRels, wantRels) || page.TotalCount != len(wantClaims) {
+			t.Errorf("window %+v: %d claims and %d relationships, want %d and %d", w, len(got), len(gotRels), len(wantClaims), len(wantRels))
+		}
+		if len(wantClaims) == 0 || len(wantClaims) == len(claims) {
+			t.Errorf("window %+v selects %d of %d claims: it tells nothing apart", w, len(wantClaims), len(claims))
+		}
+	}
+}
+
+// Processes that start together (a server and a load) each ensure the
+// schema; none may fail because another created an index first.
+func TestEnsureSchemaConcurrently(t *testing.T) {
+	s := neo4jtest.MustOpenEmpty(t)
+	ctx := context.Background()
+	if err := s.DropSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range cap(errs) {
+		go func() { errs <- s.EnsureSchema(ctx) }()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Errorf("ensure schema beside others: %v", err)
+		}
+	}
+	if missing, err := s.MissingSchema(ctx); err != nil || len(missing) > 0 {
+		t.Fatalf("missing after ensuring: %v, %v", missing, err)
+	}
+	// Planning the load statements on a sample load leaves nothing behind.
+	if st := neo4jtest.MustStats(t, s); st != (graph.Stats{}) {
+		t.Fatalf("ensuring the schema wrote %+v", st)
+	}
 }

@@ -42,10 +42,16 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 	if _, err := hops(t.Depth); err != nil {
 		return Statement{}, err
 	}
-	step, err := relPattern("", t.Direction, t.Types, "")
+	step, err := relPattern("e", t.Direction, t.Types, "")
 	if err != nil {
 		return Statement{}, err
 	}
+	params := map[string]any{"id": id, "limit": t.Limit}
+	stepEvidence, err := evidenceWhere("e", t.Evidence, params)
+	if err != nil {
+		return Statement{}, err
+	}
+	amongEvidence, _ := evidenceWhere("r", t.Evidence, params)
 	among, err := relPattern("r", graph.Outgoing, t.Types, "")
 	if err != nil {
 		return Statement{}, err
@@ -61,7 +67,7 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 			WITH nodes, frontier
 			UNWIND CASE WHEN size(nodes) <= $limit THEN frontier ELSE [] END AS x
 			MATCH (x)` + step + `(y:Actor)
-			WHERE NOT y IN nodes
+			WHERE NOT y IN nodes AND ` + stepEvidence + `
 			WITH DISTINCT y ORDER BY y.id LIMIT $limit
 			RETURN collect(y) AS layer
 		}
@@ -72,12 +78,12 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 			WITH nodes
 			UNWIND nodes AS x
 			MATCH (x)` + among + `(y:Actor)
-			WHERE y IN nodes
+			WHERE y IN nodes AND ` + amongEvidence + `
 			WITH DISTINCT r ORDER BY r.id
 			RETURN collect(r ` + relProjection + `) AS edges
 		}
 		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges`)
-	return Statement{Cypher: b.String(), Params: map[string]any{"id": id, "limit": t.Limit}}, nil
+	return Statement{Cypher: b.String(), Params: params}, nil
 }
 
 // pathPool is how many shortest paths are compared to pick one.
@@ -141,13 +147,23 @@ func ShortestPathsStatement(from, to string, t graph.Traversal, all bool) (State
 	if !all {
 		limit = pathPool
 	}
+	params := map[string]any{"from": from, "to": to, "limit": limit}
+	where := ""
+	if !t.Evidence.IsZero() {
+		ev, err := evidenceWhere("r", t.Evidence, params)
+		if err != nil {
+			return Statement{}, err
+		}
+		// Checked on each relationship as the search expands it.
+		where = "\n\t\tWHERE all(r IN relationships(p) WHERE " + ev + ")"
+	}
 	return Statement{Cypher: `
 		MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-		MATCH p = allShortestPaths((a)` + walk + `(b))
+		MATCH p = allShortestPaths((a)` + walk + `(b))` + where + `
 		WITH p LIMIT $limit
 		RETURN [n IN nodes(p) | n ` + actorProjection + `] AS nodes,
 		       [r IN relationships(p) | r ` + relProjection + `] AS edges`,
-		Params: map[string]any{"from": from, "to": to, "limit": limit}}, nil
+		Params: params}, nil
 }
 
 // mustFind returns the actors with the given ids, or ENOTFOUND naming the

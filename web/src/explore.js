@@ -16,13 +16,15 @@ const KINDS = {
   GROUP: { label: 'Group', color: '#59a14f', shape: 'round-triangle' },
 };
 
-// Modalities, strongest first, each drawn so it is told apart at a glance.
-const MODALITIES = {
-  ASSERTED: { label: 'Asserted', color: '#1d2330', style: 'solid', width: 3.5, dash: null },
-  STATEMENT: { label: "A party's own statement", color: '#2a5db0', style: 'solid', width: 2, dash: null },
-  REPORTED: { label: 'Reported', color: '#4b5563', style: 'dashed', width: 2, dash: [8, 4] },
-  CONDITIONAL_THREAT: { label: 'Conditional threat', color: '#d9480f', style: 'dashed', width: 2.5, dash: [12, 4, 2, 4] },
-  ALLEGED: { label: 'Alleged', color: '#9ca3af', style: 'dotted', width: 2.5, dash: [2, 4] },
+// Certainties, firmest first, each drawn so it is told apart at a glance.
+// An edge is drawn in the style of its firmest claim; its width grows with
+// its corroboration (distinct sources).
+const CERTAINTIES = {
+  ASSERTED: { label: 'Asserted', color: '#1d2330', style: 'solid', dash: null },
+  REPORTED: { label: 'Reported', color: '#2a5db0', style: 'dashed', dash: [8, 4] },
+  ALLEGED: { label: 'Alleged', color: '#9ca3af', style: 'dotted', dash: [2, 4] },
+  HYPOTHETICAL: { label: 'Hypothetical', color: '#d9480f', style: 'dashed', dash: [12, 4, 2, 4] },
+  DENIED: { label: 'Denied', color: '#b91c1c', style: 'dotted', dash: [1, 5] },
 };
 
 const style = [
@@ -46,12 +48,13 @@ const style = [
       label: 'data(type)', 'font-size': 8, 'text-rotation': 'autorotate', color: '#374151',
       'text-background-color': '#f6f7f9', 'text-background-opacity': 0.85, 'text-background-padding': 1,
       'min-zoomed-font-size': 7,
+      width: 'mapData(corroboration, 1, 5, 2, 6)',
     },
   },
-  ...Object.entries(MODALITIES).map(([m, v]) => ({
-    selector: `edge[modality = "${m}"]`,
+  ...Object.entries(CERTAINTIES).map(([m, v]) => ({
+    selector: `edge[certainty = "${m}"]`,
     style: {
-      'line-color': v.color, 'target-arrow-color': v.color, width: v.width,
+      'line-color': v.color, 'target-arrow-color': v.color,
       'line-style': v.style, ...(v.dash ? { 'line-dash-pattern': v.dash } : {}),
     },
   })),
@@ -72,7 +75,7 @@ const state = {
   expand: [], // actors whose neighbourhoods were added
   sel: '', // 'n:<actor id>' or 'e:<relationship id>'
   types: null, // shown relation types; null for all
-  mods: null, // shown modalities; null for all
+  certs: null, // shown certainties (an edge shows when one of its claims has one); null for all
   path: [], // [from, to] when a shortest path is highlighted
 };
 
@@ -83,7 +86,7 @@ function readURL() {
   state.expand = list('expand');
   state.sel = q.get('sel') || '';
   state.types = q.has('types') ? list('types') : null;
-  state.mods = q.has('mods') ? list('mods') : null;
+  state.certs = q.has('certainty') ? list('certainty') : null;
   state.path = list('path').slice(0, 2);
 }
 
@@ -92,7 +95,7 @@ function writeURL() {
   if (state.focus) q.set('focus', state.focus);
   if (state.expand.length) q.set('expand', state.expand.join(','));
   if (state.types) q.set('types', state.types.join(','));
-  if (state.mods) q.set('mods', state.mods.join(','));
+  if (state.certs) q.set('certainty', state.certs.join(','));
   if (state.path.length === 2) q.set('path', state.path.join(','));
   if (state.sel) q.set('sel', state.sel);
   const s = q.toString().replaceAll('%2C', ',').replaceAll('%7C', '|').replaceAll('%3A', ':');
@@ -113,7 +116,8 @@ async function gql(query, variables = {}) {
 }
 
 const ACTOR_FIELDS = 'id name kind';
-const REL_FIELDS = 'id type modality claimCount from { id } to { id }';
+const REL_FIELDS = 'id type certainty certainties claimCount corroboration from { id } to { id }';
+const EDGE_FIELDS = 'id type source target certainty certainties claimCount corroboration';
 
 // wholeGraph pages through every actor and relationship.
 async function wholeGraph() {
@@ -138,7 +142,7 @@ async function wholeGraph() {
 
 async function neighbourhood(id) {
   const d = await gql(`query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 200) {
-    nodes { id label kind } edges { id type source target modality claimCount } } }`, { id });
+    nodes { id label kind } edges { ${EDGE_FIELDS} } } }`, { id });
   return d.neighbourhood;
 }
 
@@ -173,7 +177,10 @@ function add(sub) {
       if (cy.getElementById(e.id).empty() && !cy.getElementById(e.source).empty() && !cy.getElementById(e.target).empty()) {
         cy.add({
           group: 'edges',
-          data: { id: e.id, source: e.source, target: e.target, type: e.type, modality: e.modality, claimCount: e.claimCount },
+          data: {
+            id: e.id, source: e.source, target: e.target, type: e.type,
+            certainty: e.certainty, certainties: e.certainties, claimCount: e.claimCount, corroboration: e.corroboration,
+          },
         });
       }
     }
@@ -205,11 +212,12 @@ function relayout(fit = true, randomize = true) {
 function applyFilters() {
   cy.batch(() => {
     cy.edges().forEach((e) => {
-      const hide = (state.types && !state.types.includes(e.data('type'))) || (state.mods && !state.mods.includes(e.data('modality')));
+      const hide = (state.types && !state.types.includes(e.data('type')))
+        || (state.certs && !e.data('certainties').some((c) => state.certs.includes(c)));
       e.toggleClass('filtered', !!hide);
     });
   });
-  for (const box of document.querySelectorAll('#filters input[data-mod]')) box.checked = !state.mods || state.mods.includes(box.dataset.mod);
+  for (const box of document.querySelectorAll('#filters input[data-cert]')) box.checked = !state.certs || state.certs.includes(box.dataset.cert);
   for (const box of document.querySelectorAll('#filters input[data-type]')) box.checked = !state.types || state.types.includes(box.dataset.type);
   updateStatus();
 }
@@ -287,7 +295,7 @@ function clearPath() {
 async function showPath(from, to, write = true) {
   clearPath();
   const d = await gql(`query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) {
-    length nodes { id label kind } edges { id type source target modality claimCount } } }`, { from, to });
+    length nodes { id label kind } edges { ${EDGE_FIELDS} } } }`, { from, to });
   state.path = [from, to];
   if (write) writeURL();
   if (!d.shortestPath) {
@@ -309,7 +317,7 @@ async function showPath(from, to, write = true) {
     el('div', { class: 'meta' }, `${name(from)} to ${name(to)}: ${p.length} step${p.length === 1 ? '' : 's'}. Click a step for its claims.`),
     el('ol', { class: 'rels path' }, p.edges.map((e) => el('li', {},
       el('a', { onclick: () => select('e:' + e.id) }, `${name(e.source)} → ${e.type} → ${name(e.target)}`),
-      ' ', modalityBadge(e.modality), ` ${e.claimCount}`))),
+      ' ', certaintyBadge(e.certainty), ` ${e.claimCount}`))),
   );
 }
 
@@ -350,9 +358,9 @@ function setPanel(...children) {
   panel.scrollTop = 0;
 }
 
-function modalityBadge(m) {
-  const v = MODALITIES[m] || { label: m, color: '#6b7280' };
-  return el('span', { class: 'badge', style: `background:${v.color}`, title: m }, v.label);
+function certaintyBadge(c) {
+  const v = CERTAINTIES[c] || { label: c, color: '#6b7280' };
+  return el('span', { class: 'badge', style: `background:${v.color}`, title: c }, v.label);
 }
 
 async function articleText(id) {
@@ -371,7 +379,8 @@ function highlighted(text, start, end) {
   return { box: el('div', { class: 'article-text' }, cps.slice(0, start).join(''), mark, cps.slice(end).join('')), mark };
 }
 
-const CLAIM_FIELDS = `id quote start end modality voice note subjectText objectText type
+const CLAIM_FIELDS = `id quote start end certainty ownStatement condition { text } timeStatus timeCue { text }
+  voice note subjectText objectText type
   subject { id name } object { id name } attributedTo { id name }
   article { id title source url publishedAt }`;
 
@@ -382,8 +391,11 @@ function claimCard(c, open) {
   const details = el('details', {}, el('summary', {}, 'In the article: ', c.article.title));
   const card = el('div', { class: 'claim', 'data-claim': c.id },
     el('blockquote', { class: 'quote' }, c.quote),
-    el('div', { class: 'who' }, modalityBadge(c.modality), ' ', who),
-    el('div', { class: 'meta' }, `${c.subjectText} → ${c.type} → ${c.objectText}`, c.note ? ` (${c.note})` : ''),
+    el('div', { class: 'who' }, certaintyBadge(c.certainty), ' ', who, c.ownStatement ? ' · its own statement' : ''),
+    el('div', { class: 'meta' }, `${c.subjectText} → ${c.type} → ${c.objectText}`,
+      c.condition ? ` · if: “${c.condition.text}”` : '',
+      c.timeStatus !== 'ONGOING' ? ` · ${c.timeStatus.toLowerCase()}${c.timeCue ? ` (“${c.timeCue.text}”)` : ''}` : '',
+      c.note ? ` (${c.note})` : ''),
     details);
   const fill = async () => {
     if (details.dataset.filled) return;
@@ -406,7 +418,7 @@ async function showEdge(id) {
   const [from, type, to] = id.split('|');
   const d = await gql(`query($from: ID!, $to: ID!, $type: RelationType!) {
     relationships(from: $from, to: $to, type: $type, first: 1) { nodes {
-      id type modality modalities claimCount articleCount from { id name } to { id name }
+      id type certainty claimCount articleCount sourceCount sentenceCount from { id name } to { id name }
       claims { ${CLAIM_FIELDS} } } } }`, { from, to, type });
   if (state.sel !== 'e:' + id) return; // another selection came first
   const r = d.relationships.nodes[0];
@@ -416,8 +428,9 @@ async function showEdge(id) {
   }
   setPanel(
     el('h2', {}, `${r.from.name} → ${r.to.name}`),
-    el('div', { class: 'meta' }, el('b', {}, r.type), ' · ', modalityBadge(r.modality),
-      ` · ${r.claimCount} claim${r.claimCount === 1 ? '' : 's'} in ${r.articleCount} article${r.articleCount === 1 ? '' : 's'}`),
+    el('div', { class: 'meta' }, el('b', {}, r.type), ' · ', certaintyBadge(r.certainty),
+      ` · ${r.claimCount} claim${r.claimCount === 1 ? '' : 's'} in ${r.sentenceCount} sentence${r.sentenceCount === 1 ? '' : 's'}`
+      + ` from ${r.sourceCount} source${r.sourceCount === 1 ? '' : 's'}, ${r.articleCount} article${r.articleCount === 1 ? '' : 's'}`),
     el('h3', {}, 'Claims'),
     r.claims.map((c, i) => claimCard(c, i === 0)),
   );
@@ -426,7 +439,8 @@ async function showEdge(id) {
 async function showNode(id) {
   const d = await gql(`query($id: ID!) { actor(id: $id) {
     id name kind aliases description degree
-    relationships { id type modality claimCount from { id name } to { id name } claims { ${CLAIM_FIELDS} } } } }`, { id });
+    relationships { id type certainty certainties claimCount corroboration from { id name } to { id name }
+      claims { ${CLAIM_FIELDS} } } } }`, { id });
   if (state.sel !== 'n:' + id) return; // another selection came first
   const a = d.actor;
   if (!a) {
@@ -448,7 +462,7 @@ async function showNode(id) {
     el('ul', { class: 'rels' }, a.relationships.map((r) => el('li', {},
       el('a', { onclick: () => selectEdgeFromPanel(r) },
         r.from.id === a.id ? `→ ${r.type} → ${r.to.name}` : `${r.from.name} → ${r.type} →`),
-      ' ', modalityBadge(r.modality), ` ${r.claimCount}`))),
+      ' ', certaintyBadge(r.certainty), ` ${r.claimCount}`))),
     el('h3', {}, `Claims (${unique.length})`),
     unique.map((c, i) => claimCard(c, i === 0)),
   );
@@ -458,7 +472,7 @@ async function selectEdgeFromPanel(r) {
   if (cy.getElementById(r.id).empty()) {
     add({ nodes: [
       { id: r.from.id, label: r.from.name, kind: 'GROUP' }, { id: r.to.id, label: r.to.name, kind: 'GROUP' },
-    ].filter((n) => cy.getElementById(n.id).empty()), edges: [{ id: r.id, source: r.from.id, target: r.to.id, type: r.type, modality: r.modality, claimCount: r.claimCount }] });
+    ].filter((n) => cy.getElementById(n.id).empty()), edges: [{ ...r, source: r.from.id, target: r.to.id }] });
   }
   await select('e:' + r.id);
 }
@@ -486,10 +500,10 @@ async function select(sel, write = true) {
 // ---------------------------------------------------------------- filters --
 
 function buildFilters(types) {
-  const mods = document.getElementById('modality-filters');
-  for (const [m, v] of Object.entries(MODALITIES)) {
-    const swatch = el('span', { class: 'swatch', style: `border-top: ${v.width}px ${v.style} ${v.color}` });
-    mods.append(el('label', {}, el('input', { type: 'checkbox', 'data-mod': m, checked: '' }), swatch, v.label));
+  const certs = document.getElementById('certainty-filters');
+  for (const [c, v] of Object.entries(CERTAINTIES)) {
+    const swatch = el('span', { class: 'swatch', style: `border-top: 3px ${v.style} ${v.color}` });
+    certs.append(el('label', {}, el('input', { type: 'checkbox', 'data-cert': c, checked: '' }), swatch, v.label));
   }
   const box = document.getElementById('type-filters');
   for (const t of types) {
@@ -497,11 +511,11 @@ function buildFilters(types) {
   }
   document.getElementById('filters').addEventListener('change', (ev) => {
     const b = ev.target;
-    if (b.dataset.mod) {
-      const all = Object.keys(MODALITIES);
-      const cur = new Set(state.mods || all);
-      b.checked ? cur.add(b.dataset.mod) : cur.delete(b.dataset.mod);
-      state.mods = cur.size === all.length ? null : all.filter((m) => cur.has(m));
+    if (b.dataset.cert) {
+      const all = Object.keys(CERTAINTIES);
+      const cur = new Set(state.certs || all);
+      b.checked ? cur.add(b.dataset.cert) : cur.delete(b.dataset.cert);
+      state.certs = cur.size === all.length ? null : all.filter((c) => cur.has(c));
     } else if (b.dataset.type) {
       const all = types.map((t) => t.type);
       const cur = new Set(state.types || all);

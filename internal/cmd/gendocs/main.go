@@ -1,11 +1,15 @@
 // Command gendocs writes every list of a closed set outside Go from the Go
 // table that defines the set, so that adding a relation type, an actor
-// kind, a modality or an export format is a change to one table:
+// kind, a certainty, a time status or an export format is a change to one
+// table:
 //
-//	graph.RelationTypes  → enum RelationType in schema.graphqls, the table in docs/graph-model.md
-//	graph.ActorKindTable → enum ActorKind in schema.graphqls, the table in docs/graph-model.md
-//	graph.ModalityTable  → enum Modality in schema.graphqls, the table in docs/graph-model.md
-//	export.FormatTable   → the table in README.md, the export menu of web/src/index.html and web/dist/index.html
+//	graph.RelationTypes      → enum RelationType in schema.graphqls (CAMEO codes in its descriptions), the table in docs/graph-model.md
+//	graph.ActorKindTable     → enum ActorKind in schema.graphqls, the table in docs/graph-model.md
+//	graph.CertaintyTable     → enum Certainty in schema.graphqls, the table in docs/graph-model.md
+//	graph.TimeStatusTable    → enum TimeStatus in schema.graphqls, the table in docs/graph-model.md
+//	graph.PrecisionTable     → enum DatePrecision in schema.graphqls
+//	graph.RelationClassTable → enum RelationClass in schema.graphqls
+//	export.FormatTable       → the table in README.md, the export menu of web/src/index.html and web/dist/index.html
 //
 // Each generated part sits between two marker lines, written once by hand,
 //
@@ -15,7 +19,9 @@
 // (`# BEGIN GENERATED: …` in the GraphQL schema); gendocs replaces what
 // lies between them. Lists it cannot write, because they carry more than
 // the table knows (the network view's colours and shapes per kind and per
-// modality in web/src/explore.js), it checks against the tables instead.
+// certainty in web/src/explore.js), it checks against the tables instead.
+// It is the one check that the schema and the docs follow the tables: no
+// test elsewhere compares them.
 //
 // `make generate` runs it before gqlgen. With -check it changes nothing and
 // exits 1 naming every region that is out of date and every list that
@@ -71,12 +77,16 @@ type region struct {
 // regions lists every generated part of the repository.
 func regions() []region {
 	return []region{
-		{"schema.graphqls", "relation-types", "graph.RelationTypes", schemaRelationTypes},
 		{"schema.graphqls", "actor-kinds", "graph.ActorKindTable", schemaActorKinds},
-		{"schema.graphqls", "modalities", "graph.ModalityTable", schemaModalities},
+		{"schema.graphqls", "relation-types", "graph.RelationTypes", schemaRelationTypes},
+		{"schema.graphqls", "certainties", "graph.CertaintyTable", schemaCertainties},
+		{"schema.graphqls", "time-statuses", "graph.TimeStatusTable", schemaTimeStatuses},
+		{"schema.graphqls", "date-precisions", "graph.PrecisionTable", schemaPrecisions},
+		{"schema.graphqls", "relation-classes", "graph.RelationClassTable", schemaRelationClasses},
 		{"docs/graph-model.md", "actor-kinds", "graph.ActorKindTable", docActorKinds},
 		{"docs/graph-model.md", "relation-types", "graph.RelationTypes", docRelationTypes},
-		{"docs/graph-model.md", "modalities", "graph.ModalityTable", docModalities},
+		{"docs/graph-model.md", "certainties", "graph.CertaintyTable", docCertainties},
+		{"docs/graph-model.md", "time-statuses", "graph.TimeStatusTable", docTimeStatuses},
 		{"README.md", "export-formats", "export.FormatTable", docExportFormats},
 		{"web/src/index.html", "export-formats", "export.FormatTable", htmlExportFormats},
 		{"web/dist/index.html", "export-formats", "export.FormatTable", htmlExportFormats},
@@ -161,13 +171,12 @@ func replaceRegion(lines []string, name string, body []string) ([]string, bool, 
 func schemaRelationTypes() []string {
 	var rows [][2]string
 	for _, r := range graph.RelationTypes {
-		d := r.Meaning
-		if r.Cameo != "" {
-			d += " (CAMEO " + r.Cameo + ")"
-		}
-		rows = append(rows, [2]string{string(r.Type), sentence(d)})
+		rows = append(rows, [2]string{string(r.Type), r.Description()})
 	}
-	return gqlEnum("Relationship types. Direction is always subject → object.", "RelationType", rows)
+	return gqlEnum(`Relationship types (docs/graph-model.md has the table). Direction is always
+subject → object. STATE types are standing relations and roles; EVENT types
+are things that happen, coded with CAMEO: together they cover all twenty
+CAMEO root categories.`, "RelationType", rows)
 }
 
 func schemaActorKinds() []string {
@@ -178,17 +187,51 @@ func schemaActorKinds() []string {
 	return gqlEnum("What kind of actor; each kind is also a Neo4j label (`:Militia`).", "ActorKind", rows)
 }
 
-func schemaModalities() []string {
+func schemaCertainties() []string {
 	var rows [][2]string
-	for _, m := range graph.ModalityTable {
-		rows = append(rows, [2]string{string(m.Modality), sentence(m.Meaning)})
+	for _, c := range graph.CertaintyTable {
+		rows = append(rows, [2]string{string(c.Certainty), sentence(c.Meaning)})
 	}
-	return gqlEnum("How firmly a claim is made, strongest first.", "Modality", rows)
+	return gqlEnum(`How the article presents the truth of a claim, firmest first. One of a
+claim's three modality dimensions, beside `+"`ownStatement` and `conditional`.", "Certainty", rows)
 }
 
-// gqlEnum writes an enum with a description on it and on every value.
+func schemaTimeStatuses() []string {
+	var rows [][2]string
+	for _, st := range graph.TimeStatusTable {
+		rows = append(rows, [2]string{string(st.Status), sentence(st.Meaning)})
+	}
+	return gqlEnum("When what a claim reports holds, relative to the article's publication.", "TimeStatus", rows)
+}
+
+func schemaPrecisions() []string {
+	var rows [][2]string
+	for _, p := range graph.PrecisionTable {
+		rows = append(rows, [2]string{string(p.Precision), sentence(p.Meaning)})
+	}
+	return gqlEnum("How exactly a date the article gives is known.", "DatePrecision", rows)
+}
+
+func schemaRelationClasses() []string {
+	var rows [][2]string
+	for _, c := range graph.RelationClassTable {
+		rows = append(rows, [2]string{string(c.Class), sentence(c.Meaning)})
+	}
+	return gqlEnum("Whether a relation type is a standing relation or an event; it decides how an undated claim is placed in time.", "RelationClass", rows)
+}
+
+// gqlEnum writes an enum with a description on it and on every value. A
+// description of several lines is a block string.
 func gqlEnum(description, name string, values [][2]string) []string {
-	out := []string{gqlString(description), "enum " + name + " {"}
+	var out []string
+	if strings.Contains(description, "\n") {
+		out = append(out, `"""`)
+		out = append(out, strings.Split(description, "\n")...)
+		out = append(out, `"""`)
+	} else {
+		out = append(out, gqlString(description))
+	}
+	out = append(out, "enum "+name+" {")
 	for _, v := range values {
 		out = append(out, "  "+gqlString(v[1]), "  "+v[0])
 	}
@@ -217,21 +260,29 @@ func docActorKinds() []string {
 }
 
 func docRelationTypes() []string {
-	rows := [][]string{{"type", "meaning", "CAMEO"}}
+	rows := [][]string{{"type", "class", "CAMEO", "root", "meaning", "label"}}
 	for _, r := range graph.RelationTypes {
-		cameo := r.Cameo
-		if cameo == "" {
-			cameo = "—"
+		cameo, root := "—", "—"
+		if r.Cameo != "" {
+			cameo, root = r.Cameo, r.CameoRoot()+" "+graph.CameoRoots[r.CameoRoot()]
 		}
-		rows = append(rows, []string{code(string(r.Type)), r.Meaning, cameo})
+		rows = append(rows, []string{code(string(r.Type)), string(r.Class), cameo, root, r.Meaning, r.Label})
 	}
 	return mdTable(rows)
 }
 
-func docModalities() []string {
-	rows := [][]string{{"modality", "meaning"}}
-	for _, m := range graph.ModalityTable {
-		rows = append(rows, []string{code(string(m.Modality)), m.Meaning})
+func docCertainties() []string {
+	rows := [][]string{{"certainty", "count property", "meaning"}}
+	for _, c := range graph.CertaintyTable {
+		rows = append(rows, []string{code(string(c.Certainty)), code(c.Count), sentence(c.Meaning)})
+	}
+	return mdTable(rows)
+}
+
+func docTimeStatuses() []string {
+	rows := [][]string{{"status", "meaning"}}
+	for _, st := range graph.TimeStatusTable {
+		rows = append(rows, []string{code(string(st.Status)), st.Meaning})
 	}
 	return mdTable(rows)
 }
@@ -277,7 +328,8 @@ func htmlExportFormats() []string {
 var exploreKey = regexp.MustCompile(`^\s+([A-Z][A-Z_]*): \{`)
 
 // checkExplore compares the network view's style objects (KINDS, one
-// entry per actor kind, and MODALITIES, one per modality) with the tables.
+// entry per actor kind, and CERTAINTIES, one per certainty) with the
+// tables.
 func checkExplore(root string) ([]string, error) {
 	const path = "web/src/explore.js"
 	b, err := os.ReadFile(filepath.Join(root, path))
@@ -290,7 +342,7 @@ func checkExplore(root string) ([]string, error) {
 		want           []string
 	}{
 		{"KINDS", "graph.ActorKindTable", values(graph.ActorKinds)},
-		{"MODALITIES", "graph.ModalityTable", values(graph.Modalities)},
+		{"CERTAINTIES", "graph.CertaintyTable", values(graph.Certainties)},
 	} {
 		keys, err := objectKeys(string(b), c.object)
 		if err != nil {

@@ -67,7 +67,7 @@ func edit(t *testing.T, path, from, to string) {
 func TestCheckNamesTheDrift(t *testing.T) {
 	dir := copyRepo(t)
 	edit(t, filepath.Join(dir, "schema.graphqls"), "  UNDERMINES\n", "")
-	edit(t, filepath.Join(dir, "docs/graph-model.md"), "| `ALLEGED` | explicitly unverified or alleged |\n", "")
+	edit(t, filepath.Join(dir, "docs/graph-model.md"), "| `HYPOTHETICAL` | `hypothetical` |", "| `HYPOTHETICAL` | `maybe` |")
 	edit(t, filepath.Join(dir, "web/src/index.html"), `<option value="gexf">`, `<option value="pdf">`)
 	edit(t, filepath.Join(dir, "web/src/explore.js"), "  GROUP: {", "  CROWD: {")
 	problems, err := run(dir, false)
@@ -76,7 +76,7 @@ func TestCheckNamesTheDrift(t *testing.T) {
 	}
 	want := []string{
 		"schema.graphqls: region relation-types is out of date with graph.RelationTypes",
-		"docs/graph-model.md: region modalities is out of date with graph.ModalityTable",
+		"docs/graph-model.md: region certainties is out of date with graph.CertaintyTable",
 		"web/src/index.html: region export-formats is out of date with export.FormatTable",
 		"web/src/explore.js: KINDS has no entry for GROUP, which graph.ActorKindTable lists",
 		"web/src/explore.js: KINDS has an entry for CROWD, which graph.ActorKindTable does not list",

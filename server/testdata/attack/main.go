@@ -124,7 +124,7 @@ func queryFor(attack, actor string) []byte {
 		}
 		b.WriteString(" } " + frag)
 	case "neighbourhood":
-		fmt.Fprintf(&b, `{ neighbourhood(id: %q, depth: 5, limit: 1000) { nodes { id label kind } edges { id type source target modality claimCount } } }`, actor)
+		fmt.Fprintf(&b, `{ neighbourhood(id: %q, depth: 5, limit: 1000) { nodes { id label kind } edges { id type source target certainty claimCount } } }`, actor)
 	}
 	body, _ := json.Marshal(map[string]string{"query": b.String()})
 	return body
