@@ -73,13 +73,22 @@ func (s *Store) ensureIndexes(ctx context.Context) error {
 // Neo4j caches a plan by the statement and the types of its parameters,
 // hence a sample of the real shape rather than empty lists; the load runs
 // with replan=skip, so the plans stay. After the first time this costs a
-// few milliseconds.
+// few milliseconds. Processes that plan at once write the same sample and
+// may deadlock; the one Neo4j aborts plans again (Store.retrying).
 func (s *Store) planLoad(ctx context.Context) error {
+	if err := s.retrying(ctx, PlanOp, func() error { return s.planLoadOnce(ctx) }); err != nil {
+		return wrap(ctx, PlanOp, err)
+	}
+	return nil
+}
+
+// planLoadOnce is one attempt of planLoad.
+func (s *Store) planLoadOnce(ctx context.Context) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	tx, err := sess.BeginTransaction(ctx)
 	if err != nil {
-		return wrap(ctx, PlanOp, err)
+		return err
 	}
 	defer tx.Close(ctx) // rolls back
 	ct := &countingTx{tx: tx, s: s, op: PlanOp}
@@ -105,7 +114,7 @@ func (s *Store) planLoad(ctx context.Context) error {
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return wrap(ctx, PlanOp, err)
+			return err
 		}
 	}
 	return nil
@@ -137,13 +146,19 @@ func planSample() graph.ArticleLoad {
 }
 
 // exec runs one auto-commit statement (schema changes cannot share a
-// transaction with data writes).
+// transaction with data writes), again as retrying says when it fails: two
+// processes changing the schema at once can deadlock.
 func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]any) (int64, error) {
-	s.queries.Add(1)
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db),
-		neo4j.ExecuteQueryWithWritersRouting())
+	var res *neo4j.EagerResult
+	err := s.retrying(ctx, op, func() error {
+		s.queries.Add(1)
+		var err error
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db),
+			neo4j.ExecuteQueryWithWritersRouting())
+		return err
+	})
 	if err != nil {
 		err = wrap(ctx, op, err)
 	}

@@ -270,9 +270,7 @@ func (s *Store) query(ctx context.Context, op, cypher string, params map[string]
 }
 
 // write runs work in one managed write transaction; each tx.Run counts as
-// a query. A transaction the server aborted for a transient reason (a
-// deadlock) is run again for up to WriteRetryTime, one that failed because
-// Neo4j could not be reached for up to the configured RetryTime.
+// a query. A failed transaction is run again as retrying says.
 func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) error) error {
 	if err := ctx.Err(); err != nil {
 		return wrap(ctx, op, err)
@@ -280,13 +278,32 @@ func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	start := time.Now()
-	var err error
-	for wait := 50 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
-		_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	err := s.retrying(ctx, op, func() error {
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			return nil, work(&countingTx{tx: tx, s: s, op: op})
 		}, neo4j.WithTxTimeout(s.timeout))
-		if err == nil || ctx.Err() != nil {
-			break
+		return err
+	})
+	if err != nil {
+		err = wrap(ctx, op, err)
+	}
+	s.observed(op, start, err)
+	return err
+}
+
+// retrying runs attempt, and runs it again while it fails for a reason
+// that may pass: a transaction the server aborted for a transient reason
+// (a deadlock) for up to WriteRetryTime, one that failed because Neo4j
+// could not be reached for up to the configured RetryTime, waiting a
+// little longer each time. The driver itself retries nothing (see Open),
+// so writes and schema changes retry here. It returns the last error as
+// the driver gave it.
+func (s *Store) retrying(ctx context.Context, op string, attempt func() error) error {
+	start := time.Now()
+	var err error
+	for wait := 50 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		if err = attempt(); err == nil || ctx.Err() != nil {
+			return err
 		}
 		budget := time.Duration(0)
 		switch {
@@ -296,20 +313,17 @@ func (s *Store) write(ctx context.Context, op string, work func(tx *countingTx) 
 			budget = s.retry
 		}
 		if time.Since(start)+wait > budget {
-			break
+			return err
 		}
-		// Concurrent loads of articles that share actors can deadlock; Neo4j
+		// Concurrent loads of articles that share actors can deadlock, as
+		// can schema changes made at once by several processes; Neo4j
 		// aborts one of them, which is safe to run again from the start.
 		select {
 		case <-ctx.Done():
+			return err
 		case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)))):
 		}
 	}
-	if err != nil {
-		err = wrap(ctx, op, err)
-	}
-	s.observed(op, start, err)
-	return err
 }
 
 // WriteRetryTime bounds how long a write transaction that the server
