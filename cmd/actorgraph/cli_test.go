@@ -256,9 +256,35 @@ func TestFlagEnvInReadme(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
 	must(t, err)
 	for name, env := range flagEnv {
-		if !regexp.MustCompile("(?m)^.*`-" + regexp.QuoteMeta(name) + "[ `].*`" + env + "`").Match(b) {
+		if !regexp.MustCompile("(?m)^.*`-" + regexp.QuoteMeta(name) + "[ `=].*`" + env + "[`=]").Match(b) {
 			t.Errorf("README has no line naming `-%s` and `%s`", name, env)
 		}
+	}
+}
+
+// README's list under "The command" names every command of the table,
+// with its synopsis, and no other.
+func TestReadmeListsEveryCommand(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
+	must(t, err)
+	section := string(b)[strings.Index(string(b), "## The command\n"):]
+	section = section[:strings.Index(section, "\n```\n")]
+	listed := map[string]bool{}
+	for _, line := range regexp.MustCompile(`(?m)^actorgraph (.+?)   +\S`).FindAllStringSubmatch(section, -1) {
+		listed[strings.TrimSpace(line[1])] = true
+	}
+	for _, p := range commandPaths(t) {
+		if p.cmd.setup == nil {
+			continue // a group: its sub-commands are listed
+		}
+		synopsis := strings.TrimSpace(p.path + flagsWord(p.fs) + prefixSpace(p.cmd.args))
+		if !listed[synopsis] {
+			t.Errorf("README's command list has no line %q", "actorgraph "+synopsis)
+		}
+		delete(listed, synopsis)
+	}
+	for l := range listed {
+		t.Errorf("README lists %q, which is no command", "actorgraph "+l)
 	}
 }
 
