@@ -68,4 +68,3 @@ func (a *admission) acquire(ctx context.Context) (release func(), err *gqlerror.
 func overloadedError() *gqlerror.Error {
 	return &gqlerror.Error{Message: errOverloaded.Message, Extensions: map[string]any{"code": graph.EOVERLOADED}, Err: errOverloaded}
 }
-
