@@ -10,6 +10,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/graph"
@@ -153,7 +154,7 @@ func TestAuthorize(t *testing.T) {
 		{`mutation { a: edit b: edit ...M } fragment M on Mutation { merge }`, token(auth.Editor), graph.EFORBIDDEN},
 		{`mutation { edit merge }`, token(auth.Admin), ""},
 	} {
-		doc, errs := gqlparser.LoadQuery(schema, c.op)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, c.op, rules.NewDefaultRules())
 		if errs != nil {
 			t.Fatalf("%s: %v", c.op, errs)
 		}

@@ -2,19 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/actorgraph/actorgraph/auth"
-	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/loaders"
@@ -22,264 +20,36 @@ import (
 	"github.com/actorgraph/actorgraph/server"
 )
 
-// Main is the program; tests run it in-process.
-type Main struct {
-	Stdout, Stderr io.Writer
-	// Ready, if set, receives the server's address once it listens.
-	Ready chan<- string
-}
-
-// NewMain returns a Main writing to the given streams.
-func NewMain(stdout, stderr io.Writer) *Main { return &Main{Stdout: stdout, Stderr: stderr} }
-
-var usage = `usage: actorgraph <command> [flags] [args]
-
-commands:
-  serve   serve GraphQL at /graphql and the playground at /
-  load    validate claims files (or folders of them) and load them into Neo4j
-          (-concurrency N, -tx-claims N, -batch-size N, -progress, -q, -profile, -allow-drafts)
-  check   validate claims files without touching Neo4j
-  gen     write a deterministic synthetic corpus of claims files
-  schema  create the constraints and indexes
-  stats   count actors, articles, claims and relationships
-  reset   delete every node and relationship, API tokens too (keeps the schema)
-  export  write the graph as ` + export.FormatNames(", ", " or ") + `
-  cypher  run one read-only Cypher query and print the result as a table
-  migrate upgrade a model-1 graph in place; 'migrate claims FILE...' rewrites format-1 claims files
-  loadtest  send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors
-  token   manage API tokens: create -name N -role R (printed once), list, revoke ID
-
-Run 'actorgraph <command> -h' for a command's flags.`
-
-// usageError marks errors in how the program was called (exit status 2).
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-func exitCode(err error) int {
-	var ue usageError
-	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
-		return 2
-	}
-	return 1
-}
-
-// Run runs one command.
-func (m *Main) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(m.Stderr, usage)
-		return usageError{"no command given"}
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "serve":
-		return m.serve(ctx, rest)
-	case "load":
-		return m.load(ctx, rest)
-	case "check":
-		return m.check(rest)
-	case "gen":
-		return m.gen(ctx, rest)
-	case "schema":
-		return m.withStore(ctx, "schema", rest, func(s *neo4jstore.Store) error { return s.EnsureSchema(ctx) })
-	case "stats":
-		return m.withStore(ctx, "stats", rest, func(s *neo4jstore.Store) error {
-			st, err := s.Stats(ctx)
-			if err == nil {
-				fmt.Fprintf(m.Stdout, "actors %d\narticles %d\nclaims %d\nrelationships %d\n", st.Actors, st.Articles, st.Claims, st.Relationships)
-			}
-			return err
-		})
-	case "export":
-		return m.export(ctx, rest)
-	case "cypher":
-		return m.cypher(ctx, rest)
-	case "migrate":
-		return m.migrate(ctx, rest)
-	case "reset":
-		return m.withStore(ctx, "reset", rest, func(s *neo4jstore.Store) error { return s.DeleteAll(ctx) })
-	case "loadtest":
-		return m.loadtest(ctx, rest)
-	case "token":
-		return m.token(ctx, rest)
-	case "help", "-h", "--help":
-		fmt.Fprintln(m.Stdout, usage)
-		return nil
-	}
-	fmt.Fprintln(m.Stderr, usage)
-	return usageError{fmt.Sprintf("unknown command %q", cmd)}
-}
-
-// dbFlags registers the Neo4j connection flags, defaulting to the environment.
-func dbFlags(fs *flag.FlagSet) *neo4jstore.Config {
-	c := &neo4jstore.Config{}
-	fs.StringVar(&c.URI, "neo4j-uri", env("NEO4J_URI", "bolt://127.0.0.1:"+env("NEO4J_BOLT_PORT", "7687")), "Neo4j URI (env NEO4J_URI; default: the local server on NEO4J_BOLT_PORT)")
-	fs.StringVar(&c.Username, "neo4j-username", env("NEO4J_USERNAME", "neo4j"), "Neo4j user (env NEO4J_USERNAME)")
-	fs.StringVar(&c.Password, "neo4j-password", env("NEO4J_PASSWORD", "actorgraph"), "Neo4j password (env NEO4J_PASSWORD)")
-	fs.StringVar(&c.Database, "neo4j-database", env("NEO4J_DATABASE", ""), "Neo4j database; empty for the server default (env NEO4J_DATABASE)")
-	fs.DurationVar(&c.QueryTimeout, "query-timeout", envDuration("ACTORGRAPH_QUERY_TIMEOUT", neo4jstore.DefaultQueryTimeout), "server-side timeout of every Neo4j transaction (env ACTORGRAPH_QUERY_TIMEOUT)")
-	fs.DurationVar(&c.RetryTime, "neo4j-retry", envDuration("ACTORGRAPH_NEO4J_RETRY", neo4jstore.DefaultRetryTime), "how long a load's transaction is retried while Neo4j cannot be reached; API reads fail at once (env ACTORGRAPH_NEO4J_RETRY)")
-	return c
-}
-
-func env(key, def string) string {
-	if v, ok := os.LookupEnv(key); ok && v != "" {
-		return v
-	}
-	return def
-}
-
-func (m *Main) parse(fs *flag.FlagSet, args []string) error {
-	fs.SetOutput(m.Stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	return nil
-}
-
-func (m *Main) withStore(ctx context.Context, name string, args []string, fn func(*neo4jstore.Store) error) error {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	store, err := neo4jstore.Open(*cfg)
-	if err != nil {
-		return err
-	}
-	defer store.Close(context.Background())
-	return fn(store)
-}
-
-func (m *Main) check(args []string) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return usageError{"check needs at least one claims file or folder"}
-	}
-	files, err := loaders.ClaimsFiles(fs.Args())
-	if err != nil {
-		return err
-	}
-	_, err = loaders.Validate(files, func(f string, l graph.ArticleLoad) {
-		fmt.Fprintf(m.Stdout, "%s: ok: article %q, %d actors, %d claims\n", f, l.Article.ID, len(l.Actors), len(l.Claims))
-	})
-	return err
-}
-
-func (m *Main) load(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("load", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	fs.IntVar(&cfg.BatchSize, "batch-size", neo4jstore.DefaultBatchSize, "most rows in one UNWIND statement")
-	var opt loadOptions
-	fs.IntVar(&opt.concurrency, "concurrency", 1, "transactions written at once")
-	fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
-	fs.BoolVar(&opt.progress, "progress", progress.IsTerminal(m.Stderr), "show progress on stderr (default: when stderr is a terminal)")
-	fs.BoolVar(&opt.quiet, "q", false, "print only the summary, not a line per article")
-	fs.BoolVar(&opt.allowDrafts, "allow-drafts", false, "load files that hold draft claims (draft: true, not yet reviewed)")
-	profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return usageError{"load needs at least one claims file or folder"}
-	}
-	var prof *loadProfile
-	if *profile {
-		prof = &loadProfile{}
-		cfg.Observer = prof
-	}
-	if opt.concurrency < 1 || cfg.BatchSize < 1 || opt.txClaims < 1 {
-		return usageError{"-concurrency, -tx-claims and -batch-size must be at least 1"}
-	}
-	store, err := neo4jstore.Open(*cfg)
-	if err != nil {
-		return err
-	}
-	defer store.Close(context.Background())
-	err = m.loadInto(ctx, store, fs.Args(), opt)
-	if prof != nil {
-		prof.write(m.Stdout)
-	}
-	return err
-}
-
-// loadOptions are the load command's own flags.
-type loadOptions struct {
-	concurrency int
-	txClaims    int
-	progress    bool
-	quiet       bool
-	allowDrafts bool
-}
-
-// loadInto validates everything first, so a bad file writes nothing; then
-// makes sure the schema exists and writes each article.
-func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []string, opt loadOptions) error {
-	files, err := loaders.ClaimsFiles(paths)
-	if err != nil {
-		return err
-	}
-	var meter *progress.Meter
-	if opt.progress {
-		fmt.Fprintf(m.Stderr, "validating %d files\n", len(files))
-	}
-	started := time.Now()
-	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
-		Concurrency: opt.concurrency,
-		TxClaims:    opt.txClaims,
-		AllowDrafts: opt.allowDrafts,
-		Validated: func(t loaders.Totals) error {
-			if err := store.EnsureSchema(ctx); err != nil {
-				return err
-			}
-			started = time.Now()
-			if opt.progress {
-				meter = progress.Start(m.Stderr, "claims", int64(t.Claims))
-			}
-			return nil
-		},
-		Written: func(_ string, r graph.LoadResult) {
-			if meter != nil {
-				meter.Add(r.Claims)
-			}
-			if !opt.quiet {
-				fmt.Fprintf(m.Stdout, "loaded article %q: %d actors, %d claims, %d relationships\n", r.ArticleID, r.Actors, r.Claims, r.Relationships)
+func (m *Main) serveCommand() *command {
+	return &command{
+		name: "serve", args: "", maxArgs: 0,
+		summary: "serve GraphQL at /graphql, the playground at / and the network view at /explore",
+		doc: `Serves the API until SIGTERM or Ctrl-C, then lets the requests in flight
+finish. It starts while Neo4j is down (reads answer "unavailable" until it
+answers, and the schema is made then), unless -load asks for a load first,
+which needs Neo4j. Logs are JSON lines on standard error. The limits and
+their reasons are in README's "Limits, failures and observability".`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			listen := fs.String("listen", "127.0.0.1:8080", "`address` to listen on")
+			playground := fs.Bool("playground", true, "serve the GraphQL playground at /")
+			introspection := fs.Bool("introspection", true, "allow schema introspection")
+			corsOrigins := fs.String("cors-origins", "", "comma-separated `origins` browsers may call the API from, * for any; empty: same origin only")
+			lim := limitFlags(fs)
+			metricOps := fs.String("metrics-operations", strings.Join(server.DefaultMetricOperations(), ","),
+				"comma-separated operation `names` that get their own metrics label once seen succeeding, at most 200 (the default is the playground examples' names)")
+			access := registerAuthFlags(fs)
+			var load multiFlag
+			fs.Var(&load, "load", "claims file or folder to load before serving (repeatable); needs Neo4j up")
+			return func(ctx context.Context, _ []string) error {
+				return m.serve(ctx, cfg, *listen, *playground, *introspection, *corsOrigins, lim, *metricOps, access, load)
 			}
 		},
-	})
-	if meter != nil {
-		meter.Stop()
 	}
-	if done.Files > 0 {
-		el := time.Since(started)
-		fmt.Fprintf(m.Stdout, "loaded %d articles, %d claims in %s (%.0f claims/s%s)\n",
-			done.Files, done.Claims, el.Round(time.Millisecond), float64(done.Claims)/el.Seconds(), peakRSSNote())
-	}
-	return err
 }
 
-func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	listen := fs.String("listen", env("ACTORGRAPH_LISTEN", "127.0.0.1:8080"), "address to listen on (env ACTORGRAPH_LISTEN)")
-	playground := fs.Bool("playground", envBool("ACTORGRAPH_PLAYGROUND", true), "serve the GraphQL playground at / (env ACTORGRAPH_PLAYGROUND)")
-	introspection := fs.Bool("introspection", envBool("ACTORGRAPH_INTROSPECTION", true), "allow schema introspection (env ACTORGRAPH_INTROSPECTION)")
-	corsOrigins := fs.String("cors-origins", env("ACTORGRAPH_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, * for any (env ACTORGRAPH_CORS_ORIGINS; default: none)")
-	lim := limitFlags(fs)
-	metricOps := fs.String("metrics-operations", env("ACTORGRAPH_METRICS_OPERATIONS", strings.Join(server.DefaultMetricOperations(), ",")),
-		"comma-separated operation names that get their own metrics label once seen succeeding, at most 200 (env ACTORGRAPH_METRICS_OPERATIONS; default: the playground examples' names)")
-	access := registerAuthFlags(fs)
-	var load multiFlag
-	fs.Var(&load, "load", "claims file or folder to load before serving (repeatable)")
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
+func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string, playground, introspection bool, corsOrigins string,
+	lim *server.Limits, metricOps string, access *authFlags, load multiFlag) error {
 	logger := slog.New(server.LogHandler(slog.NewJSONHandler(m.Stderr, nil)))
 	metrics := server.NewMetrics()
 	cfg.Observer = metrics
@@ -293,7 +63,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(load) > 0 {
-		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 1, txClaims: loaders.DefaultTxClaims, quiet: true}); err != nil {
+		if err := checkNeo4j(ctx, store, cfg); err != nil {
+			return fmt.Errorf("-load needs Neo4j: %w", err)
+		}
+		if err := m.loadInto(ctx, store, load, loadOptions{concurrency: 1, txClaims: loaders.DefaultTxClaims}); err != nil {
 			return err
 		}
 	} else {
@@ -309,16 +82,16 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		}()
 	}
 
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
 	l := lim.WithDefaults()
 	srv := &http.Server{
 		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
-			Playground: *playground, Introspection: *introspection, Logger: logger,
-			Limits: l, CORSOrigins: splitList(*corsOrigins), Metrics: metrics, Auth: authOpts,
-			MetricOperations: splitList(*metricOps),
+			Playground: playground, Introspection: introspection, Logger: logger,
+			Limits: l, CORSOrigins: splitList(corsOrigins), Metrics: metrics, Auth: authOpts,
+			MetricOperations: splitList(metricOps),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -328,7 +101,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	addr := ln.Addr().String()
-	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", *playground, "introspection", *introspection,
+	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", playground, "introspection", introspection,
 		"max_complexity", l.MaxComplexity, "max_depth", l.MaxDepth, "request_timeout", l.RequestTimeout.String(),
 		"query_timeout", cfg.QueryTimeout.String(), "anonymous_reads", !authOpts.DenyAnonymousReads)
 	if m.Ready != nil {
@@ -351,6 +124,213 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+func (m *Main) checkCommand() *command {
+	return &command{
+		name: "check", args: "PATH...", minArgs: 1, maxArgs: -1,
+		summary: "validate claims files without touching Neo4j",
+		doc: `Validates claims files, and the claims files in folders, as load would:
+each file alone (every problem named by file and line) and the files
+against each other (an article id used twice, an actor id meaning two
+things). Prints one line per valid file; exits 1 if any file has a problem.
+The format is in docs/claims-format.md.`,
+		setup: func(*flag.FlagSet) runFunc {
+			return func(_ context.Context, args []string) error {
+				files, err := loaders.ClaimsFiles(args)
+				if err != nil {
+					return err
+				}
+				_, err = loaders.Validate(files, func(f string, l graph.ArticleLoad) {
+					fmt.Fprintf(m.Stdout, "%s: ok: article %q, %d actors, %d claims\n", f, l.Article.ID, len(l.Actors), len(l.Claims))
+				})
+				return err
+			}
+		},
+	}
+}
+
+func (m *Main) loadCommand() *command {
+	return &command{
+		name: "load", args: "PATH...", minArgs: 1, maxArgs: -1,
+		summary: "validate claims files (or folders of them) and load them into Neo4j",
+		doc: `Validates every file first, as check does: a problem in any file writes
+nothing. Then writes the articles in transactions of whole articles
+(-tx-claims), each committing all its articles or none, and prints one
+summary line. On a terminal a progress bar shows the claims written, the
+rate and the time left; -v adds a line per article.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			fs.IntVar(&cfg.BatchSize, "batch-size", neo4jstore.DefaultBatchSize, "most rows in one UNWIND statement")
+			var opt loadOptions
+			fs.IntVar(&opt.concurrency, "concurrency", 1, "transactions written at once")
+			fs.IntVar(&opt.txClaims, "tx-claims", loaders.DefaultTxClaims, "about how many claims one transaction carries: whole articles are grouped up to this (1: one article per transaction)")
+			progressFlag := registerProgressFlag(fs)
+			quiet := fs.Bool("q", false, "quiet: no progress bar, only the summary line and errors")
+			fs.BoolVar(&opt.verbose, "v", false, "verbose: a line per article loaded")
+			fs.BoolVar(&opt.allowDrafts, "allow-drafts", false, "load files that hold draft claims (draft: true, not yet reviewed)")
+			profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
+			return func(ctx context.Context, args []string) error {
+				if opt.concurrency < 1 || cfg.BatchSize < 1 || opt.txClaims < 1 {
+					return usagef("-concurrency, -tx-claims and -batch-size must be at least 1")
+				}
+				if !*quiet {
+					opt.display = progressFlag.display(m.Stderr)
+				}
+				var prof *loadProfile
+				if *profile {
+					prof = &loadProfile{}
+					cfg.Observer = prof
+				}
+				store, err := m.openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer store.Close(context.Background())
+				err = m.loadInto(ctx, store, args, opt)
+				if prof != nil {
+					prof.write(m.Stdout)
+				}
+				return err
+			}
+		},
+	}
+}
+
+// loadOptions are the load command's own flags.
+type loadOptions struct {
+	concurrency int
+	txClaims    int
+	verbose     bool
+	allowDrafts bool
+	display     *progress.Display // nil: no progress bar
+}
+
+// loadInto validates everything first, so a bad file writes nothing; then
+// makes sure the schema exists and writes each article. The progress bar
+// moves as each transaction commits, from the first one on.
+func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []string, opt loadOptions) error {
+	files, err := loaders.ClaimsFiles(paths)
+	if err != nil {
+		return err
+	}
+	bar := opt.display
+	defer bar.Close()
+	var lines io.Writer = m.Stdout
+	if bar != nil && progress.IsTerminal(m.Stdout) {
+		lines = bar // the same screen: above the bar, not through it
+	}
+	bar.Stage(fmt.Sprintf("validating %d claims files", len(files)))
+	started := time.Now()
+	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
+		Concurrency: opt.concurrency,
+		TxClaims:    opt.txClaims,
+		AllowDrafts: opt.allowDrafts,
+		Validated: func(t loaders.Totals) error {
+			bar.Stage("preparing the schema")
+			if err := store.EnsureSchema(ctx); err != nil {
+				return err
+			}
+			started = time.Now()
+			bar.Count("claims", int64(t.Claims))
+			return nil
+		},
+		Written: func(_ string, r graph.LoadResult) {
+			bar.Add(r.Claims)
+			if opt.verbose {
+				fmt.Fprintf(lines, "loaded article %q: %d actors, %d claims, %d relationships\n", r.ArticleID, r.Actors, r.Claims, r.Relationships)
+			}
+		},
+	})
+	bar.Close()
+	if done.Files > 0 {
+		el := time.Since(started)
+		fmt.Fprintf(m.Stdout, "loaded %d articles, %d claims in %s (%.0f claims/s%s)\n",
+			done.Files, done.Claims, el.Round(time.Millisecond), float64(done.Claims)/el.Seconds(), peakRSSNote())
+	}
+	return err
+}
+
+// progressFlag is -progress: true, false, or auto (the default: when
+// standard error is a terminal). Given alone it means true.
+type progressFlag struct{ mode string }
+
+func registerProgressFlag(fs *flag.FlagSet) *progressFlag {
+	p := &progressFlag{mode: "auto"}
+	fs.Var(p, "progress", "draw a progress bar on standard error: true, false, or auto (when standard error is a terminal)")
+	return p
+}
+
+func (p *progressFlag) String() string   { return p.mode }
+func (p *progressFlag) IsBoolFlag() bool { return true }
+func (p *progressFlag) Set(v string) error {
+	if v == "auto" {
+		p.mode = v
+		return nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("want true, false or auto")
+	}
+	p.mode = strconv.FormatBool(b)
+	return nil
+}
+
+// display returns the progress display the flag asks for on w, nil for
+// none.
+func (p *progressFlag) display(w io.Writer) *progress.Display {
+	switch p.mode {
+	case "true":
+		return progress.New(w, progress.Options{Force: true})
+	case "auto":
+		return progress.New(w, progress.Options{})
+	}
+	return nil
+}
+
+func (m *Main) schemaCommand() *command {
+	return &command{
+		name: "schema", maxArgs: 0,
+		summary: "create the constraints and indexes",
+		doc: `Creates the constraints and indexes the graph needs, if missing, and waits
+until they are online. load and serve do it too; this is for a new
+database, ahead of time.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			return func(ctx context.Context, _ []string) error {
+				store, err := m.openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer store.Close(context.Background())
+				return store.EnsureSchema(ctx)
+			}
+		},
+	}
+}
+
+func (m *Main) statsCommand() *command {
+	return &command{
+		name: "stats", maxArgs: 0,
+		summary: "count actors, articles, claims and relationships",
+		doc:     `Prints one "name count" line for each of actors, articles, claims and relationships.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			return func(ctx context.Context, _ []string) error {
+				store, err := m.openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer store.Close(context.Background())
+				st, err := store.Stats(ctx)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(m.Stdout, "actors %d\narticles %d\nclaims %d\nrelationships %d\n", st.Actors, st.Articles, st.Claims, st.Relationships)
+				return nil
+			}
+		},
+	}
 }
 
 // multiFlag collects a repeatable string flag.

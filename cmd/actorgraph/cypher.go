@@ -6,20 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/internal/mdtable"
 )
-
-const cypherUsage = `usage: actorgraph cypher [-param name=JSON]... [QUERY | -]
-
-Runs one read-only Cypher query (from the argument, or standard input when
-it is "-" or missing) and prints the result as a Markdown table, the way
-docs/cypher.md shows results. Writes are refused by the server.
-Parameter values are JSON ("-param id='\"iran\"'", "-param n=2"); a value
-that is not JSON is taken as a string ("-param id=iran").`
 
 // paramFlag collects -param name=value pairs.
 type paramFlag map[string]any
@@ -42,31 +33,43 @@ func (p paramFlag) Set(v string) error {
 	return nil
 }
 
+func (m *Main) cypherCommand() *command {
+	return &command{
+		name: "cypher", args: "[QUERY | -]", maxArgs: 1,
+		summary: "run one read-only Cypher query and print the result as a Markdown table",
+		doc: `Runs one read-only Cypher query (the argument, or standard input when it is
+"-" or missing) and prints the result as a Markdown table, the way
+docs/cypher.md shows results; the row count goes to standard error. Neo4j
+refuses writes. Parameter values are JSON (-param id='"iran"', -param n=2);
+a value that is not JSON is taken as a string (-param id=iran).`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			params := paramFlag{}
+			fs.Var(params, "param", "query parameter `name=value` (repeatable)")
+			return func(ctx context.Context, args []string) error {
+				return m.cypher(ctx, cfg, params, args)
+			}
+		},
+	}
+}
+
 // cypher runs an analyst's read-only query.
-func (m *Main) cypher(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("cypher", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	params := paramFlag{}
-	fs.Var(params, "param", "query parameter name=value (repeatable)")
-	fs.Usage = func() { fmt.Fprintln(m.Stderr, cypherUsage); fs.PrintDefaults() }
-	if err := m.parse(fs, args); err != nil {
-		return err
+func (m *Main) cypher(ctx context.Context, cfg *neo4jstore.Config, params paramFlag, args []string) error {
+	query := ""
+	if len(args) == 1 {
+		query = args[0]
 	}
-	if fs.NArg() > 1 {
-		return usageError{"cypher takes one query; quote it"}
-	}
-	query := fs.Arg(0)
 	if query == "" || query == "-" {
-		b, err := io.ReadAll(os.Stdin)
+		b, err := io.ReadAll(m.Stdin)
 		if err != nil {
 			return fmt.Errorf("read the query: %w", err)
 		}
 		query = string(b)
 	}
 	if strings.TrimSpace(query) == "" {
-		return usageError{"cypher needs a query"}
+		return usagef("needs a query, as its argument or on standard input")
 	}
-	store, err := neo4jstore.Open(*cfg)
+	store, err := m.openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -6,82 +6,160 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
-	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/progress"
 )
 
-// exportUsage names the formats of export.FormatTable.
-var exportUsage = `usage: actorgraph export --format ` + export.FormatNames("|", "|") + ` [--neighbourhood ID [--depth N]] [--claims nodes] [--out PATH]
-
-Writes the whole graph, or the actors within --depth hops of one actor and
-the relationships among them, to --out or standard output. Every
-relationship carries the claims behind it; --claims nodes also makes claims
+func (m *Main) exportCommand() *command {
+	return &command{
+		name: "export", maxArgs: 0,
+		summary: "write the graph as " + export.FormatNames(", ", " or "),
+		doc: `Writes the whole graph, or the actors within -depth hops of one actor and
+the relationships among them, to -out or standard output. Every
+relationship carries the claims behind it; -claims nodes also makes claims
 and articles nodes of their own (graphml, gexf, cytoscape). csv writes the
-neo4j-admin import files into the folder --out (new or empty), or a zip
+neo4j-admin import files into the folder -out (new or empty), or a zip
 archive of them to standard output; claims writes one CSV table of the
-claims.`
+claims. A file is written whole or not at all. Standard error gets a
+progress bar on a terminal, then one summary line. The formats and what
+each tool keeps of them are in README's "Exports".`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			format := fs.String("format", "", "`format`: "+export.FormatNames(", ", " or ")+" (required)")
+			claims := fs.String("claims", "edges", "where the network formats put claims: `edges`, or nodes too")
+			anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor `id`)")
+			depth := fs.Int("depth", 1, fmt.Sprintf("hops around -neighbourhood (1..%d)", graph.MaxDepth))
+			out := fs.String("out", "", "`file` (csv: folder) to write; empty: standard output")
+			progressFlag := registerProgressFlag(fs)
+			return func(ctx context.Context, _ []string) error {
+				if *format == "" {
+					return usagef("needs -format %s", export.FormatNames("|", "|"))
+				}
+				f, err := export.ParseFormat(*format)
+				if err != nil {
+					return usagef("%s", message(err))
+				}
+				mode, err := export.ParseClaimsMode(*claims)
+				if err != nil {
+					return usagef("%s", message(err))
+				}
+				req := export.Request{Neighbourhood: *anchor, Claims: mode}
+				if *anchor != "" {
+					req.Depth = *depth
+				} else if isSet(fs, "depth") {
+					return usagef("-depth needs -neighbourhood")
+				}
+				store, err := m.openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer store.Close(context.Background())
+				return m.export(ctx, exportSource{Source: store}, f, req, *out, progressFlag.display(m.Stderr))
+			}
+		},
+	}
+}
 
-// export writes the graph in one of the export formats.
-func (m *Main) export(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	format := fs.String("format", "", export.FormatNames(", ", " or ")+" (required)")
-	claims := fs.String("claims", "edges", "where the network formats put claims: edges, or nodes too")
-	anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor id)")
-	depth := fs.Int("depth", 1, fmt.Sprintf("hops around --neighbourhood (1..%d)", graph.MaxDepth))
-	out := fs.String("out", "", "file (csv: folder) to write; default standard output")
-	fs.Usage = func() { fmt.Fprintln(m.Stderr, exportUsage); fs.PrintDefaults() }
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("export takes no arguments, got %q", fs.Args())}
-	}
-	if *format == "" {
-		return usageError{"export needs --format " + export.FormatNames("|", "|")}
-	}
-	f, err := export.ParseFormat(*format)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	mode, err := export.ParseClaimsMode(*claims)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	req := export.Request{Neighbourhood: *anchor, Claims: mode}
-	if *anchor != "" {
-		req.Depth = *depth
-	} else if isSet(fs, "depth") {
-		return usageError{"--depth needs --neighbourhood"}
-	}
-	store, err := neo4jstore.Open(*cfg)
+// export reads what req selects from src, renders it as f and writes it
+// to out (standard output if empty), showing its progress on bar.
+func (m *Main) export(ctx context.Context, src exportSource, f export.Format, req export.Request, out string, bar *progress.Display) error {
+	defer bar.Close()
+	started := time.Now()
+	src.bar = bar
+	d, err := export.Collect(ctx, src, req)
 	if err != nil {
 		return err
 	}
-	defer store.Close(context.Background())
-	d, err := export.Collect(ctx, store, req)
-	if err != nil {
-		return err
-	}
-	if f == export.CSV && *out != "" {
-		if err := export.WriteCSVDir(*out, d); err != nil {
+	var size int
+	if f == export.CSV && out != "" {
+		bar.Stage("writing the CSV files to " + out)
+		if err := export.WriteCSVDir(out, d); err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stderr, "wrote %d actors, %d relationships, %d claims, %d articles to %s\n",
-			len(d.Graph.Nodes), len(d.Graph.Edges), len(d.Claims), len(d.Articles), *out)
-		return nil
+	} else {
+		bar.Stage("rendering " + string(f))
+		b, err := export.Render(f, d)
+		if err != nil {
+			return err
+		}
+		size = len(b)
+		if out == "" {
+			bar.Close() // the export may go to this terminal too
+			if _, err := m.Stdout.Write(b); err != nil {
+				return err
+			}
+		} else {
+			bar.Stage("writing " + out)
+			if err := writeFileAtomic(out, b); err != nil {
+				return err
+			}
+		}
 	}
-	b, err := export.Render(f, d)
-	if err != nil {
-		return err
+	bar.Close()
+	where := "standard output"
+	if out != "" {
+		where = out
 	}
-	if *out == "" {
-		_, err = m.Stdout.Write(b)
-		return err
+	sizeNote := ""
+	if size > 0 {
+		sizeNote = fmt.Sprintf(", %.1f MB", float64(size)/1e6)
 	}
-	return writeFileAtomic(*out, b)
+	fmt.Fprintf(m.Stderr, "wrote %d actors, %d relationships, %d claims, %d articles as %s to %s (%s%s)\n",
+		len(d.Graph.Nodes), len(d.Graph.Edges), len(d.Claims), len(d.Articles), f, where,
+		time.Since(started).Round(time.Millisecond), sizeNote)
+	return nil
+}
+
+// exportSource is the store as export.Collect reads it, telling bar what
+// it reads: the graph and the articles as stages, and the claims, the bulk
+// of an export, as a bar over claimsBatch claims at a time.
+type exportSource struct {
+	export.Source
+	bar *progress.Display
+}
+
+// claimsBatch is how many claims one read of an export asks for: small
+// enough that the bar moves every second or so on a large graph, large
+// enough that the round trips cost little.
+const claimsBatch = 2000
+
+// WholeGraph implements export.Source.
+func (s exportSource) WholeGraph(ctx context.Context) (graph.Subgraph, error) {
+	s.bar.Stage("reading actors and relationships")
+	return s.Source.WholeGraph(ctx)
+}
+
+// Neighbourhood implements export.Source.
+func (s exportSource) Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error) {
+	s.bar.Stage("reading the neighbourhood of " + id)
+	return s.Source.Neighbourhood(ctx, id, t)
+}
+
+// ClaimsByID implements export.Source, in batches.
+func (s exportSource) ClaimsByID(ctx context.Context, ids []string) (map[string]graph.Claim, error) {
+	s.bar.Count("claims", int64(len(ids)))
+	out := make(map[string]graph.Claim, len(ids))
+	for start := 0; start < len(ids); start += claimsBatch {
+		batch := ids[start:min(start+claimsBatch, len(ids))]
+		got, err := s.Source.ClaimsByID(ctx, batch)
+		if err != nil {
+			return nil, err
+		}
+		for id, c := range got {
+			out[id] = c
+		}
+		s.bar.Add(len(batch))
+	}
+	return out, nil
+}
+
+// ArticlesByID implements export.Source.
+func (s exportSource) ArticlesByID(ctx context.Context, ids []string) (map[string]graph.Article, error) {
+	s.bar.Stage("reading the articles and sources")
+	return s.Source.ArticlesByID(ctx, ids)
 }
 
 // isSet reports whether the flag was given on the command line.

@@ -47,26 +47,41 @@ var loadMix = []loadQuery{
 		nodes { id name degree relationships { type to { name } } } } }`, nil},
 }
 
-func (m *Main) loadtest(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	target := fs.String("target", "", "GraphQL URL to load, on a loopback address (default: serve in-process on 127.0.0.1)")
-	duration := fs.Duration("duration", 20*time.Second, "how long to send requests (at most 10m)")
-	workers := fs.Uint64("workers", 8, "concurrent requests")
-	rate := fs.Int("rate", 0, "requests per second; 0 sends as fast as the workers go")
-	baseline := fs.Bool("baseline", true, "then run the same mix as bare-driver Cypher for the same time and workers, and compare (with -rate 0 only)")
-	if err := m.parse(fs, args); err != nil {
-		return err
+func (m *Main) loadtestCommand() *command {
+	return &command{
+		name: "loadtest", maxArgs: 0,
+		summary: "send a realistic query mix to a loopback GraphQL server; report req/s, p50/p99, errors",
+		doc: `Sends the mix a network-drawing frontend and an explorer send (an actor,
+a search, a neighbourhood, relationships, a path, a page of actors, over
+the seed's ids) for -duration, then prints throughput, latency percentiles
+and errors, overall and per query. Without -target it serves the API
+in-process over Neo4j. Only loopback addresses are targeted. With
+-baseline it then runs the same mix as hand-written Cypher through the bare
+driver and compares. Figures are in BENCHMARKS.md.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			target := fs.String("target", "", "GraphQL `URL` to load, on a loopback address; empty: serve in-process on 127.0.0.1")
+			duration := fs.Duration("duration", 20*time.Second, "how long to send requests (at most 10m)")
+			workers := fs.Uint64("workers", 8, "concurrent requests")
+			rate := fs.Int("rate", 0, "requests per second; 0 sends as fast as the workers go")
+			baseline := fs.Bool("baseline", true, "then run the same mix as bare-driver Cypher for the same time and workers, and compare (with -rate 0 only)")
+			return func(ctx context.Context, _ []string) error {
+				return m.loadtest(ctx, cfg, *target, *duration, *workers, *rate, *baseline)
+			}
+		},
 	}
-	if *duration <= 0 || *duration > 10*time.Minute {
-		return usageError{"-duration must be between 0 and 10m"}
+}
+
+func (m *Main) loadtest(ctx context.Context, cfg *neo4jstore.Config, target string, duration time.Duration, workers uint64, rate int, baseline bool) error {
+	if duration <= 0 || duration > 10*time.Minute {
+		return usagef("-duration must be between 0 and 10m")
 	}
-	if *workers == 0 {
-		return usageError{"-workers must be at least 1"}
+	if workers == 0 {
+		return usagef("-workers must be at least 1")
 	}
-	u := *target
+	u := target
 	if u == "" {
-		addr, stop, err := serveInProcess(ctx, *cfg)
+		addr, stop, err := m.serveInProcess(ctx, cfg)
 		if err != nil {
 			return err
 		}
@@ -87,13 +102,13 @@ func (m *Main) loadtest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	pacer := vegeta.Rate{Freq: *rate, Per: time.Second}
-	atk := vegeta.NewAttacker(vegeta.Workers(*workers), vegeta.MaxWorkers(*workers), vegeta.KeepAlive(true),
+	pacer := vegeta.Rate{Freq: rate, Per: time.Second}
+	atk := vegeta.NewAttacker(vegeta.Workers(workers), vegeta.MaxWorkers(workers), vegeta.KeepAlive(true),
 		vegeta.Timeout(30*time.Second), vegeta.MaxBody(1<<20))
 	var all vegeta.Metrics
 	byName := map[string]*vegeta.Metrics{}
 	gqlErrors := 0
-	results := atk.Attack(vegeta.NewStaticTargeter(targets...), pacer, *duration, "graphql")
+	results := atk.Attack(vegeta.NewStaticTargeter(targets...), pacer, duration, "graphql")
 	for {
 		select {
 		case <-ctx.Done():
@@ -119,16 +134,16 @@ done:
 	for _, mt := range byName {
 		mt.Close()
 	}
-	reportLoad(m.Stdout, u, *duration, *workers, *rate, &all, byName, gqlErrors)
-	if !*baseline || *rate != 0 || ctx.Err() != nil {
+	reportLoad(m.Stdout, u, duration, workers, rate, &all, byName, gqlErrors)
+	if !baseline || rate != 0 || ctx.Err() != nil {
 		return nil
 	}
-	base, baseBy, err := runBaseline(ctx, *cfg, *duration, int(*workers))
+	base, baseBy, err := runBaseline(ctx, *cfg, duration, int(workers))
 	if err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
-	fmt.Fprintf(m.Stdout, "\nbaseline: the same mix as one hand-written Cypher query each, bare driver, same %v and %d workers\n", *duration, *workers)
-	reportLoad(m.Stdout, "neo4j (bare driver)", *duration, *workers, 0, base, baseBy, 0)
+	fmt.Fprintf(m.Stdout, "\nbaseline: the same mix as one hand-written Cypher query each, bare driver, same %v and %d workers\n", duration, workers)
+	reportLoad(m.Stdout, "neo4j (bare driver)", duration, workers, 0, base, baseBy, 0)
 	fmt.Fprintf(m.Stdout, "\nGraphQL API / bare driver: throughput %.2f×, p50 %.2f×, p99 %.2f×\n",
 		all.Throughput/base.Throughput, ratio(all.Latencies.P50, base.Latencies.P50), ratio(all.Latencies.P99, base.Latencies.P99))
 	return nil
@@ -295,7 +310,7 @@ func checkQuery(ctx context.Context, u string, q loadQuery) error {
 func requireLoopback(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return usageError{fmt.Sprintf("-target %q is not an http(s) URL", raw)}
+		return usagef("-target %q is not an http(s) URL", raw)
 	}
 	host := u.Hostname()
 	ips, err := net.LookupIP(host)
@@ -304,7 +319,7 @@ func requireLoopback(raw string) error {
 	}
 	for _, ip := range ips {
 		if !ip.IsLoopback() {
-			return usageError{fmt.Sprintf("-target %s resolves to %s, which is not a loopback address; the load test only targets this machine", host, ip)}
+			return usagef("-target %s resolves to %s, which is not a loopback address; the load test only targets this machine", host, ip)
 		}
 	}
 	return nil
@@ -312,13 +327,9 @@ func requireLoopback(raw string) error {
 
 // serveInProcess serves the API over cfg's Neo4j on a loopback port, with
 // the default limits, logging only warnings.
-func serveInProcess(ctx context.Context, cfg neo4jstore.Config) (string, func(), error) {
-	store, err := neo4jstore.Open(cfg)
+func (m *Main) serveInProcess(ctx context.Context, cfg *neo4jstore.Config) (string, func(), error) {
+	store, err := m.openStore(ctx, cfg)
 	if err != nil {
-		return "", nil, err
-	}
-	if err := store.Ping(ctx); err != nil {
-		store.Close(context.Background())
 		return "", nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

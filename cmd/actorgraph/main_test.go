@@ -52,7 +52,7 @@ func TestLoadCommand(t *testing.T) {
 		t.Fatalf("refused load wrote %+v", st)
 	}
 
-	out, _, err := run(t, "load", seed)
+	out, _, err := run(t, "load", "-v", seed)
 	if err != nil {
 		t.Fatal(err)
 	}

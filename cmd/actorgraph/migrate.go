@@ -13,30 +13,46 @@ import (
 	"github.com/actorgraph/actorgraph/loaders"
 )
 
-// migrate upgrades a model-1 database in place (`actorgraph migrate`) or
-// rewrites format-1 claims files as format 2 (`actorgraph migrate claims`).
-func (m *Main) migrate(ctx context.Context, args []string) error {
-	if len(args) > 0 && args[0] == "claims" {
-		return m.migrateClaims(args[1:])
+// migrateCommand upgrades a model-1 database in place (`actorgraph migrate`)
+// or rewrites format-1 claims files as format 2 (`actorgraph migrate claims`).
+func (m *Main) migrateCommand() *command {
+	return &command{
+		name: "migrate", maxArgs: 0,
+		summary: "upgrade a model-1 graph in place; 'migrate claims PATH...' rewrites format-1 claims files",
+		doc: `Upgrades a graph written by model 1 to model 2: claims get certainty,
+ownStatement, conditional, time, spans, sentence and source; relationship
+summaries are recomputed; articles declare their actors' names. Each step
+commits on its own and running it again finishes what an interruption left;
+on a model-2 graph it changes nothing. CHANGELOG.md tells what changed.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			cfg := dbFlags(fs)
+			return func(ctx context.Context, _ []string) error {
+				store, err := m.openStore(ctx, cfg)
+				if err != nil {
+					return err
+				}
+				defer store.Close(context.Background())
+				return m.migrate(ctx, store)
+			}
+		},
+		subs: []*command{{
+			name: "claims", args: "PATH...", minArgs: 1, maxArgs: -1,
+			summary: "rewrite format-1 claims files (or folders of them) as format 2",
+			doc: `Converts every file in memory first, so a bad file writes nothing; each
+is then replaced whole (written beside it and renamed), or written into -o
+DIR with its article path rewritten to still name the text. Conditional
+threats become conditional claims whose condition's words are left for you
+to write in: check refuses the files until then, and the command prints
+each place.`,
+			setup: func(fs *flag.FlagSet) runFunc {
+				out := fs.String("o", "", "write the converted files into this `folder` instead of over the originals")
+				return func(_ context.Context, args []string) error { return m.migrateClaims(args, *out) }
+			},
+		}},
 	}
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	cfg := dbFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: actorgraph migrate [flags]               upgrade a model-1 graph in place\n"+
-			"       actorgraph migrate claims [-o DIR] FILE...  rewrite format-1 claims files as format 2")
-		fs.PrintDefaults()
-	}
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("migrate takes no arguments (did you mean `actorgraph migrate claims %s`?)", strings.Join(fs.Args(), " "))}
-	}
-	store, err := neo4jstore.Open(*cfg)
-	if err != nil {
-		return err
-	}
-	defer store.Close(context.Background())
+}
+
+func (m *Main) migrate(ctx context.Context, store *neo4jstore.Store) error {
 	res, err := store.Migrate(ctx, func(step string, n int) {
 		fmt.Fprintf(m.Stderr, "migrate: %s: %d\n", step, n)
 	})
@@ -64,16 +80,8 @@ func (m *Main) migrate(ctx context.Context, args []string) error {
 // into -o DIR with their article paths rewritten to still name the text.
 // Every file is converted in memory first, so a bad file writes nothing;
 // each is then replaced whole (written beside it and renamed).
-func (m *Main) migrateClaims(args []string) error {
-	fs := flag.NewFlagSet("migrate claims", flag.ContinueOnError)
-	out := fs.String("o", "", "write the converted files into this folder instead of over the originals")
-	if err := m.parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return usageError{"migrate claims needs at least one claims file or folder"}
-	}
-	files, err := loaders.ClaimsFiles(fs.Args())
+func (m *Main) migrateClaims(args []string, outDir string) error {
+	files, err := loaders.ClaimsFiles(args)
 	if err != nil {
 		return err
 	}
@@ -98,14 +106,14 @@ func (m *Main) migrateClaims(args []string) error {
 			continue
 		}
 		r := result{from: f, to: f, data: conv, changed: changed}
-		if *out != "" {
-			r.to = filepath.Join(*out, filepath.Base(f))
+		if outDir != "" {
+			r.to = filepath.Join(outDir, filepath.Base(f))
 			if prev, dup := targets[r.to]; dup {
 				problems = append(problems, fmt.Errorf("%s and %s would both be written to %s", prev, f, r.to))
 				continue
 			}
 			targets[r.to] = f
-			if r.data, err = loaders.RelocateArticleFile(f, r.data, *out); err != nil {
+			if r.data, err = loaders.RelocateArticleFile(f, r.data, outDir); err != nil {
 				problems = append(problems, err)
 				continue
 			}
@@ -120,8 +128,8 @@ func (m *Main) migrateClaims(args []string) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("nothing was written:\n%w", errors.Join(problems...))
 	}
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
+	if outDir != "" {
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return err
 		}
 	}
