@@ -48,6 +48,7 @@ func (m *Main) commands() []*command {
 		m.serveCommand(),
 		m.loadCommand(),
 		m.checkCommand(),
+		m.evalCommand(),
 		m.genCommand(),
 		m.schemaCommand(),
 		m.statsCommand(),
