@@ -462,3 +462,36 @@ func TestGoldAgainstItself(t *testing.T) {
 		}
 	}
 }
+
+// Parse reads a draft held in memory (as an extractor's test has it),
+// with the article text from the function given.
+func TestParseInMemory(t *testing.T) {
+	draft := header("draft") + goldActors + "claims:\n" + claim("a", "Kataib Hezbollah", "THREATENS", "United States", "ASSERTED", q1, 0)
+	d, err := eval.Parse("draft", []byte(draft), func(name string) (string, []byte, error) {
+		if name != "article.txt" {
+			return name, nil, os.ErrNotExist
+		}
+		return "memory:" + name, []byte(article), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := write(t, map[string]string{"gold.yaml": header("test") + goldActors + goldClaims})
+	g, err := eval.ReadFile(filepath.Join(dir, "gold.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := eval.Compare(g, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Precision != (eval.Ratio{N: 1, Of: 1}) || r.Recall != (eval.Ratio{N: 1, Of: 3}) || d.ArticlePath != "memory:article.txt" {
+		t.Fatalf("precision %v recall %v article %s", r.Precision, r.Recall, d.ArticlePath)
+	}
+	_, err = eval.Parse("draft", []byte(strings.Replace(draft, "article.txt", "other.txt", 1)), func(name string) (string, []byte, error) {
+		return name, nil, os.ErrNotExist
+	})
+	if err == nil || !strings.Contains(err.Error(), "draft: cannot read the article text other.txt: file does not exist") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -117,12 +117,27 @@ type rawClaim struct {
 	Draft        bool    `yaml:"draft"`
 }
 
-// ReadFile reads a claims file and the article text it names.
+// ReadFile reads a claims file and the article text it names (relative
+// to the claims file's folder).
 func ReadFile(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read: %w", path, unwrapPathErr(err))
 	}
+	dir := filepath.Dir(path)
+	return Parse(path, data, func(name string) (string, []byte, error) {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, name)
+		}
+		b, err := os.ReadFile(name)
+		return name, b, err
+	})
+}
+
+// Parse reads a claims file's contents, as loaders.Parse does: path names
+// it in errors; readText returns the article text for the file name the
+// claims file gives, and the path it read it from (for messages).
+func Parse(path string, data []byte, readText func(name string) (string, []byte, error)) (*File, error) {
 	var raw rawFile
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("%s: not a claims file: %v", path, err)
@@ -135,11 +150,10 @@ func ReadFile(path string) (*File, error) {
 	case raw.Article.File == "":
 		return nil, fmt.Errorf("%s: the article has no `file`: there is no text to compare", path)
 	}
-	f := &File{Path: path, ArticleID: raw.Article.ID, ArticlePath: raw.Article.File}
-	if !filepath.IsAbs(f.ArticlePath) {
-		f.ArticlePath = filepath.Join(filepath.Dir(path), f.ArticlePath)
-	}
-	text, err := os.ReadFile(f.ArticlePath)
+	f := &File{Path: path, ArticleID: raw.Article.ID}
+	var text []byte
+	var err error
+	f.ArticlePath, text, err = readText(raw.Article.File)
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read the article text %s: %w", path, f.ArticlePath, unwrapPathErr(err))
