@@ -6,9 +6,9 @@
 //
 // Both files are claims files in format 2 (docs/claims-format.md) that name
 // the same article text, byte for byte: their offsets refer to it, so texts
-// that differ are an error naming both files. ReadFile reads a file
-// leniently — a claim the loader would refuse is still measured — and
-// keeps the loader's verdict (LoaderProblems). The gold must pass the
+// that differ are an error naming both files. ReadFile (Parse, for a file
+// in memory) reads a file leniently — a claim the loader would refuse is
+// still measured — and keeps the loader's verdict (LoaderProblems). The gold must pass the
 // loader; the draft's problems are reported, not fatal.
 //
 // # Actors
