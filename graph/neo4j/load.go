@@ -701,9 +701,3 @@ var extendSummaryCypher = `
 	WITH p, s, o, old, ownStatements, conditionals, claimIds, articleIds, sourceIds, sentenceKeys, intervals, counts,
 	     coalesce(first, old.firstReported) AS firstReported, coalesce(last, old.lastReported) AS lastReported
 	WITH p, s, o, old, ` + summaryMap() + ` AS summary` + writeSummary
-
-// allTypes is "ALIGNED_WITH|LEADS|…", every actor-to-actor relationship type.
-func allTypes() string {
-	te, _ := typeExpr(nil)
-	return te
-}
