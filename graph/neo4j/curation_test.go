@@ -33,8 +33,6 @@ func adminCtx() context.Context {
 	return auth.NewContext(context.Background(), auth.Principal{TokenID: "0123456789abcdef", Name: "curator", Role: auth.Admin})
 }
 
-
-
 const seedArticle = "iran-aligned-militias-threaten-us"
 
 // newArticle is a small article for commitArticle: one new actor and two
