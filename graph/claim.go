@@ -1,5 +1,7 @@
 package graph
 
+import "time"
+
 // Claim is one statement in one article that supports one relationship: a
 // verbatim quote, the words that name its subject and object, who the
 // article attributes it to, how firmly and in whose words it is made, and
@@ -61,6 +63,18 @@ type Claim struct {
 	// review; Confidence is the extractor's confidence in it (0..1).
 	Draft      bool
 	Confidence float64
+
+	// Version counts changes: 1 when the claim is loaded or committed, one
+	// more for each curator's update, retraction or restoration. Curation
+	// refuses a change made against another version (ECONFLICT).
+	Version int
+	// Retracted is true when a curator retracted the claim: it is kept,
+	// with who (RetractedBy, a token's name), when and why, but it counts
+	// in no relationship's summary (see Relationship).
+	Retracted     bool
+	RetractedAt   time.Time
+	RetractedBy   string
+	RetractReason string
 }
 
 // Span is a stretch of an article's text in Unicode code points, End
@@ -127,7 +141,8 @@ func SourceOf(attributedTo, articleID, publication string) string {
 // derive it, is derived from the time, the relation type's class and the
 // article's publication (ClaimTime.Interval); a span is kept only with
 // its words; the condition only on a conditional claim; the confidence
-// only on a draft. Every store writes what Stored returns, so that each
+// only on a draft; the version is at least 1; a retraction's who, when
+// and why only on a retracted claim, its time in UTC to the millisecond. Every store writes what Stored returns, so that each
 // reads back the same claim.
 func (c Claim) Stored(a Article) Claim {
 	c.ArticleID = a.ID
@@ -152,5 +167,12 @@ func (c Claim) Stored(a Article) Claim {
 	if !c.Draft {
 		c.Confidence = 0
 	}
+	if c.Version < 1 {
+		c.Version = 1
+	}
+	if !c.Retracted {
+		c.RetractedAt, c.RetractedBy, c.RetractReason = time.Time{}, "", ""
+	}
+	c.RetractedAt = c.RetractedAt.UTC().Truncate(time.Millisecond)
 	return c
 }

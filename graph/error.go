@@ -14,6 +14,7 @@ const (
 	EOVERLOADED  = "overloaded"  // the server or the graph database has no capacity for the request now; try again shortly
 	ETIMEOUT     = "timeout"     // the request or a query ran past its time limit and was stopped
 	ELIMIT       = "limit"       // the request exceeds a cost or size limit of the API
+	ECONFLICT    = "conflict"    // the entity changed since the client read it (optimistic versioning); nothing was written
 	EINTERNAL    = "internal"    // anything else; details are logged, not shown
 
 	// Access control (package auth); the HTTP layer answers them with
@@ -27,6 +28,19 @@ const (
 // safe to show to API clients.
 type Error struct {
 	Code    string
+	Message string
+	// Problems, when not empty, lists each thing wrong with an input by
+	// where it is (`claims[3].objectText`), for a client to show next to
+	// the field; Message then joins them.
+	Problems []Problem
+}
+
+// Problem is one thing wrong with one field of an input.
+type Problem struct {
+	// Path names the field: `article.title`, `claims[3].objectText`; ""
+	// for the input as a whole.
+	Path string
+	// Message says what is wrong, as `actorgraph check` says it of a file.
 	Message string
 }
 

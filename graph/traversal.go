@@ -225,6 +225,10 @@ type ClaimFilter struct {
 	Window TimeWindow
 	// TimeStatuses: the claim's time status is one of these.
 	TimeStatuses []TimeStatus
+	// Retracted: only retracted claims (true), only unretracted ones
+	// (false), or both (nil). The zero filter lists both; the API's
+	// default is false.
+	Retracted *bool
 }
 
 // Validate returns an EINVALID error naming the first problem of f: a text
@@ -263,6 +267,7 @@ func (f ClaimFilter) Matches(c Claim, a Article) bool {
 		len(f.Certainties) > 0 && !slices.Contains(f.Certainties, c.Certainty),
 		f.OwnStatement != nil && c.OwnStatement != *f.OwnStatement,
 		f.Conditional != nil && c.Conditional != *f.Conditional,
+		f.Retracted != nil && c.Retracted != *f.Retracted,
 		len(f.TimeStatuses) > 0 && !slices.Contains(f.TimeStatuses, c.Time.StatusOrOngoing()):
 		return false
 	}

@@ -24,6 +24,10 @@ func schema() []string {
 		`CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE`,
 		`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
 		`CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE`,
+		`CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (r:Revision) REQUIRE r.id IS UNIQUE`,
+		`CREATE INDEX revision_at IF NOT EXISTS FOR (r:Revision) ON (r.at)`,
+		`CREATE INDEX revision_undoes IF NOT EXISTS FOR (r:Revision) ON (r.undoes)`,
+		`CREATE INDEX merged_actor_id IF NOT EXISTS FOR (m:MergedActor) ON (m.id)`,
 		`CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)`,
 		`CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)`,
 		`CREATE FULLTEXT INDEX ` + FulltextIndex + ` IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliasText]`,
@@ -172,8 +176,9 @@ func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]a
 
 // modelLabels are the labels of every node the store writes. DeleteAll
 // removes these nodes only, so nodes other software keeps in the same
-// database survive a reset; API tokens (ApiToken) go with the graph.
-var modelLabels = []string{"Claim", "Article", "Actor", "ApiToken"}
+// database survive a reset; API tokens (ApiToken), the audit trail
+// (Revision) and merged actors (MergedActor) go with the graph.
+var modelLabels = []string{"Claim", "Article", "Actor", "ApiToken", "Revision", "MergedActor"}
 
 // DeleteAll removes every node the store writes and their relationships,
 // in batches that each touch a bounded number of relationships, so that no
