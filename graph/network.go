@@ -33,6 +33,39 @@ func (o NetworkOptions) Validate() error {
 	return ValidateRelationTypes(o.Types)
 }
 
+// NetworkEdge is a relationship as a network view draws it: its ends and
+// the summary of its claims, without the claims (Reader.NetworkEdges reads
+// every relationship this way, in one light statement).
+type NetworkEdge struct {
+	ID     string
+	Type   RelationType
+	FromID string
+	ToID   string
+	// Certainty is the firmest certainty among the claims; Certainties
+	// every certainty they have, firmest first.
+	Certainty   Certainty
+	Certainties []Certainty
+	// ClaimCount counts the claims; Corroboration their distinct sources.
+	ClaimCount, Corroboration int
+	// OwnStatements and Conditionals count the claims that are the
+	// subject's own words and those that are conditional.
+	OwnStatements, Conditionals int
+}
+
+// Source and Target name the ends as network-drawing libraries do.
+func (e NetworkEdge) Source() string { return e.FromID }
+
+// Target is the object's id.
+func (e NetworkEdge) Target() string { return e.ToID }
+
+// NetworkEdgeOf summarises a relationship for drawing.
+func NetworkEdgeOf(r Relationship) NetworkEdge {
+	return NetworkEdge{ID: r.ID, Type: r.Type, FromID: r.FromID, ToID: r.ToID,
+		Certainty: r.Certainty, Certainties: r.Certainties(),
+		ClaimCount: r.ClaimCount(), Corroboration: r.Corroboration(),
+		OwnStatements: r.OwnStatements, Conditionals: r.Conditionals}
+}
+
 // NetworkNode is an actor of a Network with its degree there.
 type NetworkNode struct {
 	Actor
@@ -48,7 +81,7 @@ type Network struct {
 	// (highest first), then id.
 	Nodes []NetworkNode
 	// Edges are the drawn relationships, strongest first (StrongerFirst).
-	Edges []Relationship
+	Edges []NetworkEdge
 	// RelationshipCount and ActorCount count the relationships that pass
 	// the filters and thresholds, and the actors they join, drawn or not.
 	RelationshipCount, ActorCount int
@@ -59,33 +92,33 @@ type Network struct {
 // StrongerFirst orders relationships for a network's "top N": the best
 // corroborated first, then those with more claims, then by id, so the
 // same graph always gives the same choice.
-func StrongerFirst(a, b Relationship) int {
-	if c := cmp.Compare(b.Corroboration(), a.Corroboration()); c != 0 {
+func StrongerFirst(a, b NetworkEdge) int {
+	if c := cmp.Compare(b.Corroboration, a.Corroboration); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(b.ClaimCount(), a.ClaimCount()); c != 0 {
+	if c := cmp.Compare(b.ClaimCount, a.ClaimCount); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
 }
 
 // SelectNetwork picks a network's relationships from rels (every
-// relationship that passes the evidence filters) by o's types and
+// relationship that passes the evidence filters, Reader.NetworkEdges) by o's types and
 // thresholds, strongest first, at most o.Limit of them. It returns them
 // with the ids of the actors they join and each actor's degree among all
 // the relationships that pass, drawn or not. The degree threshold is
 // applied once, to degrees counted after the type and corroboration
 // filters: dropping a relationship does not lower its actors' degree
 // below the threshold in a second round, so the answer is predictable.
-func SelectNetwork(rels []Relationship, o NetworkOptions) (Network, []string, map[string]int) {
+func SelectNetwork(rels []NetworkEdge, o NetworkOptions) (Network, []string, map[string]int) {
 	types := map[RelationType]bool{}
 	for _, t := range o.Types {
 		types[t] = true
 	}
-	kept := make([]Relationship, 0, len(rels))
+	kept := make([]NetworkEdge, 0, len(rels))
 	degree := map[string]int{}
 	for _, r := range rels {
-		if (len(types) > 0 && !types[r.Type]) || r.Corroboration() < o.MinCorroboration {
+		if (len(types) > 0 && !types[r.Type]) || r.Corroboration < o.MinCorroboration {
 			continue
 		}
 		kept = append(kept, r)

@@ -9,27 +9,20 @@ import (
 )
 
 // rel is a relationship with sources sources and claims claims.
-func rel(from string, t graph.RelationType, to string, sources, claims int) graph.Relationship {
-	r := graph.Relationship{ID: from + "|" + string(t) + "|" + to, Type: t, FromID: from, ToID: to}
-	for i := range sources {
-		r.SourceIDs = append(r.SourceIDs, "s"+string(rune('a'+i)))
-	}
-	for i := range claims {
-		r.ClaimIDs = append(r.ClaimIDs, "c"+string(rune('a'+i)))
-	}
-	return r
+func rel(from string, t graph.RelationType, to string, sources, claims int) graph.NetworkEdge {
+	return graph.NetworkEdge{ID: from + "|" + string(t) + "|" + to, Type: t, FromID: from, ToID: to, Corroboration: sources, ClaimCount: claims}
 }
 
 func TestSelectNetwork(t *testing.T) {
 	// A hub h with four spokes, and a pair x-y apart.
-	rels := []graph.Relationship{
+	rels := []graph.NetworkEdge{
 		rel("h", graph.RelAlignedWith, "a", 1, 1),
 		rel("h", graph.RelAttacks, "b", 3, 3),
 		rel("c", graph.RelSupports, "h", 2, 5),
 		rel("h", graph.RelSupports, "d", 2, 2),
 		rel("x", graph.RelAttacks, "y", 1, 4),
 	}
-	ids := func(rs []graph.Relationship) string {
+	ids := func(rs []graph.NetworkEdge) string {
 		var out []string
 		for _, r := range rs {
 			out = append(out, r.ID)
@@ -77,7 +70,7 @@ func TestSelectNetwork(t *testing.T) {
 
 func TestSelectNetworkDegreeThreshold(t *testing.T) {
 	// A triangle p-q-r and a leaf l on p: with degree ≥ 2, the leaf goes.
-	rels := []graph.Relationship{
+	rels := []graph.NetworkEdge{
 		rel("p", graph.RelSupports, "q", 1, 1), rel("q", graph.RelSupports, "r", 1, 1),
 		rel("r", graph.RelSupports, "p", 1, 1), rel("l", graph.RelSupports, "p", 1, 1),
 	}

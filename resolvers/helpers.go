@@ -113,24 +113,15 @@ func (r *queryResolver) claimPage(ctx context.Context, f graph.ClaimFilter, n in
 	return out, nil
 }
 
-// allRelationships is the page size that reads every relationship a filter
-// matches in one statement (network's whole-graph read).
-const allRelationships = 1 << 30
-
 // network serves the network field: every relationship that passes the
-// evidence filters, in one read, cut down by o (graph.SelectNetwork), and
-// the actors the chosen ones join, in a second.
+// filters, in one light read, cut down by o (graph.SelectNetwork), and the
+// actors the chosen ones join, in a second.
 func (r *queryResolver) network(ctx context.Context, o graph.NetworkOptions, ev graph.EvidenceFilter) (*graph.Network, error) {
-	var f graph.RelationshipFilter
-	f.Evidence = ev
-	if len(o.Types) == 1 { // the store narrows by one type itself
-		f.Type = o.Types[0]
-	}
-	page, err := r.Store.Relationships(ctx, f, graph.PageRequest{First: allRelationships})
+	rels, err := r.Store.NetworkEdges(ctx, o.Types, ev)
 	if err != nil {
 		return nil, err
 	}
-	net, ids, degree := graph.SelectNetwork(page.Relationships, o)
+	net, ids, degree := graph.SelectNetwork(rels, o)
 	actors, err := r.Store.ActorsByID(ctx, ids)
 	if err != nil {
 		return nil, err

@@ -6261,8 +6261,8 @@ func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.Co
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Relationship) graphql.Marshaler {
-			return ec.marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationshipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.NetworkEdge) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6350,7 +6350,7 @@ func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Network", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _NetworkEdge_id(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_id(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6373,7 +6373,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_id(_ context.Context, field
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "ID")
 }
 
-func (ec *executionContext) _NetworkEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6396,7 +6396,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_type(_ context.Context, fie
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "RelationType")
 }
 
-func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6419,7 +6419,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_source(_ context.Context, f
 	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "ID")
 }
 
-func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6442,7 +6442,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_target(_ context.Context, f
 	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "ID")
 }
 
-func (ec *executionContext) _NetworkEdge_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6465,7 +6465,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_certainty(_ context.Context
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Certainty")
 }
 
-func (ec *executionContext) _NetworkEdge_certainties(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_certainties(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6474,7 +6474,7 @@ func (ec *executionContext) _NetworkEdge_certainties(ctx context.Context, field 
 			return ec.fieldContext_NetworkEdge_certainties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Certainties(), nil
+			return obj.Certainties, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
@@ -6485,10 +6485,10 @@ func (ec *executionContext) _NetworkEdge_certainties(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_certainties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "Certainty")
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Certainty")
 }
 
-func (ec *executionContext) _NetworkEdge_claimCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_claimCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6497,7 +6497,7 @@ func (ec *executionContext) _NetworkEdge_claimCount(ctx context.Context, field g
 			return ec.fieldContext_NetworkEdge_claimCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ClaimCount(), nil
+			return obj.ClaimCount, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -6508,10 +6508,10 @@ func (ec *executionContext) _NetworkEdge_claimCount(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_claimCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "Int")
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NetworkEdge_ownStatementCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_ownStatementCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6534,7 +6534,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_ownStatementCount(_ context
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NetworkEdge_conditionalCount(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_conditionalCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6557,7 +6557,7 @@ func (ec *executionContext) fieldContext_NetworkEdge_conditionalCount(_ context.
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NetworkEdge_corroboration(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
+func (ec *executionContext) _NetworkEdge_corroboration(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6566,7 +6566,7 @@ func (ec *executionContext) _NetworkEdge_corroboration(ctx context.Context, fiel
 			return ec.fieldContext_NetworkEdge_corroboration(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Corroboration(), nil
+			return obj.Corroboration, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -6577,7 +6577,7 @@ func (ec *executionContext) _NetworkEdge_corroboration(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "Int")
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkNode) (ret graphql.Marshaler) {
@@ -10747,7 +10747,7 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 var networkEdgeImplementors = []string{"NetworkEdge"}
 
-func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.Relationship) graphql.Marshaler {
+func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.NetworkEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, networkEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -12247,15 +12247,15 @@ func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋactorgraphᚋactor
 	return ec._Network(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationship(ctx context.Context, sel ast.SelectionSet, v graph.Relationship) graphql.Marshaler {
+func (ec *executionContext) marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdge(ctx context.Context, sel ast.SelectionSet, v graph.NetworkEdge) graphql.Marshaler {
 	return ec._NetworkEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationshipᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Relationship) graphql.Marshaler {
+func (ec *executionContext) marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NetworkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationship(ctx, sel, v[i])
+		return ec.marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -40,6 +40,9 @@ const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948
   '#9c755f', '#bab0ac', '#1f77b4', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#17becf'];
 
 const FADED = '#e5e7eb';
+
+// big is set for a graph too large for arrowheads and z-ordering.
+let big = false;
 const HIGHLIGHT = '#7c3aed';
 
 // Defaults of the thresholds; the address bar carries only what differs.
@@ -281,6 +284,7 @@ const renderer = new Sigma(graph, container, {
   },
   edgeReducer: (edge, data) => {
     const res = { ...data };
+    if (big) res.type = 'line';
     if (hl.edges) {
       if (hl.edges.has(edge)) {
         res.color = HIGHLIGHT;
@@ -451,8 +455,20 @@ function fit() {
 let relationTypes = null;
 let loadSeq = 0;
 
+// viewPromise settles when the view has caught up with the last change
+// (its query answered and its layout done): explorer.idle waits for it.
+let viewPromise = Promise.resolve();
+function track(p) {
+  viewPromise = p.catch(() => {});
+  return p;
+}
+
 // load rebuilds the view from the state: one query, then the layout.
-async function load() {
+function load() {
+  return track(loadView());
+}
+
+async function loadView() {
   const seq = ++loadSeq;
   status('Loading…');
   showOverlay(null);
@@ -481,6 +497,14 @@ async function load() {
   // A small graph shows every label; a large one those of the larger
   // actors, more as one zooms in.
   renderer.setSetting('labelRenderedSizeThreshold', graph.order <= 150 ? 0 : 7);
+  // A large graph moves with its actors only (edges and labels come back
+  // when the camera stops), is drawn without z-order sorting and with
+  // plain lines for edges: each frame then costs a fraction, so panning
+  // and zooming stay fluid.
+  big = graph.size > 1000;
+  renderer.setSetting('hideEdgesOnMove', big);
+  renderer.setSetting('hideLabelsOnMove', big);
+  renderer.setSetting('zIndex', !big);
   updateStatus();
   if (graph.order === 0) {
     showEmpty();
@@ -528,7 +552,11 @@ function updateStatus() {
   more.hidden = !(n && n.truncated && !state.focus);
 }
 
-async function expand(id) {
+function expand(id) {
+  return track(expandView(id));
+}
+
+async function expandView(id) {
   if (!state.expand.includes(id) && id !== state.focus) state.expand.push(id);
   writeURL(true);
   status('Expanding…');
@@ -915,12 +943,20 @@ function buildFilters() {
 // changed reloads the view after a filter or threshold changed; quick
 // successive changes (ticking several boxes) make one reload.
 let changeTimer = 0;
+let changeWaiters = [];
 function changed() {
   state.cam = null;
   writeURL(true);
   syncFilterInputs();
   clearTimeout(changeTimer);
-  changeTimer = setTimeout(() => load(), 150);
+  track(new Promise((resolve) => {
+    changeWaiters.push(resolve);
+    changeTimer = setTimeout(() => {
+      const waiters = changeWaiters;
+      changeWaiters = [];
+      load().finally(() => waiters.forEach((w) => w()));
+    }, 150);
+  }));
 }
 
 function buildTypeFilters() {
@@ -1025,7 +1061,13 @@ search.addEventListener('blur', () => setTimeout(() => { results.hidden = true; 
 
 // ----------------------------------------------------------------- events --
 
-renderer.on('clickNode', ({ node, event }) => {
+// Sigma reports a second click within its double-click time as a double
+// click, wherever it lands; lastClicked tells a real double click (the same
+// actor twice) from two quick clicks on two actors.
+let lastClicked = '';
+renderer.on('clickNode', ({ node, event }) => clickNode(node, event));
+function clickNode(node, event) {
+  lastClicked = node;
   if (pathPick) {
     pickForPath(node);
   } else if (event.original.shiftKey && state.sel.startsWith('n:') && state.sel.slice(2) !== node) {
@@ -1033,13 +1075,20 @@ renderer.on('clickNode', ({ node, event }) => {
   } else {
     select('n:' + node);
   }
-});
+}
 renderer.on('doubleClickNode', ({ node, event }) => {
   event.preventSigmaDefault(); // no zoom: a double click expands
-  if (!pathPick) expand(node);
+  if (lastClicked !== node) clickNode(node, event);
+  else if (!pathPick) expand(node);
+  lastClicked = '';
 });
-renderer.on('clickEdge', ({ edge }) => select('e:' + edge));
+renderer.on('clickEdge', ({ edge }) => { lastClicked = ''; select('e:' + edge); });
+renderer.on('doubleClickEdge', ({ edge, event }) => {
+  event.preventSigmaDefault();
+  select('e:' + edge);
+});
 renderer.on('clickStage', () => {
+  lastClicked = '';
   if (pathPick) return;
   if (state.path.length) {
     clearPath();
@@ -1146,10 +1195,22 @@ exportSel.onchange = async () => {
 
 // window.explorer lets scripts and tests drive and inspect the view.
 window.explorer = {
-  graph, renderer, state, info, metrics, ready: null,
+  graph, renderer, state, info, metrics, highlight: hl, select, ready: null,
   // layout resolves when the latest layout has finished (or was
   // overtaken by a newer one: check info.layout).
   layout: () => layoutPromise,
+  // idle resolves once the view has caught up with every change so far:
+  // its queries answered, its layout done.
+  idle: async () => {
+    for (;;) {
+      const v = viewPromise;
+      const l = layoutPromise;
+      await v;
+      await l;
+      if (v === viewPromise && l === layoutPromise) return;
+    }
+  },
+
   // viewport gives an actor's position on the page, for clicking it.
   viewport: (id) => {
     const a = graph.getNodeAttributes(id);

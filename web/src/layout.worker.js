@@ -44,8 +44,11 @@ function iterations(n) {
   return 100;
 }
 
-// chunk is how many iterations run between two progress messages.
-const chunk = 10;
+// chunk is how many iterations run between two checks for a newer job;
+// progress is posted at most every progressMs, since each message makes
+// the page draw the graph again, which costs a large graph a frame's time.
+const chunk = 5;
+const progressMs = 400;
 
 let current = 0; // the job being worked on; a newer one cancels it
 
@@ -101,6 +104,7 @@ self.onmessage = (ev) => {
     self.postMessage({ job, kind: 'positions', xy, done: last, iterations: done }, [xy.buffer]);
   };
   post(total === 0);
+  let posted = Date.now();
   // Each chunk is its own task, so a newer job (the next message) is seen
   // between chunks and this one stops.
   const step = () => {
@@ -108,7 +112,10 @@ self.onmessage = (ev) => {
     const n = Math.min(chunk, total - done);
     forceAtlas2.assign(g, { iterations: n, settings });
     done += n;
-    post(done >= total);
+    if (done >= total || Date.now() - posted >= progressMs) {
+      post(done >= total);
+      posted = Date.now();
+    }
     if (done < total) setTimeout(step, 0);
   };
   if (total > 0) setTimeout(step, 0);
