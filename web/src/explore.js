@@ -17,23 +17,51 @@ import { toBlob } from '@sigma/export-image';
 
 // ---------------------------------------------------------------- styling --
 
+// Actor kinds. The view draws every actor as a disc in its kind's colour;
+// the shape is what the exports give the kind for tools that draw shapes
+// (Gephi, yEd, Cytoscape), and export's viz test holds them to this table.
 const KINDS = {
-  STATE: { label: 'State', color: '#4e79a7' },
-  MILITIA: { label: 'Militia', color: '#e15759' },
-  PERSON: { label: 'Person', color: '#f28e2b' },
-  ORGANISATION: { label: 'Organisation', color: '#76b7b2' },
-  GROUP: { label: 'Group', color: '#59a14f' },
+  STATE: { label: 'State', color: '#4e79a7', shape: 'round-rectangle' },
+  MILITIA: { label: 'Militia', color: '#e15759', shape: 'diamond' },
+  PERSON: { label: 'Person', color: '#f28e2b', shape: 'ellipse' },
+  ORGANISATION: { label: 'Organisation', color: '#76b7b2', shape: 'hexagon' },
+  GROUP: { label: 'Group', color: '#59a14f', shape: 'round-triangle' },
 };
 
 // Certainties, firmest first. An edge is drawn in the colour of its
 // firmest claim; its width grows with its corroboration (distinct sources).
+// The line style is the exports' (WebGL lines are solid).
 const CERTAINTIES = {
-  ASSERTED: { label: 'Asserted', color: '#1d2330' },
-  REPORTED: { label: 'Reported', color: '#2a5db0' },
-  ALLEGED: { label: 'Alleged', color: '#9ca3af' },
-  HYPOTHETICAL: { label: 'Hypothetical', color: '#d9480f' },
-  DENIED: { label: 'Denied', color: '#b91c1c' },
+  ASSERTED: { label: 'Asserted', color: '#1d2330', style: 'solid', dash: null },
+  REPORTED: { label: 'Reported', color: '#2a5db0', style: 'dashed', dash: [8, 4] },
+  ALLEGED: { label: 'Alleged', color: '#9ca3af', style: 'dotted', dash: [2, 4] },
+  HYPOTHETICAL: { label: 'Hypothetical', color: '#d9480f', style: 'dashed', dash: [12, 4, 2, 4] },
+  DENIED: { label: 'Denied', color: '#b91c1c', style: 'dotted', dash: [1, 5] },
 };
+
+// Sizes, in pixels at the camera's home zoom: an actor's diameter by its
+// degree and an edge's width by its corroboration, linear between the two
+// ends and clamped (mapData(field, low, high, from, to)). The exports'
+// sizes follow these two lines; a graph of many actors is drawn smaller
+// (sizeScale).
+const SIZES = {
+  node: { width: 'mapData(degree, 0, 20, 22, 48)' },
+  edge: { width: 'mapData(corroboration, 1, 5, 2, 6)' },
+};
+
+// mapData reads one of SIZES' lines into a function of the field.
+function mapData(spec) {
+  const [, lo, hi, from, to] = spec.match(/^mapData\(\w+, ([\d.]+), ([\d.]+), ([\d.]+), ([\d.]+)\)$/).map(Number);
+  return (v) => from + (to - from) * Math.min(1, Math.max(0, ((v || 0) - lo) / (hi - lo)));
+}
+const nodeDiameter = mapData(SIZES.node.width);
+const edgeWidth = mapData(SIZES.edge.width);
+
+// sizeScale shrinks actors and edges as the graph grows, so thousands of
+// them do not cover each other at the home zoom.
+function sizeScale(n) {
+  return n <= 100 ? 0.5 : n <= 1000 ? 0.3 : 0.18;
+}
 
 // Community colours (Louvain), when the view is coloured by community.
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7',
@@ -253,7 +281,10 @@ function nodeColor(attrs) {
 
 const renderer = new Sigma(graph, container, {
   renderEdgeLabels: false,
-  enableEdgeEvents: true,
+  // Sigma's own edge events draw every edge a second time for picking and
+  // read it back on each mouse move, which costs more than the drawing
+  // itself; edgeAt finds the edge under a click instead, on click only.
+  enableEdgeEvents: false,
   defaultEdgeType: 'arrow',
   labelRenderedSizeThreshold: 7,
   labelDensity: 0.5,
@@ -316,16 +347,13 @@ if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedE
   }).observe({ type: 'longtask', buffered: true });
 }
 
-function nodeSize(degree) {
-  return 3 + 2.2 * Math.sqrt(Math.max(0, degree || 0));
-}
 
 function edgeAttrs(e) {
   return {
     type: 'arrow', relType: e.type, certainty: e.certainty, certainties: e.certainties,
     claimCount: e.claimCount, corroboration: e.corroboration,
     color: (CERTAINTIES[e.certainty] || { color: '#9ca3af' }).color,
-    size: Math.min(6, 0.8 + 0.7 * Math.log2(1 + (e.corroboration || 1))),
+    size: edgeWidth(e.corroboration) * 0.5,
   };
 }
 
@@ -354,9 +382,10 @@ function add(sub) {
 // server's (every relationship passing the filters, drawn or not),
 // otherwise the drawn one.
 function sizeNodes() {
+  const k = sizeScale(graph.order);
   graph.forEachNode((id, a) => {
     const d = state.focus || !a.degree ? graph.degree(id) : a.degree;
-    graph.setNodeAttribute(id, 'size', nodeSize(d));
+    graph.setNodeAttribute(id, 'size', (nodeDiameter(d) / 2) * k * 1.6);
   });
 }
 
@@ -1082,13 +1111,44 @@ renderer.on('doubleClickNode', ({ node, event }) => {
   else if (!pathPick) expand(node);
   lastClicked = '';
 });
-renderer.on('clickEdge', ({ edge }) => { lastClicked = ''; select('e:' + edge); });
-renderer.on('doubleClickEdge', ({ edge, event }) => {
-  event.preventSigmaDefault();
-  select('e:' + edge);
-});
-renderer.on('clickStage', () => {
+// edgeAt returns the drawn edge nearest to a point of the viewport, if
+// one passes within a few pixels of it (the strongest of parallel ones).
+function edgeAt(x, y) {
+  const pos = new Map();
+  const at = (n) => {
+    if (!pos.has(n)) {
+      const d = renderer.getNodeDisplayData(n);
+      pos.set(n, d ? renderer.framedGraphToViewport(d) : null);
+    }
+    return pos.get(n);
+  };
+  let best = null;
+  let bestDist = Infinity;
+  graph.forEachEdge((e, attrs, s, t) => {
+    const a = at(s);
+    const b = at(t);
+    if (!a || !b) return;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len2 = dx * dx + dy * dy;
+    const k = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
+    const d = Math.hypot(x - (a.x + k * dx), y - (a.y + k * dy));
+    const better = d < bestDist - 0.01 || (Math.abs(d - bestDist) <= 0.01 && attrs.corroboration > graph.getEdgeAttribute(best, 'corroboration'));
+    if (d <= Math.max(5, attrs.size + 2) && better) {
+      best = e;
+      bestDist = d;
+    }
+  });
+  return best;
+}
+
+renderer.on('clickStage', ({ event }) => {
   lastClicked = '';
+  const edge = pathPick ? null : edgeAt(event.x, event.y);
+  if (edge) {
+    select('e:' + edge);
+    return;
+  }
   if (pathPick) return;
   if (state.path.length) {
     clearPath();
@@ -1107,8 +1167,6 @@ renderer.on('leaveNode', () => {
   if (state.path.length || pathPick) return;
   setHighlight(null, null);
 });
-renderer.on('enterEdge', () => { container.style.cursor = 'pointer'; });
-renderer.on('leaveEdge', () => { container.style.cursor = ''; });
 
 // Back and Forward: the address bar holds the view, so stepping through
 // the history is reading it again.
