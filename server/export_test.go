@@ -53,7 +53,7 @@ func TestExportSelection(t *testing.T) {
 		"positions": {"iran": {"X": 12.5, "Y": -3}}}`
 	for _, tc := range []struct {
 		name, format, body, status, want string
-		notWant                            []string
+		notWant                          []string
 	}{
 		{"what is on screen", "gexf", view, "200", `<nodes count="3">`, []string{`<edges count="2"`, "kataib-hezbollah|LEADS"}},
 		{"one edge", "cytoscape", view, "200", `"id": "kataib-hezbollah|ALIGNED_WITH|iran"`, []string{"SUPPORTS"}},
