@@ -144,3 +144,48 @@ func TestExploreAt800Pixels(t *testing.T) {
 	do(t, ctx, "close the panel", chromedp.Click(chromedp.CSS("#closepanel")))
 	poll(t, ctx, "the panel closed", `explorer.state.sel === '' && document.getElementById('panel').getBoundingClientRect().width === 0`)
 }
+
+// Grouped by community, the view draws one node per Louvain community,
+// holding every actor once; clicking one lists its actors, and the view
+// ungroups to every actor, at the same places as before.
+func TestExploreGroupsCommunities(t *testing.T) {
+	srv := exploreServer(t, seedtest.MustGraph(t))
+	ctx := browserCtx(t)
+	do(t, ctx, "open /explore", chromedp.Navigate(srv.URL+"/explore"))
+	eval[bool](t, ctx, `explorer.ready.then(() => explorer.idle()).then(() => true)`)
+	actors := drawnPositions(t, ctx)
+	do(t, ctx, "group", chromedp.Click(chromedp.CSS("#group")))
+	poll(t, ctx, "the communities", `location.search.includes('group=community') && explorer.graph.nodes().every(n => n.startsWith('community:'))`)
+	type community struct {
+		ID      string
+		Members []string
+	}
+	comms := eval[[]community](t, ctx, `explorer.graph.nodes().map(n => ({ID: n, Members: explorer.graph.getNodeAttribute(n, 'members')}))`)
+	if n := eval[int](t, ctx, `explorer.info.communities`); len(comms) != n || n < 2 {
+		t.Fatalf("%d community nodes, Louvain found %d", len(comms), n)
+	}
+	seen := map[string]bool{}
+	for _, c := range comms {
+		for _, m := range c.Members {
+			if seen[m] {
+				t.Errorf("%s is in two communities", m)
+			}
+			seen[m] = true
+		}
+	}
+	if len(seen) != len(actors) {
+		t.Errorf("the communities hold %d actors, the view drew %d", len(seen), len(actors))
+	}
+	if !strings.Contains(text(t, ctx, "#status"), fmt.Sprintf("%d communities of %d actors", len(comms), len(actors))) {
+		t.Errorf("status %q", text(t, ctx, "#status"))
+	}
+	clickNode(t, ctx, comms[0].ID, 1)
+	poll(t, ctx, "the community's panel", fmt.Sprintf(`/^Community of %d actors?$/.test(document.querySelector('#panel h2')?.textContent) && document.querySelectorAll('#panel ul.rels li').length === %d`, len(comms[0].Members), min(100, len(comms[0].Members))))
+	eval[bool](t, ctx, `(() => { [...document.querySelectorAll('#panel button')].find(b => b.textContent === 'Show every actor').click(); return true; })()`)
+	poll(t, ctx, "every actor again", fmt.Sprintf(`!location.search.includes('group=') && explorer.graph.order === %d`, len(actors)))
+	for id, p := range drawnPositions(t, ctx) {
+		if q := actors[id]; q == nil || p[0] != q[0] || p[1] != q[1] {
+			t.Errorf("%s at %v after ungrouping, at %v before", id, p, q)
+		}
+	}
+}

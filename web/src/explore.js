@@ -95,6 +95,7 @@ const state = {
   minDeg: DEFAULTS.minDeg, // … between actors with at least this many relationships
   seed: DEFAULTS.seed, // the layout's seed: the same data and seed give the same picture
   color: DEFAULTS.color, // 'kind' or 'community'
+  group: false, // draw each community as one node (the actors stay in `full`)
   path: [], // [from, to] when a shortest path is highlighted
   cam: null, // [x, y, ratio] of the camera, once moved
 };
@@ -123,6 +124,7 @@ function readURL() {
   state.minDeg = int('minDegree', DEFAULTS.minDeg, 1);
   state.seed = int('seed', DEFAULTS.seed, 0);
   state.color = q.get('color') === 'community' ? 'community' : 'kind';
+  state.group = q.get('group') === 'community';
   state.path = list('path').slice(0, 2);
   const cam = list('cam').map(Number);
   state.cam = cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? cam : null;
@@ -144,6 +146,7 @@ function queryString() {
   if (state.minDeg !== DEFAULTS.minDeg) q.set('minDegree', state.minDeg);
   if (state.seed !== DEFAULTS.seed) q.set('seed', state.seed);
   if (state.color !== DEFAULTS.color) q.set('color', state.color);
+  if (state.group) q.set('group', 'community');
   if (state.path.length === 2) q.set('path', state.path.join(','));
   if (state.sel) q.set('sel', state.sel);
   if (state.cam) q.set('cam', state.cam.map((v) => +v.toFixed(4)).join(','));
@@ -275,7 +278,7 @@ function setHighlight(nodes, edges) {
 }
 
 function nodeColor(attrs) {
-  if (state.color === 'community' && attrs.community != null) return PALETTE[attrs.community % PALETTE.length];
+  if ((state.color === 'community' || attrs.kind === 'COMMUNITY') && attrs.community != null) return PALETTE[attrs.community % PALETTE.length];
   return (KINDS[attrs.kind] || { color: '#6b7280' }).color;
 }
 
@@ -439,9 +442,91 @@ worker.onmessage = (ev) => {
   if (m.done) {
     info.layout = 'done';
     metrics.layoutDone = performance.now();
+    if (state.group) groupCommunities();
     layoutDone();
   }
 };
+
+// ------------------------------------------------------------ communities --
+
+// full holds the actors and relationships while the view draws their
+// communities instead (state.group): one node per Louvain community, at
+// the centre of its actors as the layout placed them, sized by how many
+// actors it has, and one edge per pair of communities, as wide as the
+// relationships between them are many. It aggregates what is too much to
+// read actor by actor; clicking a community lists its actors.
+let full = null;
+
+function groupCommunities() {
+  if (full || graph.order === 0) return;
+  full = graph.copy();
+  const comms = new Map();
+  full.forEachNode((id, a) => {
+    const c = a.community ?? -1;
+    if (!comms.has(c)) comms.set(c, { members: [], x: 0, y: 0 });
+    const k = comms.get(c);
+    k.members.push(id);
+    k.x += a.x;
+    k.y += a.y;
+  });
+  graph.clear();
+  for (const [c, k] of comms) {
+    k.members.sort((a, b) => (full.getNodeAttribute(b, 'degree') || full.degree(b)) - (full.getNodeAttribute(a, 'degree') || full.degree(a)) || (a < b ? -1 : 1));
+    const lead = full.getNodeAttribute(k.members[0], 'label');
+    graph.addNode('community:' + c, {
+      label: k.members.length === 1 ? lead : `${lead} +${k.members.length - 1}`,
+      x: k.x / k.members.length, y: k.y / k.members.length, community: c, members: k.members,
+      size: 4 + 3 * Math.sqrt(k.members.length), kind: 'COMMUNITY',
+    });
+  }
+  full.forEachEdge((e, a, s, t) => {
+    const cs = 'community:' + (full.getNodeAttribute(s, 'community') ?? -1);
+    const ct = 'community:' + (full.getNodeAttribute(t, 'community') ?? -1);
+    if (cs === ct) return;
+    const key = cs < ct ? `${cs}~${ct}` : `${ct}~${cs}`;
+    if (graph.hasEdge(key)) graph.updateEdgeAttribute(key, 'count', (n) => n + 1);
+    else graph.addEdgeWithKey(key, cs, ct, { type: 'line', count: 1, color: '#9ca3af', corroboration: 0 });
+  });
+  graph.forEachEdge((e, a) => graph.setEdgeAttribute(e, 'size', Math.min(8, 0.5 + Math.log2(a.count))));
+  updateStatus();
+}
+
+function ungroup() {
+  if (!full) return;
+  graph.clear();
+  graph.import(full.export());
+  full = null;
+  updateStatus();
+}
+
+function showCommunity(id) {
+  const a = graph.getNodeAttributes(id);
+  const label = (n) => full.getNodeAttribute(n, 'label');
+  const inside = new Set(a.members);
+  let internal = 0;
+  full.forEachEdge((e, x, s, t) => { if (inside.has(s) && inside.has(t)) internal++; });
+  setPanel(
+    el('h2', {}, `Community of ${a.members.length} actor${a.members.length === 1 ? '' : 's'}`),
+    el('div', { class: 'meta' }, `${internal} relationships among them; ${graph.degree(id)} other communities joined. Louvain, modularity ${info.modularity.toFixed(2)}.`),
+    el('p', {}, el('button', { onclick: () => setGroup(false) }, 'Show every actor')),
+    el('h3', {}, 'Actors, most connected first'),
+    el('ul', { class: 'rels' }, a.members.slice(0, 100).map((n) => el('li', {},
+      el('a', { onclick: () => focus(n) }, label(n)), ' ', el('span', { class: 'meta' }, (KINDS[full.getNodeAttribute(n, 'kind')] || {}).label || '')))),
+    a.members.length > 100 ? el('p', { class: 'meta' }, `and ${a.members.length - 100} more`) : null,
+  );
+}
+
+function setGroup(on) {
+  state.group = on;
+  state.sel = '';
+  setHighlight(null, null);
+  writeURL(true);
+  const box = document.getElementById('group');
+  if (box) box.checked = on;
+  if (on && info.layout === 'done') groupCommunities();
+  if (!on) ungroup();
+  select('');
+}
 worker.onerror = (ev) => {
   status('The layout failed: ' + (ev.message || 'worker error'), true);
   layoutDone();
@@ -519,6 +604,7 @@ async function loadView() {
     buildTypeFilters();
   }
   info.network = d.network || null;
+  full = null;
   graph.clear();
   if (d.network) add(d.network);
   for (const h of d.hoods) add(h);
@@ -566,6 +652,10 @@ function showEmpty() {
 }
 
 function updateStatus() {
+  if (full) {
+    status(`${graph.order} communities of ${full.order} actors · ${full.size} relationships`);
+    return;
+  }
   const n = info.network;
   let s = `${graph.order} actors · ${graph.size} relationships`;
   if (!state.focus && n) {
@@ -955,7 +1045,10 @@ function buildFilters() {
     else if (b.id === 'top') state.top = Math.max(1, parseInt(b.value, 10) || DEFAULTS.top);
     else if (b.id === 'mincorr') state.minCorr = Math.max(1, parseInt(b.value, 10) || 1);
     else if (b.id === 'mindeg') state.minDeg = Math.max(1, parseInt(b.value, 10) || 1);
-    else if (b.name === 'color') {
+    else if (b.id === 'group') {
+      setGroup(b.checked);
+      return;
+    } else if (b.name === 'color') {
       state.color = b.value;
       writeURL();
       buildLegend();
@@ -1009,6 +1102,7 @@ function syncFilterInputs() {
   document.getElementById('mincorr').value = state.minCorr;
   document.getElementById('mindeg').value = state.minDeg;
   for (const r of document.querySelectorAll('#filters input[name=color]')) r.checked = r.value === state.color;
+  document.getElementById('group').checked = state.group;
   document.getElementById('thresholds').classList.toggle('inactive', !!state.focus);
 }
 
@@ -1097,6 +1191,10 @@ let lastClicked = '';
 renderer.on('clickNode', ({ node, event }) => clickNode(node, event));
 function clickNode(node, event) {
   lastClicked = node;
+  if (full) { // a community
+    showCommunity(node);
+    return;
+  }
   if (pathPick) {
     pickForPath(node);
   } else if (event.original.shiftKey && state.sel.startsWith('n:') && state.sel.slice(2) !== node) {
@@ -1107,7 +1205,7 @@ function clickNode(node, event) {
 }
 renderer.on('doubleClickNode', ({ node, event }) => {
   event.preventSigmaDefault(); // no zoom: a double click expands
-  if (lastClicked !== node) clickNode(node, event);
+  if (lastClicked !== node || full) clickNode(node, event);
   else if (!pathPick) expand(node);
   lastClicked = '';
 });
@@ -1144,7 +1242,7 @@ function edgeAt(x, y) {
 
 renderer.on('clickStage', ({ event }) => {
   lastClicked = '';
-  const edge = pathPick ? null : edgeAt(event.x, event.y);
+  const edge = pathPick || full ? null : edgeAt(event.x, event.y);
   if (edge) {
     select('e:' + edge);
     return;
@@ -1225,14 +1323,16 @@ exportSel.onchange = async () => {
   const f = exportSel.value;
   exportSel.value = '';
   if (!f) return;
+  // Grouped by community, the actors the communities stand for.
+  const g = full || graph;
   const positions = {};
-  graph.forEachNode((id, a) => { positions[id] = { x: +a.x.toFixed(3), y: +a.y.toFixed(3) }; });
+  g.forEachNode((id, a) => { positions[id] = { x: +a.x.toFixed(3), y: +a.y.toFixed(3) }; });
   status('Exporting…');
   try {
     const res = await fetch(`export/${f}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ actors: graph.nodes(), relationships: graph.edges(), positions }),
+      body: JSON.stringify({ actors: g.nodes(), relationships: g.edges(), positions }),
     });
     if (!res.ok) {
       const text = await res.text();
@@ -1254,6 +1354,8 @@ exportSel.onchange = async () => {
 // window.explorer lets scripts and tests drive and inspect the view.
 window.explorer = {
   graph, renderer, state, info, metrics, highlight: hl, select, ready: null,
+  // full is the actors' graph while communities are drawn instead.
+  full: () => full,
   // layout resolves when the latest layout has finished (or was
   // overtaken by a newer one: check info.layout).
   layout: () => layoutPromise,
