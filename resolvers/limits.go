@@ -110,10 +110,11 @@ func Complexity(l Limits) generated.ComplexityRoot {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
 		return sat(10*d, mul(clamp(limit, DefaultPathsLimit, l.MaxPaths), mul(d+1, child)))
 	}
-	// network's items (NetworkNode, NetworkEdge) have scalar fields only,
-	// read with the relationships in one statement, so each costs one
-	// however many of its fields are selected: at most `limit` edges and,
-	// drawn from them, fewer nodes than twice that, on top of the read.
+	// network costs its read plus one per relationship it may draw: its
+	// items (NetworkNode, NetworkEdge) have scalar fields only, come from
+	// that read, and cost nothing more however many fields are selected;
+	// an actor comes with the relationships that join it. The read alone
+	// makes it an expensive operation for admission control.
 	c.Query.Network = func(_ int, limit, _, _ *int, _ []graph.RelationType, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		return sat(NetworkQuery, clamp(limit, DefaultNetworkLimit, l.MaxNetwork))
 	}
