@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strings"
@@ -34,10 +35,62 @@ type Request struct {
 	// relationships' edges only (ClaimsOnEdges, the default "") or also as
 	// claim and article nodes of their own (ClaimsAsNodes).
 	Claims ClaimsMode
+	// Selection, if given, exports exactly these actors and relationships
+	// (what a view has on screen) instead of the whole graph or a
+	// neighbourhood; it excludes Neighbourhood.
+	Selection *Selection
 	// Positions, if given, places actors where a laid-out view drew them
 	// (by actor id, in the view's coordinates); actors it does not name are
 	// left for the tool to place.
 	Positions map[string]Position
+}
+
+// Selection names the actors and relationships of a view, by id.
+type Selection struct {
+	ActorIDs        []string
+	RelationshipIDs []string
+}
+
+// selectFrom returns the part of the whole graph sel names, in the whole
+// graph's order. A relationship must join two of the selected actors; an
+// id the graph lacks is ENOTFOUND, naming it (the view is older than the
+// graph).
+func selectFrom(all graph.Subgraph, sel Selection) (graph.Subgraph, error) {
+	actors := map[string]bool{}
+	for _, id := range sel.ActorIDs {
+		actors[id] = true
+	}
+	rels := map[string]bool{}
+	for _, id := range sel.RelationshipIDs {
+		rels[id] = true
+	}
+	var out graph.Subgraph
+	missing := maps.Clone(actors)
+	for _, a := range all.Nodes {
+		if actors[a.ID] {
+			out.Nodes = append(out.Nodes, a)
+			delete(missing, a.ID)
+		}
+	}
+	for _, r := range all.Edges {
+		if !rels[r.ID] {
+			continue
+		}
+		delete(rels, r.ID)
+		for _, end := range []string{r.FromID, r.ToID} {
+			if !actors[end] {
+				return graph.Subgraph{}, graph.Errorf(graph.EINVALID, "relationship %q joins %q, which is not among the selected actors", r.ID, end)
+			}
+		}
+		out.Edges = append(out.Edges, r)
+	}
+	if len(missing) > 0 {
+		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "no actor with id %q", sortedKeys(missing)[0])
+	}
+	if len(rels) > 0 {
+		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "no relationship with id %q", sortedKeys(rels)[0])
+	}
+	return out, nil
 }
 
 // ClaimsMode says where the network formats put the claims.
@@ -94,7 +147,18 @@ func Collect(ctx context.Context, src Source, req Request) (Data, error) {
 			return Data{}, graph.Errorf(graph.EINVALID, "position of %q is not a finite number", id)
 		}
 	}
-	if req.Neighbourhood == "" {
+	if req.Selection != nil {
+		if req.Neighbourhood != "" || req.Depth != 0 {
+			return Data{}, graph.Errorf(graph.EINVALID, "a selection excludes a neighbourhood and its depth")
+		}
+		all, err := src.WholeGraph(ctx)
+		if err != nil {
+			return Data{}, fmt.Errorf("export: %w", err)
+		}
+		if sg, err = selectFrom(all, *req.Selection); err != nil {
+			return Data{}, err
+		}
+	} else if req.Neighbourhood == "" {
 		if req.Depth != 0 {
 			return Data{}, graph.Errorf(graph.EINVALID, "depth needs a neighbourhood actor id")
 		}

@@ -58,7 +58,7 @@ var FormatTable = []FormatInfo{
 		Holds:       "GraphML 1.0 with the same attributes as typed keys. Gephi keeps every relationship (each `<edge>` carries its relation type in a `label` attribute, which Gephi reads as the edge type) and the view's colours and sizes (keys `r`, `g`, `b`, `size`, `x`, `y`). GraphML has no lists: they are text holding a JSON array (`json.loads`)",
 		ContentType: "application/graphml+xml", Extension: "graphml", write: writeGraphML},
 	{Format: Cytoscape, Name: "Cytoscape JSON", Menu: "Cytoscape JSON", For: "Cytoscape.js, Cytoscape desktop (`.cyjs`), NetworkX",
-		TestedWith:  "Cytoscape.js 3 (the view's copy, in Chromium); NetworkX `json_graph.cytoscape_graph`",
+		TestedWith:  "Cytoscape.js 3.33 (tools/cytoscape-check, in Chromium); NetworkX `json_graph.cytoscape_graph`",
 		Holds:       "`{\"elements\": {\"nodes\": […], \"edges\": […]}}` with every attribute in `data`, lists as JSON arrays (real lists in Cytoscape.js and NetworkX), positions with the preset layout when given: pass it to `cytoscape()` as is",
 		ContentType: "application/json", Extension: "cyjs", write: writeCytoscape},
 	{Format: ClaimsTable, Name: "claims table (CSV)", Menu: "Claims table (CSV)", For: "pandas, a spreadsheet, Gephi's Data Laboratory",

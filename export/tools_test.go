@@ -34,8 +34,8 @@ import (
 // The exports are opened with the tools analysts use, by those tools' own
 // readers: the Gephi toolkit (tools/gephi-check, built here with Maven),
 // NetworkX (tools/networkx-check, in a virtual environment made here from
-// its pinned requirements) and Cytoscape.js (the copy the network view
-// embeds, in headless Chromium). Each must keep every actor, every
+// its pinned requirements) and Cytoscape.js (tools/cytoscape-check, pinned,
+// installed here with npm, in headless Chromium). Each must keep every actor, every
 // relationship with its type, and every claim's quote behind it, on the
 // seed and on a generated corpus.
 
@@ -224,7 +224,7 @@ var (
 // TestMain removes what the tools' readers were built and installed into.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range []string{gephiBuild, venvDir} {
+	for _, dir := range []string{gephiBuild, venvDir, cytoscapeDir} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}
@@ -550,16 +550,53 @@ type cytoscapeResult struct {
 	Positions    map[string]export.Position
 }
 
-// runCytoscapeJS loads each Cytoscape JSON file into the Cytoscape.js the
-// network view embeds (window.explorer.cytoscape), headless, in Chromium.
+var (
+	cytoscapeOnce sync.Once
+	cytoscapeDir  string // tools/cytoscape-check with its node_modules
+	cytoscapeErr  error
+)
+
+// installCytoscape copies tools/cytoscape-check into a temporary folder and
+// installs its pinned Cytoscape.js there with npm ci.
+func installCytoscape() (string, error) {
+	dir, err := os.MkdirTemp("", "actorgraph-cytoscape-")
+	if err != nil {
+		return "", err
+	}
+	cytoscapeDir = dir
+	for _, f := range []string{"package.json", "package-lock.json", "index.html"} {
+		b, err := os.ReadFile(filepath.Join(repoRoot(), "tools", "cytoscape-check", f))
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, f), b, 0o644)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("npm ci in tools/cytoscape-check (Debian: apt-get install npm): %v\n%s", err, out)
+	}
+	return dir, nil
+}
+
+// runCytoscapeJS loads each Cytoscape JSON file into Cytoscape.js
+// (tools/cytoscape-check, pinned), headless, in Chromium. anchor is unused
+// since the network view no longer embeds Cytoscape.js.
 func runCytoscapeJS(t *testing.T, s *neo4jstore.Store, dir, anchor string, files ...string) map[string]cytoscapeResult {
 	t.Helper()
+	cytoscapeOnce.Do(func() { _, cytoscapeErr = installCytoscape() })
+	if cytoscapeErr != nil {
+		t.Fatalf("Cytoscape.js: %v", cytoscapeErr)
+	}
 	const chromium = "/usr/bin/chromium" // Debian's; scripts/test-deps installs it
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("%s not found: install Debian's chromium (scripts/test-deps does): %v", chromium, err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/files/", http.StripPrefix("/files/", http.FileServer(http.Dir(dir))))
+	mux.Handle("/cytoscape/", http.StripPrefix("/cytoscape/", http.FileServer(http.Dir(cytoscapeDir))))
 	mux.Handle("/", server.New(server.Ports{Graph: s, Export: s, Health: s}, server.Options{}))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
@@ -573,22 +610,16 @@ func runCytoscapeJS(t *testing.T, s *neo4jstore.Store, dir, anchor string, files
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancelTimeout()
-	// The view around one actor, so the page draws little; only its
-	// Cytoscape.js is used.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/explore?focus="+anchor)); err != nil {
-		t.Fatalf("open the network view: %v", err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cytoscape/index.html")); err != nil {
+		t.Fatalf("open the Cytoscape.js page: %v", err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.explorer && window.explorer.cytoscape)`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
-		t.Fatalf("the network view exposes no Cytoscape.js: %v", err)
-	}
-	// Let the page finish drawing, so that closing it cuts no request short.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Promise.resolve(explorer.ready).then(() => true, () => true)`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatalf("the network view did not finish loading: %v", err)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`typeof window.cytoscape === 'function'`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatalf("Cytoscape.js did not load: %v", err)
 	}
 	res := map[string]cytoscapeResult{}
 	for _, f := range files {
 		js := `fetch('/files/` + filepath.Base(f) + `').then(r => r.json()).then(j => {
-			const c = explorer.cytoscape({headless: true, ...j});
+			const c = cytoscape({headless: true, ...j});
 			const out = {nodes: c.nodes().length, edges: c.edges().length, types: {}, lists: true, quotes: {}, positions: {}};
 			c.edges().forEach(e => {
 				out.types[e.data('type')] = (out.types[e.data('type')] || 0) + 1;

@@ -42,6 +42,12 @@ type Reader interface {
 	// not valid.
 	ShortestPaths(ctx context.Context, from, to string, t Traversal, all bool) ([]Path, error)
 
+	// NetworkEdges returns every relationship of one of types (empty: all)
+	// that passes ev, summarised for drawing, in id order: the whole
+	// graph's relationships in one light read, for Network. EINVALID for
+	// an unknown type or an invalid filter.
+	NetworkEdges(ctx context.Context, types []RelationType, ev EvidenceFilter) ([]NetworkEdge, error)
+
 	// Claims returns one page of the claims that match f: in id order, or,
 	// when f.Text is set, best match first. For a text search p.After is
 	// not an id but the number of hits already listed (decimal; "" for

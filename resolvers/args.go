@@ -18,15 +18,16 @@ import (
 // the schema's defaults back and compares. Paths' maxDepth defaults to
 // graph.MaxDepth and every direction to graph.Both.
 const (
-	DefaultActorsFirst        = 20  // actors(first)
-	DefaultRelationshipsFirst = 50  // relationships(first)
-	DefaultClaimsFirst        = 100 // claims(first)
-	DefaultSearchFirst        = 10  // search(first)
-	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
-	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)
-	DefaultPathsLimit         = 25  // allShortestPaths(limit)
-	DefaultHistoryFirst       = 50  // history(first)
-	DefaultRevisionsFirst     = 20  // revisions(first)
+	DefaultActorsFirst        = 20   // actors(first)
+	DefaultRelationshipsFirst = 50   // relationships(first)
+	DefaultClaimsFirst        = 100  // claims(first)
+	DefaultSearchFirst        = 10   // search(first)
+	DefaultNeighbourhoodDepth = 1    // neighbourhood(depth)
+	DefaultNeighbourhoodLimit = 100  // neighbourhood(limit)
+	DefaultPathsLimit         = 25   // allShortestPaths(limit)
+	DefaultNetworkLimit       = 2000 // network(limit)
+	DefaultHistoryFirst       = 50   // history(first)
+	DefaultRevisionsFirst     = 20   // revisions(first)
 )
 
 // intArg returns *v (or def when nil), or an EINVALID error when it lies

@@ -112,3 +112,20 @@ func (r *queryResolver) claimPage(ctx context.Context, f graph.ClaimFilter, n in
 	}
 	return out, nil
 }
+
+// network serves the network field: every relationship that passes the
+// filters, in one light read, cut down by o (graph.SelectNetwork), and the
+// actors the chosen ones join, in a second.
+func (r *queryResolver) network(ctx context.Context, o graph.NetworkOptions, ev graph.EvidenceFilter) (*graph.Network, error) {
+	rels, err := r.Store.NetworkEdges(ctx, o.Types, ev)
+	if err != nil {
+		return nil, err
+	}
+	net, ids, degree := graph.SelectNetwork(rels, o)
+	actors, err := r.Store.ActorsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	graph.AddNetworkNodes(&net, ids, actors, degree)
+	return &net, nil
+}

@@ -23,11 +23,14 @@ type Limits struct {
 	MaxTraversalDepth int
 	// MaxSearchLength caps search text, in characters (default 500).
 	MaxSearchLength int
+	// MaxNetwork caps network's `limit`, the relationships one answer
+	// draws (default 20000).
+	MaxNetwork int
 }
 
 // DefaultLimits returns the limits used when none are configured.
 func DefaultLimits() Limits {
-	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500}
+	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500, MaxNetwork: 20000}
 }
 
 // WithDefaults fills zero fields from DefaultLimits and keeps the traversal
@@ -44,6 +47,7 @@ func (l Limits) WithDefaults() Limits {
 	fill(&l.MaxPaths, d.MaxPaths)
 	fill(&l.MaxTraversalDepth, d.MaxTraversalDepth)
 	fill(&l.MaxSearchLength, d.MaxSearchLength)
+	fill(&l.MaxNetwork, d.MaxNetwork)
 	l.MaxTraversalDepth = min(l.MaxTraversalDepth, graph.MaxDepth)
 	return l
 }
@@ -63,6 +67,9 @@ const (
 	// relationship's claims with a filter (one per filter and level of
 	// the query, shared by the relationships there), on top of its claims.
 	FilteredClaimsQuery = 10
+	// NetworkQuery is the cost of the read behind `network`: every
+	// relationship that passes its evidence filters, a whole-graph read.
+	NetworkQuery = 5000
 	// TraversalBase is the cost of one hop of a variable-length traversal;
 	// a walk of depth d costs TraversalBase^d, since the paths Neo4j has to
 	// expand grow that way.
@@ -102,6 +109,14 @@ func Complexity(l Limits) generated.ComplexityRoot {
 	c.Query.AllShortestPaths = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, limit *int, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		d := clamp(maxDepth, l.MaxTraversalDepth, l.MaxTraversalDepth)
 		return sat(10*d, mul(clamp(limit, DefaultPathsLimit, l.MaxPaths), mul(d+1, child)))
+	}
+	// network costs its read plus one per relationship it may draw: its
+	// items (NetworkNode, NetworkEdge) have scalar fields only, come from
+	// that read, and cost nothing more however many fields are selected;
+	// an actor comes with the relationships that join it. The read alone
+	// makes it an expensive operation for admission control.
+	c.Query.Network = func(_ int, limit, _, _ *int, _ []graph.RelationType, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
+		return sat(NetworkQuery, clamp(limit, DefaultNetworkLimit, l.MaxNetwork))
 	}
 	c.Query.Articles = func(child int) int { return list(ArticlesListed, child) }
 

@@ -453,3 +453,70 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+func TestNetworkField(t *testing.T) {
+	a := newAPI(t)
+	type network struct {
+		Nodes []struct {
+			ID, Label, Kind string
+			Degree          int
+		}
+		Edges []struct {
+			ID, Source, Target, Certainty string
+			Certainties                   []string
+			Corroboration, ClaimCount     int
+		}
+		RelationshipCount, ActorCount int
+		Truncated                     bool
+	}
+	const fields = `nodes { id label kind degree } edges { id source target certainty certainties corroboration claimCount }
+		relationshipCount actorCount truncated`
+	all, err := a.store.WholeGraph(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Network network }
+	a.do(`{ network { `+fields+` } }`, &got)
+	n := got.Network
+	if len(n.Edges) != len(all.Edges) || n.RelationshipCount != len(all.Edges) || n.Truncated {
+		t.Fatalf("default network: %d edges of %d (truncated %v), want every one of the seed's %d", len(n.Edges), n.RelationshipCount, n.Truncated, len(all.Edges))
+	}
+	drawn := map[string]bool{}
+	for _, x := range n.Nodes {
+		drawn[x.ID] = true
+	}
+	for i, e := range n.Edges {
+		if !drawn[e.Source] || !drawn[e.Target] {
+			t.Errorf("edge %s joins an actor not among the nodes", e.ID)
+		}
+		if i > 0 && e.Corroboration > n.Edges[i-1].Corroboration {
+			t.Errorf("edge %s (corroboration %d) after one with %d: want strongest first", e.ID, e.Corroboration, n.Edges[i-1].Corroboration)
+		}
+	}
+	if len(n.Nodes) != n.ActorCount || n.Nodes[0].Degree < n.Nodes[len(n.Nodes)-1].Degree {
+		t.Errorf("%d nodes of %d actors; first degree %d, last %d", len(n.Nodes), n.ActorCount, n.Nodes[0].Degree, n.Nodes[len(n.Nodes)-1].Degree)
+	}
+
+	// Top 5, with the filters: alleged claims only.
+	a.do(`{ network(limit: 5, certainty: [ALLEGED]) { `+fields+` } }`, &got)
+	n = got.Network
+	if len(n.Edges) != 5 || !n.Truncated || n.RelationshipCount <= 5 || n.RelationshipCount >= len(all.Edges) {
+		t.Fatalf("top 5 alleged: %d edges of %d, truncated %v", len(n.Edges), n.RelationshipCount, n.Truncated)
+	}
+	for _, e := range n.Edges {
+		if !slices.Contains(e.Certainties, "ALLEGED") {
+			t.Errorf("edge %s has no alleged claim: %v", e.ID, e.Certainties)
+		}
+	}
+
+	for _, tc := range []struct{ query, want string }{
+		{`{ network(limit: 0) { truncated } }`, "limit must be between 1 and 20000"},
+		{`{ network(minDegree: -1) { truncated } }`, "minDegree must not be negative"},
+		{`{ network(asOf: "2025-01-01", between: {from: "2024-01-01"}) { truncated } }`, "asOf"},
+	} {
+		errs := a.errors(tc.query)
+		if len(errs) != 1 || errs[0].Extensions["code"] != "invalid" || !strings.Contains(errs[0].Message, tc.want) {
+			t.Errorf("%s gave %+v, want an invalid error saying %q", tc.query, errs, tc.want)
+		}
+	}
+}

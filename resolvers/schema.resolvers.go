@@ -223,6 +223,22 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	return &sg, nil
 }
 
+func (r *queryResolver) Network(ctx context.Context, limit *int, minCorroboration *int, minDegree *int, relationTypes []graph.RelationType, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Network, error) {
+	l, err := intArg("limit", limit, DefaultNetworkLimit, 1, r.limits().MaxNetwork)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
+	if err != nil {
+		return nil, err
+	}
+	o := graph.NetworkOptions{Limit: l, MinCorroboration: deref(minCorroboration), MinDegree: deref(minDegree), Types: relationTypes}
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	return r.network(ctx, o, ev)
+}
+
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Path, error) {
 	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
 	if err != nil {

@@ -24,7 +24,10 @@ type statser interface {
 const exportChunk = 64 << 10
 
 // mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N][&claims=nodes]:
-// the whole graph, or one actor's neighbourhood, as a download.
+// the whole graph, or one actor's neighbourhood, as a download; and
+// POST /export/{format} with a JSON selection (selectionBody): exactly
+// the actors and relationships a view has on screen, placed where it drew
+// them.
 //
 // An export is an expensive operation: it takes a slot of admission
 // control, runs under the request deadline, and holds at most
@@ -55,66 +58,127 @@ func mountExport(mux *http.ServeMux, src export.Source, lim Limits, adm *admissi
 			}
 			req.Depth = n
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), lim.RequestTimeout)
-		defer cancel()
-		release, gerr := adm.acquire(ctx)
-		if gerr != nil {
-			writeRequestError(w, mediaJSON, requestStatus(mediaGraphQLResponse, codeOf(gerr)), gqlerror.List{gerr})
-			return
-		}
-		defer release()
-		tooBig := func(n int) error {
-			return graph.Errorf(graph.ELIMIT, "the export would hold %d actors, relationships and claims, more than the limit of %d: export a neighbourhood instead", n, lim.MaxExportElements)
-		}
-		if st, ok := src.(statser); ok && req.Neighbourhood == "" {
-			c, err := st.Stats(ctx)
-			if err != nil {
-				httpError(w, r, log, exportErr(ctx, err))
-				return
-			}
-			if n := c.Actors + c.Relationships + c.Claims; n > lim.MaxExportElements {
-				httpError(w, r, log, tooBig(n))
-				return
-			}
-		}
-		data, err := export.Collect(ctx, src, req)
-		if err != nil {
-			httpError(w, r, log, exportErr(ctx, err))
-			return
-		}
-		if n := len(data.Graph.Nodes) + len(data.Graph.Edges) + len(data.Claims); n > lim.MaxExportElements {
-			httpError(w, r, log, tooBig(n))
-			return
-		}
-		b, err := export.Render(f, data)
+		serveExport(w, r, f, req, src, lim, adm, log)
+	})
+	// POST /export/{format} with a selection as JSON: what a view has on
+	// screen.
+	mux.HandleFunc("POST /export/{format}", func(w http.ResponseWriter, r *http.Request) {
+		f, err := export.ParseFormat(r.PathValue("format"))
 		if err != nil {
 			httpError(w, r, log, err)
 			return
 		}
-		if ctx.Err() != nil {
-			httpError(w, r, log, exportErr(ctx, ctx.Err()))
+		req, err := selectionRequest(w, r)
+		if err != nil {
+			httpError(w, r, log, err)
 			return
 		}
-		name := "actorgraph"
-		if req.Neighbourhood != "" {
-			name += "-" + req.Neighbourhood
-		}
-		w.Header().Set("Content-Type", f.ContentType())
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+f.Extension()+`"`)
-		w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-		// A client too slow to take the file within the deadline is cut off.
-		deadline, _ := ctx.Deadline()
-		rc := http.NewResponseController(w)
-		rc.SetWriteDeadline(deadline.Add(5 * time.Second))
-		for len(b) > 0 {
-			n := min(len(b), exportChunk)
-			if _, err := w.Write(b[:n]); err != nil {
-				return
-			}
-			b = b[n:]
-			rc.Flush()
-		}
+		serveExport(w, r, f, req, src, lim, adm, log)
 	})
+}
+
+// maxSelectionBytes caps the body of a selection export: room for the ids
+// and positions of the largest view the network query draws (20,000
+// relationships and their actors).
+const maxSelectionBytes = 8 << 20
+
+// selectionBody is what POST /export/{format} takes: the ids of the
+// actors and relationships to export, optionally where the view drew each
+// actor, and the claims mode ("edges" or "nodes").
+type selectionBody struct {
+	Actors        []string                   `json:"actors"`
+	Relationships []string                   `json:"relationships"`
+	Positions     map[string]export.Position `json:"positions"`
+	Claims        string                     `json:"claims"`
+}
+
+// selectionRequest reads a selection export's body; EINVALID, saying
+// what is wrong, when it is not such JSON.
+func selectionRequest(w http.ResponseWriter, r *http.Request) (export.Request, error) {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxSelectionBytes))
+	dec.DisallowUnknownFields()
+	var b selectionBody
+	if err := dec.Decode(&b); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return export.Request{}, graph.Errorf(graph.ELIMIT, "the selection is larger than the limit of %d bytes", maxSelectionBytes)
+		}
+		return export.Request{}, graph.Errorf(graph.EINVALID, "the body must be a JSON selection {actors, relationships, positions, claims}: %v", err)
+	}
+	mode, err := export.ParseClaimsMode(b.Claims)
+	if err != nil {
+		return export.Request{}, err
+	}
+	return export.Request{
+		Selection: &export.Selection{ActorIDs: b.Actors, RelationshipIDs: b.Relationships},
+		Positions: b.Positions, Claims: mode,
+	}, nil
+}
+
+// serveExport collects and writes one export.
+func serveExport(w http.ResponseWriter, r *http.Request, f export.Format, req export.Request, src export.Source, lim Limits, adm *admission, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(r.Context(), lim.RequestTimeout)
+	defer cancel()
+	release, gerr := adm.acquire(ctx)
+	if gerr != nil {
+		writeRequestError(w, mediaJSON, requestStatus(mediaGraphQLResponse, codeOf(gerr)), gqlerror.List{gerr})
+		return
+	}
+	defer release()
+	tooBig := func(n int) error {
+		return graph.Errorf(graph.ELIMIT, "the export would hold %d actors, relationships and claims, more than the limit of %d: export a neighbourhood instead", n, lim.MaxExportElements)
+	}
+	if st, ok := src.(statser); ok && req.Neighbourhood == "" && req.Selection == nil {
+		c, err := st.Stats(ctx)
+		if err != nil {
+			httpError(w, r, log, exportErr(ctx, err))
+			return
+		}
+		if n := c.Actors + c.Relationships + c.Claims; n > lim.MaxExportElements {
+			httpError(w, r, log, tooBig(n))
+			return
+		}
+	}
+	data, err := export.Collect(ctx, src, req)
+	if err != nil {
+		httpError(w, r, log, exportErr(ctx, err))
+		return
+	}
+	if n := len(data.Graph.Nodes) + len(data.Graph.Edges) + len(data.Claims); n > lim.MaxExportElements {
+		httpError(w, r, log, tooBig(n))
+		return
+	}
+	b, err := export.Render(f, data)
+	if err != nil {
+		httpError(w, r, log, err)
+		return
+	}
+	if ctx.Err() != nil {
+		httpError(w, r, log, exportErr(ctx, ctx.Err()))
+		return
+	}
+	name := "actorgraph"
+	switch {
+	case req.Neighbourhood != "":
+		name += "-" + req.Neighbourhood
+	case req.Selection != nil:
+		name += "-view"
+	}
+	w.Header().Set("Content-Type", f.ContentType())
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+f.Extension()+`"`)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	// A client too slow to take the file within the deadline is cut off.
+	deadline, _ := ctx.Deadline()
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(deadline.Add(5 * time.Second))
+	for len(b) > 0 {
+		n := min(len(b), exportChunk)
+		if _, err := w.Write(b[:n]); err != nil {
+			return
+		}
+		b = b[n:]
+		rc.Flush()
+	}
 }
 
 // exportErr reports a passed deadline as a timeout.

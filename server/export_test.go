@@ -41,3 +41,45 @@ func TestExportRoutes(t *testing.T) {
 		}
 	}
 }
+
+// A view exports what it has on screen: exactly the actors and
+// relationships it names, placed where it drew them.
+func TestExportSelection(t *testing.T) {
+	s := seedtest.MustGraph(t)
+	srv := httptest.NewServer(server.New(server.Ports{Graph: s, Export: s, Health: s}, server.Options{}))
+	defer srv.Close()
+	const view = `{"actors": ["kataib-hezbollah", "iran", "abu-hussein-al-humaidawi"],
+		"relationships": ["kataib-hezbollah|ALIGNED_WITH|iran"],
+		"positions": {"iran": {"X": 12.5, "Y": -3}}}`
+	for _, tc := range []struct {
+		name, format, body, status, want string
+		notWant                          []string
+	}{
+		{"what is on screen", "gexf", view, "200", `<nodes count="3">`, []string{`<edges count="2"`, "kataib-hezbollah|LEADS"}},
+		{"one edge", "cytoscape", view, "200", `"id": "kataib-hezbollah|ALIGNED_WITH|iran"`, []string{"SUPPORTS"}},
+		{"positions kept", "gexf", view, "200", `x="12.5"`, nil},
+		{"a relationship whose actor is not selected", "graphml", `{"actors": ["iran"], "relationships": ["kataib-hezbollah|ALIGNED_WITH|iran"]}`, "400",
+			`joins \"kataib-hezbollah\", which is not among the selected actors`, nil},
+		{"an unknown actor", "graphml", `{"actors": ["nobody"]}`, "404", `no actor with id \"nobody\"`, nil},
+		{"an unknown relationship", "graphml", `{"actors": ["iran"], "relationships": ["iran|LIKES|iran"]}`, "404", `no relationship with id \"iran|LIKES|iran\"`, nil},
+		{"not JSON", "graphml", `actors=iran`, "400", "the body must be a JSON selection", nil},
+		{"an unknown field", "graphml", `{"nodes": ["iran"]}`, "400", `unknown field \"nodes\"`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Post(srv.URL+"/export/"+tc.format, "application/json", strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.Status[:3] != tc.status || !strings.Contains(string(b), tc.want) {
+				t.Fatalf("POST %s: %s, want %s with %q\n%.600s", tc.format, resp.Status, tc.status, tc.want, b)
+			}
+			for _, n := range tc.notWant {
+				if strings.Contains(string(b), n) {
+					t.Errorf("the export holds %q, which the view did not show", n)
+				}
+			}
+		})
+	}
+}

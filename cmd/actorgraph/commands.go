@@ -384,6 +384,7 @@ var flagEnv = map[string]string{
 	"apq-cache":             "ACTORGRAPH_APQ_CACHE",
 	"max-page":              "ACTORGRAPH_MAX_PAGE",
 	"max-neighbours":        "ACTORGRAPH_MAX_NEIGHBOURS",
+	"max-network":           "ACTORGRAPH_MAX_NETWORK",
 	"max-paths":             "ACTORGRAPH_MAX_PATHS",
 	"max-traversal-depth":   "ACTORGRAPH_MAX_TRAVERSAL_DEPTH",
 	"max-search-length":     "ACTORGRAPH_MAX_SEARCH_LENGTH",

@@ -234,6 +234,34 @@ type ComplexityRoot struct {
 		UpdateClaim    func(childComplexity int, id string, input curation.ClaimUpdate, expectedVersion int, reason *string) int
 	}
 
+	Network struct {
+		ActorCount        func(childComplexity int) int
+		Edges             func(childComplexity int) int
+		Nodes             func(childComplexity int) int
+		RelationshipCount func(childComplexity int) int
+		Truncated         func(childComplexity int) int
+	}
+
+	NetworkEdge struct {
+		Certainties   func(childComplexity int) int
+		Certainty     func(childComplexity int) int
+		ClaimCount    func(childComplexity int) int
+		Conditionals  func(childComplexity int) int
+		Corroboration func(childComplexity int) int
+		ID            func(childComplexity int) int
+		OwnStatements func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Type          func(childComplexity int) int
+	}
+
+	NetworkNode struct {
+		Degree func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Label  func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -264,6 +292,7 @@ type ComplexityRoot struct {
 		Claims           func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
 		History          func(childComplexity int, id string, first *int) int
 		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
+		Network          func(childComplexity int, limit *int, minCorroboration *int, minDegree *int, relationTypes []graph.RelationType, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		RelationTypes    func(childComplexity int) int
 		Relationships    func(childComplexity int, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) int
 		Revisions        func(childComplexity int, first *int, after *string, by *string, since *time.Time) int
@@ -446,6 +475,7 @@ type QueryResolver interface {
 	Actors(ctx context.Context, kind *graph.ActorKind, nameContains *string, first *int, after *string) (*ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]graph.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Subgraph, error)
+	Network(ctx context.Context, limit *int, minCorroboration *int, minDegree *int, relationTypes []graph.RelationType, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Network, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Path, error)
 	AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) ([]graph.Path, error)
 	Relationships(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) (*RelationshipConnection, error)
@@ -1377,6 +1407,123 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateClaim(childComplexity, args["id"].(string), args["input"].(curation.ClaimUpdate), args["expectedVersion"].(int), args["reason"].(*string)), true
 
+	case "Network.actorCount":
+		if e.ComplexityRoot.Network.ActorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.ActorCount(childComplexity), true
+	case "Network.edges":
+		if e.ComplexityRoot.Network.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Edges(childComplexity), true
+	case "Network.nodes":
+		if e.ComplexityRoot.Network.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Nodes(childComplexity), true
+	case "Network.relationshipCount":
+		if e.ComplexityRoot.Network.RelationshipCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.RelationshipCount(childComplexity), true
+	case "Network.truncated":
+		if e.ComplexityRoot.Network.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.Truncated(childComplexity), true
+
+	case "NetworkEdge.certainties":
+		if e.ComplexityRoot.NetworkEdge.Certainties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Certainties(childComplexity), true
+	case "NetworkEdge.certainty":
+		if e.ComplexityRoot.NetworkEdge.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Certainty(childComplexity), true
+	case "NetworkEdge.claimCount":
+		if e.ComplexityRoot.NetworkEdge.ClaimCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.ClaimCount(childComplexity), true
+	case "NetworkEdge.conditionalCount":
+		if e.ComplexityRoot.NetworkEdge.Conditionals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Conditionals(childComplexity), true
+	case "NetworkEdge.corroboration":
+		if e.ComplexityRoot.NetworkEdge.Corroboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Corroboration(childComplexity), true
+	case "NetworkEdge.id":
+		if e.ComplexityRoot.NetworkEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.ID(childComplexity), true
+	case "NetworkEdge.ownStatementCount":
+		if e.ComplexityRoot.NetworkEdge.OwnStatements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.OwnStatements(childComplexity), true
+	case "NetworkEdge.source":
+		if e.ComplexityRoot.NetworkEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Source(childComplexity), true
+	case "NetworkEdge.target":
+		if e.ComplexityRoot.NetworkEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Target(childComplexity), true
+	case "NetworkEdge.type":
+		if e.ComplexityRoot.NetworkEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.Type(childComplexity), true
+
+	case "NetworkNode.degree":
+		if e.ComplexityRoot.NetworkNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Degree(childComplexity), true
+	case "NetworkNode.id":
+		if e.ComplexityRoot.NetworkNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.ID(childComplexity), true
+	case "NetworkNode.kind":
+		if e.ComplexityRoot.NetworkNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Kind(childComplexity), true
+	case "NetworkNode.label":
+		if e.ComplexityRoot.NetworkNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkNode.Label(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1536,6 +1683,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
+	case "Query.network":
+		if e.ComplexityRoot.Query.Network == nil {
+			break
+		}
+
+		args, err := ec.field_Query_network_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Network(childComplexity, args["limit"].(*int), args["minCorroboration"].(*int), args["minDegree"].(*int), args["relationTypes"].([]graph.RelationType), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
 	case "Query.relationTypes":
 		if e.ComplexityRoot.Query.RelationTypes == nil {
 			break
@@ -2099,6 +2257,37 @@ type Query {
     "Only follow relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
     between: DateRange
   ): Subgraph!
+
+  """
+  The part of the whole graph a network view draws when all of it is too
+  much to draw, in one answer: the strongest relationships that pass the
+  filters and thresholds (best corroborated first, then most claims, then
+  by id), at most ` + "`" + `limit` + "`" + ` of them, and the actors they join, with the
+  totals and ` + "`" + `truncated` + "`" + `, so a view can say what it leaves out and ask for
+  more. It reads every relationship that passes the evidence filters, so
+  it costs ` + "`" + `limit` + "`" + ` plus 5000 (a whole-graph read); its items have scalar
+  fields only.
+  """
+  network(
+    "The most relationships drawn (\"top N\"), 1 to 20000 (max-network)."
+    limit: Int = 2000
+    "Only relationships with at least this many distinct sources (` + "`" + `corroboration` + "`" + `)."
+    minCorroboration: Int = 1
+    "Only relationships whose two actors each have at least this many relationships that pass the other filters."
+    minDegree: Int = 1
+    "Only relationships of these types (default: all)."
+    relationTypes: [RelationType!]
+    "Only relationships with at least one claim of one of these certainties."
+    certainty: [Certainty!]
+    "Only relationships with at least one claim that is (true) or is not (false) the subject's own statement."
+    ownStatement: Boolean
+    "Only relationships with at least one claim that is (true) or is not (false) conditional."
+    conditional: Boolean
+    "Only relationships with at least one claim whose event or state holds on this date (see ` + "`" + `Claim.validFrom` + "`" + `)."
+    asOf: Date
+    "Only relationships with at least one claim whose event or state holds on some date of this period. Not together with ` + "`" + `asOf` + "`" + `."
+    between: DateRange
+  ): Network!
 
   """
   One shortest path between two actors, nodes and edges in order, or null if
@@ -2672,6 +2861,56 @@ type GraphEdge {
   corroboration: Int!
   "The full relationship, with its claims."
   relationship: Relationship!
+}
+
+"What a network view draws of the whole graph (` + "`" + `network` + "`" + `), and what it leaves out."
+type Network {
+  "The actors the drawn relationships join, most connected first, then by id."
+  nodes: [NetworkNode!]!
+  "The drawn relationships, strongest first: by corroboration, then claims, then id."
+  edges: [NetworkEdge!]!
+  "How many relationships pass the filters and thresholds, drawn or not."
+  relationshipCount: Int!
+  "How many actors those relationships join, drawn or not."
+  actorCount: Int!
+  "Whether ` + "`" + `limit` + "`" + ` left some of those relationships out."
+  truncated: Boolean!
+}
+
+"An actor of a ` + "`" + `Network` + "`" + `."
+type NetworkNode {
+  "The actor's id."
+  id: ID!
+  "Text to draw on the node: the actor's name."
+  label: String!
+  "What sort of actor it is; it decides the node's colour and shape."
+  kind: ActorKind!
+  "How many of the actor's relationships pass the network's filters and thresholds, drawn or not."
+  degree: Int!
+}
+
+"A relationship of a ` + "`" + `Network` + "`" + `, named as network-drawing libraries expect."
+type NetworkEdge {
+  "The relationship's id."
+  id: ID!
+  "The relation type."
+  type: RelationType!
+  "The subject actor's id."
+  source: ID!
+  "The object actor's id."
+  target: ID!
+  "The firmest certainty among the supporting claims: for drawing the edge."
+  certainty: Certainty!
+  "The certainties its claims have, firmest first."
+  certainties: [Certainty!]!
+  "How many claims support it."
+  claimCount: Int!
+  "How many of its claims are the subject's own statement."
+  ownStatementCount: Int!
+  "How many of its claims are conditional."
+  conditionalCount: Int!
+  "How many distinct sources the claims come from: the edge's weight."
+  corroboration: Int!
 }
 
 "A chain of actors: ` + "`" + `edges[i]` + "`" + ` joins ` + "`" + `nodes[i]` + "`" + ` and ` + "`" + `nodes[i+1]` + "`" + `, in either orientation."
@@ -3691,6 +3930,62 @@ func (ec *executionContext) childFields_MergeResult(ctx context.Context, field g
 		return ec.fieldContext_MergeResult_revision(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MergeResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Network_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Network_edges(ctx, field)
+	case "relationshipCount":
+		return ec.fieldContext_Network_relationshipCount(ctx, field)
+	case "actorCount":
+		return ec.fieldContext_Network_actorCount(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Network_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Network", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_NetworkEdge_type(ctx, field)
+	case "source":
+		return ec.fieldContext_NetworkEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_NetworkEdge_target(ctx, field)
+	case "certainty":
+		return ec.fieldContext_NetworkEdge_certainty(ctx, field)
+	case "certainties":
+		return ec.fieldContext_NetworkEdge_certainties(ctx, field)
+	case "claimCount":
+		return ec.fieldContext_NetworkEdge_claimCount(ctx, field)
+	case "ownStatementCount":
+		return ec.fieldContext_NetworkEdge_ownStatementCount(ctx, field)
+	case "conditionalCount":
+		return ec.fieldContext_NetworkEdge_conditionalCount(ctx, field)
+	case "corroboration":
+		return ec.fieldContext_NetworkEdge_corroboration(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkNode_id(ctx, field)
+	case "label":
+		return ec.fieldContext_NetworkNode_label(ctx, field)
+	case "kind":
+		return ec.fieldContext_NetworkNode_kind(ctx, field)
+	case "degree":
+		return ec.fieldContext_NetworkNode_degree(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkNode", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4716,6 +5011,84 @@ func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, 
 		return nil, err
 	}
 	args["between"] = arg9
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minCorroboration",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minCorroboration"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "minDegree",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minDegree"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationTypes",
+		func(ctx context.Context, v any) ([]graph.RelationType, error) {
+			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+		func(ctx context.Context, v any) ([]graph.Certainty, error) {
+			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["certainty"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownStatement"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["conditional"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*graph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+		func(ctx context.Context, v any) (*DateRange, error) {
+			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["between"] = arg8
 	return args, nil
 }
 
@@ -8870,6 +9243,461 @@ func (ec *executionContext) fieldContext_Mutation_unmergeActors(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.NetworkNode) graphql.Marshaler {
+			return ec.marshalNNetworkNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.NetworkEdge) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Network_relationshipCount(ctx context.Context, field graphql.CollectedField, obj *graph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_relationshipCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationshipCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_relationshipCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Network_actorCount(ctx context.Context, field graphql.CollectedField, obj *graph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_actorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_actorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Network_truncated(ctx context.Context, field graphql.CollectedField, obj *graph.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _NetworkEdge_id(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NetworkEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.RelationType) graphql.Marshaler {
+			return ec.marshalNRelationType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "RelationType")
+}
+
+func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, true, false, "ID")
+}
+
+func (ec *executionContext) _NetworkEdge_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_certainty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _NetworkEdge_certainties(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_certainties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_certainties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _NetworkEdge_claimCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_claimCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_claimCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkEdge_ownStatementCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_ownStatementCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnStatements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_ownStatementCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkEdge_conditionalCount(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_conditionalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditionals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_conditionalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkEdge_corroboration(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_corroboration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corroboration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NetworkNode_label(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, true, false, "String")
+}
+
+func (ec *executionContext) _NetworkNode_kind(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, "ActorKind")
+}
+
+func (ec *executionContext) _NetworkNode_degree(ctx context.Context, field graphql.CollectedField, obj *graph.NetworkNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkNode_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9311,6 +10139,50 @@ func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_network(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_network(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Network(ctx, fc.Args["limit"].(*int), fc.Args["minCorroboration"].(*int), fc.Args["minDegree"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Network) graphql.Marshaler {
+			return ec.marshalNNetwork2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetwork(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Network(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_network_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14385,6 +15257,185 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var networkImplementors = []string{"Network"}
+
+func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *graph.Network) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Network")
+		case "nodes":
+			out.Values[i] = ec._Network_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Network_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationshipCount":
+			out.Values[i] = ec._Network_relationshipCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorCount":
+			out.Values[i] = ec._Network_actorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Network_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var networkEdgeImplementors = []string{"NetworkEdge"}
+
+func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.NetworkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkEdge")
+		case "id":
+			out.Values[i] = ec._NetworkEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._NetworkEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._NetworkEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._NetworkEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certainty":
+			out.Values[i] = ec._NetworkEdge_certainty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certainties":
+			out.Values[i] = ec._NetworkEdge_certainties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claimCount":
+			out.Values[i] = ec._NetworkEdge_claimCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownStatementCount":
+			out.Values[i] = ec._NetworkEdge_ownStatementCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conditionalCount":
+			out.Values[i] = ec._NetworkEdge_conditionalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "corroboration":
+			out.Values[i] = ec._NetworkEdge_corroboration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var networkNodeImplementors = []string{"NetworkNode"}
+
+func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionSet, obj *graph.NetworkNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkNode")
+		case "id":
+			out.Values[i] = ec._NetworkNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._NetworkNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._NetworkNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degree":
+			out.Values[i] = ec._NetworkNode_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
@@ -14568,6 +15619,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_neighbourhood(ctx, field)
+				})
+		case "network":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_network(ctx, field)
 				})
 		case "shortestPath":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -16052,6 +17109,54 @@ func (ec *executionContext) marshalNMergeResult2ᚖgithubᚗcomᚋactorgraphᚋa
 		return graphql.Null
 	}
 	return ec._MergeResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *graph.Network) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Network!")
+		return graphql.Null
+	}
+	return ec._Network(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdge(ctx context.Context, sel ast.SelectionSet, v graph.NetworkEdge) graphql.Marshaler {
+	return ec._NetworkEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetworkEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NetworkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkNode2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkNode(ctx context.Context, sel ast.SelectionSet, v graph.NetworkNode) graphql.Marshaler {
+	return ec._NetworkNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetworkNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.NetworkNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkNode2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐNetworkNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {

@@ -3,6 +3,7 @@ package inmem
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -205,4 +206,28 @@ func other(r graph.Relationship, id string, dir graph.Direction) string {
 		return r.FromID
 	}
 	return ""
+}
+
+// NetworkEdges implements graph.Reader.
+func (s *Store) NetworkEdges(ctx context.Context, types []graph.RelationType, ev graph.EvidenceFilter) ([]graph.NetworkEdge, error) {
+	if err := s.begin(ctx, "network"); err != nil {
+		return nil, err
+	}
+	if err := graph.ValidateRelationTypes(types); err != nil {
+		return nil, err
+	}
+	if err := ev.Validate(); err != nil {
+		return nil, err
+	}
+	page, err := s.Relationships(ctx, graph.RelationshipFilter{Evidence: ev}, graph.PageRequest{First: math.MaxInt32})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.NetworkEdge, 0, len(page.Relationships))
+	for _, r := range page.Relationships {
+		if len(types) == 0 || slices.Contains(types, r.Type) {
+			out = append(out, graph.NetworkEdgeOf(r))
+		}
+	}
+	return out, nil
 }

@@ -184,6 +184,18 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 		})
 	}
 
+	// The network view's light read of every relationship, under every
+	// evidence filter and with types.
+	for _, ev := range append([]graph.EvidenceFilter{{}}, evidence...) {
+		add(fmt.Sprintf("network edges %+v", ev), func(ctx context.Context, r store) (any, error) { return r.NetworkEdges(ctx, nil, ev) })
+	}
+	add("network edges of two types", func(ctx context.Context, r store) (any, error) {
+		return r.NetworkEdges(ctx, []graph.RelationType{graph.RelHelpsSuppress, graph.RelAlignedWith}, graph.EvidenceFilter{})
+	})
+	add("network edges of an unknown type", func(ctx context.Context, r store) (any, error) {
+		return r.NetworkEdges(ctx, []graph.RelationType{"BEFRIENDS"}, graph.EvidenceFilter{})
+	})
+
 	// Claims: pages in id order under every filter, walked to the end.
 	seedArticle := "iran-aligned-militias-threaten-us"
 	claimFilters := []graph.ClaimFilter{{}, {ArticleID: seedArticle}, {ArticleID: synth.ArticleID(5)}, {SubjectID: "kataib-hezbollah"},
