@@ -1,0 +1,272 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/actorgraph/actorgraph/extract/actors"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/nlp"
+)
+
+// DefaultThreshold is the lowest confidence a drafted claim may have:
+// below it the rules are unsure and the claim is left out rather than
+// guessed.
+const DefaultThreshold = 0.45
+
+// Extractor drafts claims from articles. It is safe for concurrent use.
+type Extractor struct {
+	// Parser parses the article text (the CoreNLP server).
+	Parser nlp.Parser
+	// Resolver holds the known actors (graph, claims files) and the
+	// gazetteer.
+	Resolver *actors.Resolver
+	// Threshold is the lowest confidence kept; DefaultThreshold when 0.
+	Threshold float64
+}
+
+// Result is one article's draft and what extracting it found.
+type Result struct {
+	Draft *Draft
+	// Parse is the time the parser took; Rules the time of the rest.
+	Parse, Rules time.Duration
+	// Dropped counts claims below the threshold.
+	Dropped int
+}
+
+// Extract parses an article and drafts its claims. draftPath is where the
+// draft will be written, so that its article `file` is relative to it.
+// An article with no actors, or no relation between them, gives a draft
+// with no claims: the caller decides (the command reports it and writes
+// nothing, as a claims file needs a claim).
+func (e *Extractor) Extract(ctx context.Context, a Article, draftPath string) (Result, error) {
+	t0 := time.Now()
+	doc, err := e.Parser.Parse(ctx, a.Body)
+	if err != nil {
+		return Result{}, fmt.Errorf("%s: %w", displayName(a), err)
+	}
+	t1 := time.Now()
+	d, dropped := e.Draft(&doc, a, draftPath)
+	return Result{Draft: d, Parse: t1.Sub(t0), Rules: time.Since(t1), Dropped: dropped}, nil
+}
+
+func displayName(a Article) string {
+	if a.Path != "" {
+		return a.Path
+	}
+	return "article"
+}
+
+// extraction is one document being drafted.
+type extraction struct {
+	doc       *nlp.Document
+	m         *mentionCtx
+	published time.Time
+}
+
+func (x *extraction) final(id string) string { return x.m.art.FinalID(id) }
+
+// Draft drafts the claims of a parsed article. It never fails: what it
+// cannot read it leaves out.
+func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draft, int) {
+	threshold := e.Threshold
+	if threshold == 0 {
+		threshold = DefaultThreshold
+	}
+	m := &mentionCtx{doc: doc, art: e.Resolver.NewArticle(), res: e.Resolver, refs: map[int]ref{},
+		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}}
+	m.resolveMentions()
+	x := &extraction{doc: doc, m: m, published: a.Published}
+
+	type drafted struct {
+		c   DraftClaim
+		key string
+	}
+	var claims []drafted
+	seen := map[string]int{}
+	dropped := 0
+	for _, s := range doc.Sentences {
+		for _, h := range x.hits(s) {
+			md := x.modalityOf(s, h)
+			conf := h.confidence * md.confidence
+			if h.sref.coref || h.oref.coref {
+				conf *= 0.85
+			}
+			if h.sref.proposed || h.oref.proposed {
+				conf *= 0.95
+			}
+			if conf < threshold {
+				dropped++
+				continue
+			}
+			subj, obj := x.final(h.sref.actor), x.final(h.oref.actor)
+			sPhrase, oPhrase := x.mentionRange(h.subj, h.sref), x.mentionRange(h.obj, h.oref)
+			c := DraftClaim{
+				Subject: subj, SubjectText: doc.RangeText(sPhrase), SubjectStart: doc.RangeSpan(sPhrase).Start,
+				Relation: string(h.rel),
+				Object:   obj, ObjectText: doc.RangeText(oPhrase), ObjectStart: doc.RangeSpan(oPhrase).Start,
+				Certainty: string(md.certainty), OwnStatement: md.own,
+				Quote: s.Text, Start: s.Span.Start, Draft: true, Confidence: round2(conf),
+				Note: "pattern: " + h.pattern + " (" + doc.Tokens[h.pred].Text + ")",
+			}
+			if md.attributedTo != "" {
+				c.AttributedTo = x.final(md.attributedTo)
+			}
+			if md.condition.Len() > 0 {
+				c.Condition = doc.RangeText(md.condition)
+			}
+			if md.timeStatus != graph.Ongoing && md.timeStatus != "" {
+				c.Time = &DraftTime{Status: string(md.timeStatus), Cue: md.timeCue, From: md.from}
+			}
+			key := fmt.Sprintf("%s|%s|%s|%d", subj, h.rel, obj, s.Index)
+			if i, ok := seen[key]; ok {
+				if claims[i].c.Confidence < c.Confidence {
+					claims[i].c = c
+				}
+				continue
+			}
+			seen[key] = len(claims)
+			claims = append(claims, drafted{c, key})
+		}
+	}
+
+	d := &Draft{Format: 2}
+	d.Article = DraftArticle{ID: articleID(a), Title: a.Title, File: relFile(a.Path, draftPath), PublishedAt: a.PublishedAt,
+		Dateline: a.Dateline, Source: a.Source, URL: a.URL}
+	if a.PublishedAt == "unknown" {
+		d.Article.Note = "publication date unknown: give it in the article's front matter (publishedAt) or here"
+	}
+	used := map[string]bool{}
+	ids := map[string]int{}
+	for i := range claims {
+		c := &claims[i].c
+		used[c.Subject], used[c.Object] = true, true
+		if c.AttributedTo != "" {
+			used[c.AttributedTo] = true
+		}
+		base := actors.Slug(c.Subject + " " + strings.ToLower(strings.ReplaceAll(c.Relation, "_", " ")) + " " + c.Object)
+		ids[base]++
+		c.ID = base
+		if ids[base] > 1 {
+			c.ID = fmt.Sprintf("%s-%d", base, ids[base])
+		}
+		d.Claims = append(d.Claims, *c)
+	}
+	d.Actors = x.draftActors()
+	if d.Claims == nil {
+		d.Claims = []DraftClaim{}
+	}
+	return d, dropped
+}
+
+// mentionRange is the words naming the actor at token t: its noun phrase
+// (never longer than the sentence), or the token itself.
+func (x *extraction) mentionRange(t int, r ref) nlp.TokenRange {
+	if r.phrase.Len() > 0 && r.phrase.Contains(t) {
+		return r.phrase
+	}
+	if r2, ok := x.m.refs[t]; ok && r2.phrase.Len() > 0 {
+		return r2.phrase
+	}
+	return nlp.TokenRange{Begin: t, End: t + 1}
+}
+
+// draftActors lists every actor the article used: those the Resolver
+// resolved or proposed, then the groups proposed from common nouns.
+func (x *extraction) draftActors() []DraftActor {
+	var out []DraftActor
+	have := map[string]bool{}
+	forms := map[string]string{} // alias key → actor id, so no alias names two actors
+	for _, aa := range x.m.art.Actors() {
+		forms[actors.Key(aa.Actor.Name)] = aa.Actor.ID
+	}
+	for _, id := range x.m.order {
+		forms[actors.Key(x.m.byID[id].actor.Name)] = id
+	}
+	for _, aa := range x.m.art.Actors() {
+		a := aa.Actor
+		if have[a.ID] {
+			continue
+		}
+		have[a.ID] = true
+		var aliases []string
+		for _, al := range a.Aliases {
+			k := actors.Key(al)
+			if o, ok := forms[k]; ok && o != a.ID || k == "" || strings.EqualFold(al, a.Name) {
+				continue
+			}
+			forms[k] = a.ID
+			aliases = append(aliases, al)
+		}
+		origin := "proposed: a new actor; check it is not an existing one under another name"
+		switch aa.Origin {
+		case actors.OriginGraph:
+			origin = "in the graph"
+		case actors.OriginGazetteer:
+			origin = "from the gazetteer"
+		}
+		out = append(out, DraftActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: nonNil(aliases), Description: a.Description, Origin: origin})
+	}
+	for _, id := range x.m.order {
+		e := x.m.byID[id]
+		if have[id] {
+			continue
+		}
+		have[id] = true
+		out = append(out, DraftActor{ID: id, Name: e.actor.Name, Kind: string(e.actor.Kind), Aliases: []string{}, Origin: "proposed: a group the article names by a common noun"})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return false })
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// articleID is a slug for the article: from its file's folder or name,
+// else its title.
+func articleID(a Article) string {
+	if a.Path != "" {
+		base := strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
+		if base == "article" || base == "text" || base == "index" {
+			base = filepath.Base(filepath.Dir(a.Path))
+		}
+		if s := actors.Slug(base); s != "" && s != "." {
+			return s
+		}
+	}
+	words := strings.Fields(a.Title)
+	if len(words) > 8 {
+		words = words[:8]
+	}
+	if s := actors.Slug(strings.Join(words, " ")); s != "" {
+		return s
+	}
+	return "article"
+}
+
+// relFile is the article's path relative to the draft's folder.
+func relFile(articlePath, draftPath string) string {
+	if articlePath == "" {
+		return "article.txt"
+	}
+	absA, err1 := filepath.Abs(articlePath)
+	absD, err2 := filepath.Abs(filepath.Dir(draftPath))
+	if err1 != nil || err2 != nil {
+		return articlePath
+	}
+	rel, err := filepath.Rel(absD, absA)
+	if err != nil {
+		return absA
+	}
+	return filepath.ToSlash(rel)
+}

@@ -1,0 +1,426 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/extract/actors"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/nlp"
+)
+
+// hit is one relation a pattern found, before modality.
+type hit struct {
+	rel        graph.RelationType
+	pred       int // the predicate token
+	subj, obj  int // the argument tokens
+	sref, oref ref
+	confidence float64
+	certainty  graph.Certainty // set by the pattern (DENIED), or ""
+	objNP      int             // the token of the object's noun phrase (an event noun), or -1
+	pattern    string
+}
+
+// posClass is the word class of a POS tag for Pattern.POS.
+func posClass(pos string) string {
+	switch {
+	case strings.HasPrefix(pos, "VBN"):
+		return "VJ"
+	case strings.HasPrefix(pos, "VB"):
+		return "V"
+	case strings.HasPrefix(pos, "NN"):
+		return "N"
+	case strings.HasPrefix(pos, "JJ"):
+		return "J"
+	}
+	return ""
+}
+
+func posMatches(want, pos string) bool {
+	if want == "" {
+		return true
+	}
+	c := posClass(pos)
+	return strings.Contains(c, want) || want == "J" && strings.HasPrefix(pos, "VB")
+}
+
+// step is one parsed step of a path.
+type step struct {
+	up     bool
+	rel    string
+	lemmas map[string]bool
+}
+
+func parsePath(p string) []step {
+	var out []step
+	for _, part := range strings.Split(p, "/") {
+		var s step
+		if strings.HasPrefix(part, "^") {
+			s.up, part = true, part[1:]
+		}
+		if i := strings.IndexByte(part, '='); i >= 0 {
+			s.lemmas = setOf(strings.Split(part[i+1:], "|")...)
+			part = part[:i]
+		}
+		s.rel = part
+		out = append(out, s)
+	}
+	return out
+}
+
+func relMatches(want, got string) bool {
+	if strings.HasSuffix(want, "*") {
+		return strings.HasPrefix(got, strings.TrimSuffix(want, "*"))
+	}
+	if want == "obl" || want == "nmod" {
+		return got == want || strings.HasPrefix(got, want+":") && !strings.HasPrefix(got, want+":poss") && !strings.HasPrefix(got, want+":agent") && !strings.HasPrefix(got, want+":tmod") && !strings.HasPrefix(got, want+":npmod")
+	}
+	return got == want
+}
+
+// follow returns the tokens path reaches from token i.
+func follow(doc *nlp.Document, s nlp.Sentence, i int, path []step) []int {
+	cur := []int{i}
+	for _, st := range path {
+		var next []int
+		for _, c := range cur {
+			var edges []nlp.Dependency
+			if st.up {
+				edges = s.Governors(c)
+			} else {
+				edges = s.Children(c)
+			}
+			for _, e := range edges {
+				if !relMatches(st.rel, e.Relation) {
+					continue
+				}
+				t := e.Dependent
+				if st.up {
+					t = e.Governor
+				}
+				if t < 0 {
+					continue
+				}
+				if st.lemmas != nil && !st.lemmas[strings.ToLower(doc.Tokens[t].Lemma)] && !st.lemmas[strings.ToLower(doc.Tokens[t].Text)] {
+					continue
+				}
+				next = appendUnique(next, t)
+			}
+		}
+		cur = next
+		if len(cur) == 0 {
+			return nil
+		}
+	}
+	return cur
+}
+
+func appendUnique(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// actorAt is the actor token t refers to: its own ref, or, for a noun
+// for what an actor has or does ("Iraqi sovereignty", "a US attack"),
+// its owner's. ok is false when none.
+func (x *extraction) actorAt(s nlp.Sentence, t int) (ref, int, bool) {
+	if r, ok := x.m.refs[t]; ok {
+		return r, t, true
+	}
+	tok := x.doc.Tokens[t]
+	if !ownerNouns[strings.ToLower(tok.Lemma)] && !ownerNouns[strings.ToLower(tok.Text)] {
+		return ref{}, -1, false
+	}
+	for _, rel := range []string{"nmod:poss", "compound", "amod", "nmod:of", "nmod:by"} {
+		for _, e := range s.Children(t) {
+			if e.Relation != rel {
+				continue
+			}
+			if r, ok := x.m.refs[e.Dependent]; ok {
+				return r, e.Dependent, true
+			}
+			if rel == "amod" {
+				if r, ok := x.adjectiveActor(e.Dependent); ok {
+					return r, e.Dependent, true
+				}
+			}
+		}
+	}
+	return ref{}, -1, false
+}
+
+// adjectiveActors are adjectives that stand for a collective actor the
+// way demonyms stand for states: "international criticism" is the
+// international community's.
+var adjectiveActors = map[string]string{"international": "International community", "western": "Western countries", "arab": "Arab states"}
+
+// adjectiveActor resolves an adjective ("Iranian", "international") to an
+// actor: a demonym through the Resolver, else adjectiveActors.
+func (x *extraction) adjectiveActor(t int) (ref, bool) {
+	tok := x.doc.Tokens[t]
+	if r, ok := x.m.refs[t]; ok {
+		return r, true
+	}
+	if tok.NER == nlp.Nationality {
+		res := x.m.art.Resolve(actors.Mention{Text: tok.Text, NER: actors.NERNationality})
+		if res.Outcome == actors.Resolved {
+			r := ref{actor: res.Actor.ID, phrase: nlp.TokenRange{Begin: t, End: t + 1}, kind: res.Actor.Kind}
+			x.m.refs[t] = r
+			return r, true
+		}
+	}
+	if name, ok := adjectiveActors[strings.ToLower(tok.Text)]; ok {
+		id := x.m.extraGroup(name)
+		r := ref{actor: id, phrase: nlp.TokenRange{Begin: t, End: t + 1}, proposed: true, kind: graph.KindGroup}
+		x.m.refs[t] = r
+		return r, true
+	}
+	return ref{}, false
+}
+
+// argTokens returns the tokens the first fruitful path of paths reaches
+// from p, with the conjuncts of each.
+func (x *extraction) argTokens(s nlp.Sentence, p int, paths []string, adjective bool) []int {
+	for _, path := range paths {
+		toks := follow(x.doc, s, p, parsePath(path))
+		var out []int
+		for _, t := range toks {
+			for _, c := range x.withConjuncts(s, t) {
+				if _, _, ok := x.actorAt(s, c); ok {
+					out = appendUnique(out, c)
+				} else if adjective && strings.HasSuffix(path, "amod") {
+					if _, ok := x.adjectiveActor(c); ok {
+						out = appendUnique(out, c)
+					}
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// withConjuncts is t and the tokens coordinated with it ("A, B and C").
+func (x *extraction) withConjuncts(s nlp.Sentence, t int) []int {
+	out := []int{t}
+	for _, e := range s.Children(t) {
+		if strings.HasPrefix(e.Relation, "conj:and") || e.Relation == "conj:or" || e.Relation == "conj" {
+			out = appendUnique(out, e.Dependent)
+		}
+	}
+	return out
+}
+
+// hits applies every pattern to sentence s.
+func (x *extraction) hits(s nlp.Sentence) []hit {
+	var out []hit
+	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
+		tok := x.doc.Tokens[p]
+		lemma := strings.ToLower(tok.Lemma)
+		word := strings.ToLower(tok.Text)
+		for i, pat := range Patterns {
+			if !posMatches(pat.POS, tok.POS) || !(contains(pat.Lemmas, lemma) || contains(pat.Lemmas, word)) {
+				continue
+			}
+			if len(pat.Requires) > 0 && !x.requires(s, p, pat.Requires) {
+				continue
+			}
+			subs := x.argTokens(s, p, pat.Subject, true)
+			objs := x.argTokens(s, p, pat.Object, false)
+			for _, st := range subs {
+				for _, ot := range objs {
+					sr, _, _ := x.actorAt(s, st)
+					or, _, _ := x.actorAt(s, ot)
+					if sr.actor == "" || or.actor == "" || x.final(sr.actor) == x.final(or.actor) {
+						continue
+					}
+					out = append(out, hit{rel: pat.Relation, pred: p, subj: st, obj: ot, sref: sr, oref: or, confidence: pat.Confidence, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
+				}
+			}
+		}
+		// Symmetric nouns: "tensions between A and B".
+		if rel, ok := symmetricNouns[word]; ok && isNoun(tok.POS) {
+			var parties []int
+			for _, e := range s.Children(p) {
+				if e.Relation == "nmod:between" || e.Relation == "nmod:among" {
+					if _, _, ok := x.actorAt(s, e.Dependent); ok {
+						parties = appendUnique(parties, e.Dependent)
+					}
+				}
+			}
+			for _, a := range parties {
+				for _, b := range parties {
+					ar, _, _ := x.actorAt(s, a)
+					br, _, _ := x.actorAt(s, b)
+					if a != b && x.final(ar.actor) != x.final(br.actor) {
+						out = append(out, hit{rel: rel, pred: p, subj: a, obj: b, sref: ar, oref: br, confidence: 0.6, objNP: b, pattern: "between"})
+					}
+				}
+			}
+		}
+	}
+	out = append(out, x.roleHits(s)...)
+	out = append(out, x.memberHits(s)...)
+	return out
+}
+
+func patternName(i int) string { return "pattern " + itoa(i+1) }
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extraction) requires(s nlp.Sentence, p int, paths []string) bool {
+	for _, path := range paths {
+		if len(follow(x.doc, s, p, parsePath(path))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleKey is the role words of a role head token: the phrase without its
+// possessor and determiners, in actors.Key form ("secretary general").
+func (x *extraction) roleKey(s nlp.Sentence, h int) string {
+	lo := h
+	for _, e := range s.Children(h) {
+		if e.Dependent < h && (e.Relation == "compound" || e.Relation == "amod") && x.doc.Tokens[e.Dependent].NER.Coarse() == "" && x.doc.Tokens[e.Dependent].POS != "NNP" {
+			l, _ := subtree(s, e.Dependent)
+			lo = min(lo, l)
+		}
+	}
+	hi := h
+	for _, e := range s.Children(h) {
+		if e.Dependent > h && (e.Relation == "amod" || e.Relation == "compound" || e.Relation == "punct") && e.Dependent <= h+2 {
+			hi = max(hi, e.Dependent)
+		}
+	}
+	words := []string{}
+	for i := lo; i <= hi; i++ {
+		w := strings.ToLower(x.doc.Tokens[i].Text)
+		if w == "-" || w == "former" || w == "then" || w == "late" || w == "top" || w == "senior" && i < hi {
+			continue
+		}
+		words = append(words, w)
+	}
+	return actors.Key(strings.Join(words, " "))
+}
+
+// roleHits finds holders of roles: "X’s secretary-general, Y", "Y, a
+// spokesman for X", "US President Y", "Iraq’s Foreign Minister Y".
+func (x *extraction) roleHits(s nlp.Sentence) []hit {
+	var out []hit
+	add := func(person, role, owner int, pred int) {
+		pr, _, ok1 := x.actorAt(s, person)
+		or, _, ok2 := x.actorAt(s, owner)
+		if !ok1 || !ok2 || pr.kind != graph.KindPerson && pr.kind != "" {
+			return
+		}
+		rel, ok := roleRelations[x.roleKey(s, role)]
+		if !ok {
+			return
+		}
+		if x.final(pr.actor) == x.final(or.actor) {
+			return
+		}
+		out = append(out, hit{rel: rel, pred: pred, subj: person, obj: owner, sref: pr, oref: or, confidence: 0.85, objNP: owner, pattern: "role"})
+	}
+	ownersOf := func(role int) []int {
+		var owners []int
+		for _, e := range s.Children(role) {
+			switch e.Relation {
+			case "nmod:poss", "nmod:of", "nmod:for", "nmod:at", "nmod:in":
+				owners = append(owners, e.Dependent)
+			case "compound", "amod":
+				t := x.doc.Tokens[e.Dependent]
+				if t.NER.Coarse() != "" || t.POS == "NNP" {
+					if t.NER == nlp.Nationality {
+						x.adjectiveActor(e.Dependent)
+					}
+					owners = append(owners, e.Dependent)
+				}
+			}
+		}
+		return owners
+	}
+	for i := s.Tokens.Begin; i < s.Tokens.End; i++ {
+		t := x.doc.Tokens[i]
+		if !isNoun(t.POS) {
+			continue
+		}
+		// role head with a person in apposition, or a person with a role in apposition.
+		for _, e := range s.Children(i) {
+			if e.Relation != "appos" {
+				continue
+			}
+			a, b := i, e.Dependent
+			if _, ok := roleRelations[x.roleKey(s, a)]; ok {
+				for _, o := range ownersOf(a) {
+					add(b, a, o, a)
+				}
+			}
+			if _, ok := roleRelations[x.roleKey(s, b)]; ok {
+				for _, o := range ownersOf(b) {
+					add(a, b, o, b)
+				}
+			}
+		}
+		// a title before a name: "US President Donald Trump".
+		if r, ok := x.m.refs[i]; ok && (r.kind == graph.KindPerson) {
+			for _, e := range s.Children(i) {
+				if e.Relation != "compound" || e.Dependent > i {
+					continue
+				}
+				rt := x.doc.Tokens[e.Dependent]
+				if rt.NER != nlp.Title && !strings.EqualFold(rt.Text, "minister") {
+					continue
+				}
+				owners := ownersOf(e.Dependent)
+				for _, e2 := range s.Children(i) {
+					if e2.Relation == "compound" && e2.Dependent < e.Dependent || e2.Relation == "nmod:poss" {
+						owners = append(owners, e2.Dependent)
+					}
+				}
+				for _, o := range owners {
+					add(i, e.Dependent, o, e.Dependent)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// memberHits: "groups ..., including A, B and C" — each is a member of
+// the group.
+func (x *extraction) memberHits(s nlp.Sentence) []hit {
+	var out []hit
+	for _, e := range s.Dependencies {
+		if e.Relation != "nmod:including" && e.Relation != "obl:including" && e.Relation != "nmod:such_as" && e.Relation != "nmod:among" {
+			continue
+		}
+		whole := e.Governor
+		if whole < 0 {
+			continue
+		}
+		wr, _, ok := x.actorAt(s, whole)
+		if !ok {
+			continue
+		}
+		mr, _, ok := x.actorAt(s, e.Dependent)
+		if !ok || x.final(mr.actor) == x.final(wr.actor) {
+			continue
+		}
+		out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: e.Dependent, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
+	}
+	return out
+}

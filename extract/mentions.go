@@ -1,0 +1,470 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/extract/actors"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/nlp"
+)
+
+// ref is what a head token refers to: an actor, and the words that name
+// it there.
+type ref struct {
+	actor    string         // actor id (before Article.FinalID)
+	phrase   nlp.TokenRange // the noun phrase at the token
+	coref    bool           // found through coreference, not named here
+	proposed bool           // a new actor proposed by this article
+	kind     graph.ActorKind
+}
+
+// extraActor is a group the article names only by a common noun
+// ("peaceful demonstrators", "activists", "Analysts") that no antecedent
+// resolves: proposed as a GROUP of its own, as the Resolver proposes
+// named groups.
+type extraActor struct {
+	actor   graph.Actor
+	aliases []string
+}
+
+// leftModifiers are the relations whose dependents, before their head,
+// are part of the head's noun phrase.
+var leftModifiers = map[string]bool{
+	"det": true, "amod": true, "compound": true, "nmod:poss": true, "nummod": true,
+	"flat": true, "det:poss": true, "det:predet": true, "compound:prt": true, "punct": false,
+}
+
+// rightModifiers extend a name to the right ("Harakat al-Nujaba").
+var rightModifiers = map[string]bool{"flat": true, "compound": true}
+
+// embedded are the relations that make a token part of another noun
+// phrase rather than the head of its own.
+var embedded = map[string]bool{"compound": true, "flat": true}
+
+// actorNouns extends the actors package's common nouns with nouns that
+// head a phrase for a group of people without standing for a named one.
+var actorNouns = setOf("people", "opposition", "community", "public", "population")
+
+// mentionCtx holds the resolution of one document's mentions.
+type mentionCtx struct {
+	doc   *nlp.Document
+	art   *actors.Article
+	res   *actors.Resolver
+	refs  map[int]ref // head token → what it refers to
+	extra map[string]*extraActor
+	order []string // extra actor ids in first-use order
+	byID  map[string]*extraActor
+	// roleOwner: a role head token → its owner's actor id.
+	roleOwner map[int]string
+	// pendingRes holds the resolutions of coreference mentions.
+	pendingRes map[int]actors.Resolution
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// isNoun reports whether a POS tag is a noun or pronoun tag.
+func isNoun(pos string) bool { return strings.HasPrefix(pos, "NN") }
+
+// headCandidate decides whether token i heads a phrase worth resolving.
+func (m *mentionCtx) headCandidate(s nlp.Sentence, i int) bool {
+	t := m.doc.Tokens[i]
+	for _, g := range s.Governors(i) {
+		if embedded[g.Relation] && g.Governor >= 0 && isNoun(m.doc.Tokens[g.Governor].POS) {
+			return false
+		}
+	}
+	switch {
+	case t.POS == "PRP":
+		return actors.IsPronoun(t.Text)
+	case t.POS == "NNP" || t.POS == "NNPS":
+		return true
+	case isNoun(t.POS):
+		if t.NER != "" && t.NER.Coarse() != "" {
+			return true
+		}
+		lw := strings.ToLower(t.Text)
+		if _, ok := actors.CommonNounOf(lw); ok {
+			return true
+		}
+		if _, ok := actors.CommonNounOf(strings.ToLower(t.Lemma)); ok {
+			return true
+		}
+		return actorNouns[lw] || actorNouns[strings.ToLower(t.Lemma)]
+	}
+	return false
+}
+
+// subtree returns the lowest and highest token of i's subtree, following
+// the basic (non-conj, non-ref) edges inside the sentence.
+func subtree(s nlp.Sentence, i int) (lo, hi int) {
+	lo, hi = i, i
+	seen := map[int]bool{i: true}
+	stack := []int{i}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, e := range s.Dependencies {
+			if e.Governor != n || seen[e.Dependent] || strings.HasPrefix(e.Relation, "conj") || e.Relation == "ref" || strings.HasPrefix(e.Relation, "nsubj") && e.Dependent < 0 {
+				continue
+			}
+			if e.Dependent < s.Tokens.Begin || e.Dependent >= s.Tokens.End {
+				continue
+			}
+			// Enhanced edges back to an ancestor would swallow the clause.
+			if isAncestor(s, e.Dependent, i) {
+				continue
+			}
+			seen[e.Dependent] = true
+			stack = append(stack, e.Dependent)
+			lo, hi = min(lo, e.Dependent), max(hi, e.Dependent)
+		}
+	}
+	return lo, hi
+}
+
+// isAncestor reports whether a governs b through basic edges (a bounded
+// walk up from b).
+func isAncestor(s nlp.Sentence, a, b int) bool {
+	cur := b
+	for steps := 0; steps < 50; steps++ {
+		g := basicGovernor(s, cur)
+		if g < 0 {
+			return false
+		}
+		if g == a {
+			return true
+		}
+		cur = g
+	}
+	return false
+}
+
+// basicGovernor is the governor of i by its first non-enhanced edge, or -1.
+func basicGovernor(s nlp.Sentence, i int) int {
+	for _, e := range s.Dependencies {
+		if e.Dependent == i && !strings.HasPrefix(e.Relation, "conj") && e.Relation != "ref" && !strings.HasSuffix(e.Relation, ":xsubj") {
+			return e.Governor
+		}
+	}
+	return -1
+}
+
+// phrase is the noun phrase headed by h: its left modifiers with their
+// subtrees, flat and compound names to its right, widened to the entity
+// mentions it overlaps.
+func (m *mentionCtx) phrase(s nlp.Sentence, h int) nlp.TokenRange {
+	lo, hi := h, h
+	for _, e := range s.Children(h) {
+		d := e.Dependent
+		switch {
+		case d < h && leftModifiers[e.Relation]:
+			l, _ := subtree(s, d)
+			lo = min(lo, l)
+		case d > h && rightModifiers[e.Relation]:
+			_, r := subtree(s, d)
+			hi = max(hi, r)
+		}
+	}
+	for _, em := range m.doc.Mentions {
+		if em.Tokens.Begin <= hi && em.Tokens.End-1 >= lo && em.Tokens.Contains(h) {
+			lo, hi = min(lo, em.Tokens.Begin), max(hi, em.Tokens.End-1)
+		}
+	}
+	// Never start on punctuation.
+	for lo < h && m.doc.Tokens[lo].POS == "," || lo < h && m.doc.Tokens[lo].POS == "``" {
+		lo++
+	}
+	return nlp.TokenRange{Begin: lo, End: hi + 1}
+}
+
+// ownPhrase is phrase without the possessor ("Tehran’s regional agenda"
+// → "regional agenda"), to decide whether the head's own words name an
+// actor.
+func (m *mentionCtx) hasOwnName(s nlp.Sentence, h int, r nlp.TokenRange) bool {
+	poss := map[int]bool{}
+	for _, e := range s.Children(h) {
+		if e.Relation == "nmod:poss" {
+			lo, hi := subtree(s, e.Dependent)
+			for i := lo; i <= hi; i++ {
+				poss[i] = true
+			}
+		}
+	}
+	for i := r.Begin; i < r.End; i++ {
+		if poss[i] {
+			continue
+		}
+		t := m.doc.Tokens[i]
+		if t.POS == "NNP" || t.POS == "NNPS" || t.NER.Coarse() != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveMentions resolves every candidate head of the document in text
+// order and fills m.refs.
+func (m *mentionCtx) resolveMentions() {
+	type cand struct {
+		s    nlp.Sentence
+		h    int
+		r    nlp.TokenRange
+		text string
+	}
+	var cands []cand
+	for _, s := range m.doc.Sentences {
+		for i := s.Tokens.Begin; i < s.Tokens.End; i++ {
+			if !m.headCandidate(s, i) {
+				continue
+			}
+			r := m.phrase(s, i)
+			cands = append(cands, cand{s, i, r, m.doc.RangeText(r)})
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].r.Begin != cands[b].r.Begin {
+			return cands[a].r.Begin < cands[b].r.Begin
+		}
+		return cands[a].h < cands[b].h
+	})
+	var pending []cand
+	for _, c := range cands {
+		t := m.doc.Tokens[c.h]
+		ner := actors.NER(t.NER)
+		text := c.text
+		if t.POS == "PRP" {
+			text = t.Text
+		}
+		res := m.art.Resolve(actors.Mention{Text: text, NER: ner})
+		if (res.Outcome == actors.NotActor || res.Outcome == actors.Ambiguous) && c.r.Len() > 1 {
+			// The widest phrase may carry a descriptor the Resolver
+			// rejects; the entity mention alone may still name an actor.
+			for _, em := range m.doc.Mentions {
+				if em.Tokens.Contains(c.h) && em.Tokens.Len() < c.r.Len() {
+					if r2 := m.art.Resolve(actors.Mention{Text: em.Text, NER: actors.NER(em.Type)}); r2.Outcome == actors.Resolved || r2.Outcome == actors.Proposed {
+						res, c.r = r2, em.Tokens
+					}
+				}
+			}
+		}
+		switch res.Outcome {
+		case actors.Resolved, actors.Proposed:
+			if !m.acceptable(c.s, c.h, c.r, res) {
+				continue
+			}
+			m.refs[c.h] = ref{actor: res.Actor.ID, phrase: c.r, proposed: res.Outcome == actors.Proposed, kind: res.Actor.Kind}
+		case actors.Coreference:
+			if res.Owner != nil {
+				m.roleOwner[c.h] = res.Owner.Actor.ID
+			}
+			pending = append(pending, c)
+			m.refs[c.h] = ref{phrase: c.r, coref: true} // placeholder, filled below
+			m.pendingRes[c.h] = res
+		}
+	}
+	for _, c := range pending {
+		m.corefer(c.s, c.h, c.r)
+	}
+	for h, r := range m.refs {
+		if r.actor == "" {
+			delete(m.refs, h)
+		}
+	}
+}
+
+// acceptable guards against proposals the phrase's head does not support:
+// a lower-case head that is not a noun for people or bodies ("Iraq’s
+// security") never makes a new actor.
+func (m *mentionCtx) acceptable(s nlp.Sentence, h int, r nlp.TokenRange, res actors.Resolution) bool {
+	if res.Outcome != actors.Proposed {
+		return true
+	}
+	t := m.doc.Tokens[h]
+	if t.POS == "NNP" || t.POS == "NNPS" || t.NER.Coarse() != "" {
+		return true
+	}
+	return m.hasOwnName(s, h, r) || m.peopleNoun(t)
+}
+
+func (m *mentionCtx) peopleNoun(t nlp.Token) bool {
+	for _, w := range []string{strings.ToLower(t.Text), strings.ToLower(t.Lemma)} {
+		if _, ok := actors.CommonNounOf(w); ok || actorNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// corefer resolves a pronoun or common noun at h: through CoreNLP's chain
+// (the nearest mention of it that names an actor, earlier first), then,
+// for a singular group noun, the nearest earlier actor of a fitting kind
+// the Resolver suggests; a plural noun for people with no antecedent
+// becomes a group of its own. Pronouns resolve only through a chain.
+func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
+	res := m.pendingRes[h]
+	if id := m.chainActor(h); id != "" {
+		m.refs[h] = ref{actor: id, phrase: r, coref: true, kind: m.kindOf(id)}
+		return
+	}
+	if res.Pronoun != nil {
+		return
+	}
+	if res.Noun == nil {
+		return
+	}
+	switch {
+	case res.Noun.Class == actors.GroupNoun && !res.Noun.Plural:
+		for _, c := range res.Candidates {
+			if c.Score >= 0.3 && kindIn(c.Actor.Kind, res.Noun.Kinds) {
+				m.refs[h] = ref{actor: c.Actor.ID, phrase: r, coref: true, kind: c.Actor.Kind}
+				return
+			}
+		}
+	case res.Noun.Class == actors.CollectiveNoun || res.Noun.Class == actors.GroupNoun && res.Noun.Plural && r.Len() > 1 && m.modified(s, h):
+		name := m.groupName(r)
+		if name == "" {
+			return
+		}
+		id := m.extraGroup(name)
+		m.refs[h] = ref{actor: id, phrase: r, proposed: true, kind: graph.KindGroup}
+	}
+}
+
+// modified reports whether h has a descriptive modifier (an adjective or
+// compound), not just a determiner.
+func (m *mentionCtx) modified(s nlp.Sentence, h int) bool {
+	for _, e := range s.Children(h) {
+		if (e.Relation == "amod" || e.Relation == "compound") && e.Dependent < h {
+			return true
+		}
+	}
+	return false
+}
+
+var groupDeterminers = setOf("the", "a", "an", "these", "those", "this", "that", "some", "many", "several", "other", "such", "any", "all", "both", "most", "its", "their", "his", "her", "our", "your")
+
+// groupName is the phrase without leading determiners and quantifiers.
+func (m *mentionCtx) groupName(r nlp.TokenRange) string {
+	b := r.Begin
+	for b < r.End-1 && groupDeterminers[strings.ToLower(m.doc.Tokens[b].Text)] {
+		b++
+	}
+	return strings.TrimSpace(m.doc.RangeText(nlp.TokenRange{Begin: b, End: r.End}))
+}
+
+func kindIn(k graph.ActorKind, ks []graph.ActorKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// extraGroup returns the id of the article's group named name, proposing
+// it the first time.
+func (m *mentionCtx) extraGroup(name string) string {
+	k := actors.Key(name)
+	if e, ok := m.extra[k]; ok {
+		return e.actor.ID
+	}
+	base := actors.Slug(name)
+	if base == "" {
+		base = "group"
+	}
+	id := base
+	for n := 2; ; n++ {
+		_, _, taken := m.res.Actor(id)
+		if !taken && m.byID[id] == nil && !m.articleHas(id) {
+			break
+		}
+		id = base + "-" + itoa(n)
+	}
+	e := &extraActor{actor: graph.Actor{ID: id, Name: upperFirst(name), Kind: graph.KindGroup}}
+	m.extra[k] = e
+	m.byID[id] = e
+	m.order = append(m.order, id)
+	return id
+}
+
+func (m *mentionCtx) articleHas(id string) bool {
+	for _, a := range m.art.Actors() {
+		if a.Actor.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// chainActor follows the coreference chain of token h to the nearest
+// mention that names an actor: earlier mentions first (nearest first),
+// then later ones. A chain that names two actors is split by taking the
+// nearest only, so it never joins them.
+func (m *mentionCtx) chainActor(h int) string {
+	chain, self, ok := m.doc.CorefAt(h)
+	if !ok {
+		return ""
+	}
+	best, bestDist := "", 1<<30
+	for _, cm := range chain.Mentions {
+		if cm.ID == self.ID {
+			continue
+		}
+		r, ok := m.refs[cm.Head]
+		if !ok || r.actor == "" || r.coref {
+			continue
+		}
+		d := h - cm.Head
+		if d < 0 {
+			d = -d + 10000 // later mentions only when no earlier one names it
+		}
+		if d < bestDist {
+			best, bestDist = r.actor, d
+		}
+	}
+	return best
+}
+
+func (m *mentionCtx) kindOf(id string) graph.ActorKind {
+	if a, _, ok := m.res.Actor(id); ok {
+		return a.Kind
+	}
+	for _, a := range m.art.Actors() {
+		if a.Actor.ID == id {
+			return a.Actor.Kind
+		}
+	}
+	if e := m.byID[id]; e != nil {
+		return e.actor.Kind
+	}
+	return ""
+}
