@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -140,10 +139,25 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	if a.PublishedAt == "unknown" {
 		d.Article.Note = "publication date unknown: give it in the article's front matter (publishedAt) or here"
 	}
+	var same map[string]string
+	d.Actors, same = x.draftActors()
+	canon := func(id string) string {
+		if c, ok := same[id]; ok {
+			return c
+		}
+		return id
+	}
 	used := map[string]bool{}
 	ids := map[string]int{}
 	for i := range claims {
 		c := &claims[i].c
+		c.Subject, c.Object = canon(c.Subject), canon(c.Object)
+		if c.AttributedTo != "" {
+			c.AttributedTo = canon(c.AttributedTo)
+		}
+		if c.Subject == c.Object {
+			continue
+		}
 		used[c.Subject], used[c.Object] = true, true
 		if c.AttributedTo != "" {
 			used[c.AttributedTo] = true
@@ -156,7 +170,6 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		}
 		d.Claims = append(d.Claims, *c)
 	}
-	d.Actors = x.draftActors()
 	if d.Claims == nil {
 		d.Claims = []DraftClaim{}
 	}
@@ -177,8 +190,12 @@ func (x *extraction) mentionRange(t int, r ref) nlp.TokenRange {
 
 // draftActors lists every actor the article used: those the Resolver
 // resolved or proposed, then the groups proposed from common nouns.
-func (x *extraction) draftActors() []DraftActor {
-	var out []DraftActor
+//
+// Two actors with the same name (a proposal the Resolver renamed, a group
+// proposed twice) are one: same maps the later id to the first.
+func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
+	same = map[string]string{}
+	byName := map[string]string{}
 	have := map[string]bool{}
 	forms := map[string]string{} // alias key → actor id, so no alias names two actors
 	for _, aa := range x.m.art.Actors() {
@@ -193,6 +210,11 @@ func (x *extraction) draftActors() []DraftActor {
 			continue
 		}
 		have[a.ID] = true
+		if first, ok := byName[actors.Key(a.Name)]; ok {
+			same[a.ID] = first
+			continue
+		}
+		byName[actors.Key(a.Name)] = a.ID
 		var aliases []string
 		for _, al := range a.Aliases {
 			k := actors.Key(al)
@@ -217,10 +239,14 @@ func (x *extraction) draftActors() []DraftActor {
 			continue
 		}
 		have[id] = true
+		if first, ok := byName[actors.Key(e.actor.Name)]; ok {
+			same[id] = first
+			continue
+		}
+		byName[actors.Key(e.actor.Name)] = id
 		out = append(out, DraftActor{ID: id, Name: e.actor.Name, Kind: string(e.actor.Kind), Aliases: []string{}, Origin: "proposed: a group the article names by a common noun"})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return false })
-	return out
+	return out, same
 }
 
 func nonNil(s []string) []string {

@@ -1,0 +1,78 @@
+package extract
+
+// Tests against the real CoreNLP server, as nlp/corenlp's: `make test`
+// starts one (scripts/corenlp run); for `go test` alone run scripts/corenlp
+// up first, or set CORENLP_URL. Without a server they fail: they never skip.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/nlp"
+	"github.com/actorgraph/actorgraph/nlp/corenlp"
+	"github.com/actorgraph/actorgraph/nlp/nlptest"
+)
+
+// parseReal parses an article with the server. EXTRACT_PARSE_CACHE names
+// a folder to keep parses in between runs while developing rules.
+func parseReal(t testing.TB, a Article) nlp.Document {
+	t.Helper()
+	cache := os.Getenv("EXTRACT_PARSE_CACHE")
+	var cpath string
+	if cache != "" {
+		cpath = filepath.Join(cache, articleID(a)+".json")
+		if doc, err := nlptest.ReadDocument(cpath); err == nil && doc.Text == a.Body {
+			return doc
+		}
+	}
+	p, err := corenlp.New(corenlp.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	doc, err := p.Parse(ctx, a.Body)
+	if err != nil {
+		t.Fatalf("parse %s: %v", a.Path, err)
+	}
+	if cpath != "" {
+		os.MkdirAll(cache, 0o755)
+		nlptest.WriteDocument(cpath, doc)
+	}
+	return doc
+}
+
+func devArticles(t testing.TB) []string {
+	dirs, err := filepath.Glob(filepath.Join(nlptest.Root(), "testdata", "articles", "*", "article.txt"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no development articles: %v", err)
+	}
+	sort.Strings(dirs)
+	return dirs
+}
+
+func TestDevArticlesFigures(t *testing.T) {
+	x := newTestExtractor(t)
+	for _, path := range devArticles(t) {
+		a, err := ReadArticle(path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := parseReal(t, a)
+		d := draftChecked(t, x, doc, path)
+		f := measure(readGold(t, filepath.Join(filepath.Dir(path), "claims.yaml")), d)
+		t.Logf("%s: %v", filepath.Base(filepath.Dir(path)), f)
+		if os.Getenv("DUMP") != "" {
+			for _, w := range f.wrong {
+				t.Log("WRONG ", w)
+			}
+			for _, w := range f.missing {
+				t.Log("MISSING ", w)
+			}
+		}
+	}
+}
