@@ -77,9 +77,17 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		threshold = DefaultThreshold
 	}
 	m := &mentionCtx{doc: doc, art: e.Resolver.NewArticle(), res: e.Resolver, refs: map[int]ref{},
-		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}}
+		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}, quotePronouns: map[int]int{}}
 	m.resolveMentions()
 	x := &extraction{doc: doc, m: m, published: a.Published}
+	for h, qi := range m.quotePronouns {
+		if id, _ := x.quoteSpeaker(doc.Quotes[qi]); id != "" {
+			r := m.refs[h]
+			r.actor, r.coref, r.kind = id, true, m.kindOf(id)
+			r.phrase = nlp.TokenRange{Begin: h, End: h + 1}
+			m.refs[h] = r
+		}
+	}
 
 	type drafted struct {
 		c   DraftClaim

@@ -142,7 +142,7 @@ func (x *extraction) actorAt(s nlp.Sentence, t int) (ref, int, bool) {
 			if r, ok := x.m.refs[e.Dependent]; ok {
 				return r, e.Dependent, true
 			}
-			if rel == "amod" {
+			if rel == "amod" || rel == "compound" {
 				if r, ok := x.adjectiveActor(e.Dependent); ok {
 					return r, e.Dependent, true
 				}
@@ -163,6 +163,19 @@ func (x *extraction) adjectiveActor(t int) (ref, bool) {
 	tok := x.doc.Tokens[t]
 	if r, ok := x.m.refs[t]; ok {
 		return r, true
+	}
+	if tok.NER.Coarse() != "" && tok.NER != nlp.Nationality {
+		// A name inside a larger phrase ("US" in "a US attack").
+		for _, em := range x.doc.Mentions {
+			if em.Tokens.Contains(t) {
+				res := x.m.art.Resolve(actors.Mention{Text: em.Text, NER: actors.NER(em.Type)})
+				if res.Outcome == actors.Resolved || res.Outcome == actors.Proposed && em.Type != nlp.Misc {
+					r := ref{actor: res.Actor.ID, phrase: em.Tokens, kind: res.Actor.Kind, proposed: res.Outcome == actors.Proposed}
+					x.m.refs[t] = r
+					return r, true
+				}
+			}
+		}
 	}
 	if tok.NER == nlp.Nationality {
 		res := x.m.art.Resolve(actors.Mention{Text: tok.Text, NER: actors.NERNationality})
@@ -232,6 +245,12 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 			}
 			subs := x.argTokens(s, p, pat.Subject, true)
 			objs := x.argTokens(s, p, pat.Object, false)
+			conf := pat.Confidence
+			if len(subs) == 0 && len(objs) > 0 && (tok.POS == "VBG" || tok.POS == "VBN") && pat.POS == "V" {
+				// "X did Y, openly sidelining Z": the participle's
+				// subject is the subject of the clause it hangs on.
+				subs, conf = x.clauseSubject(s, p), conf*0.8
+			}
 			for _, st := range subs {
 				for _, ot := range objs {
 					sr, _, _ := x.actorAt(s, st)
@@ -239,7 +258,7 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 					if sr.actor == "" || or.actor == "" || x.final(sr.actor) == x.final(or.actor) {
 						continue
 					}
-					out = append(out, hit{rel: pat.Relation, pred: p, subj: st, obj: ot, sref: sr, oref: or, confidence: pat.Confidence, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
+					out = append(out, hit{rel: pat.Relation, pred: p, subj: st, obj: ot, sref: sr, oref: or, confidence: conf, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
 				}
 			}
 		}
@@ -265,8 +284,25 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 		}
 	}
 	out = append(out, x.roleHits(s)...)
-	out = append(out, x.memberHits(s)...)
-	return out
+	members := x.memberHits(s)
+	out = append(out, members...)
+	// "militias loyal to Iran, including A and B": what the sentence
+	// says of the whole as a standing relation holds for each member.
+	var inherited []hit
+	for _, mh := range members {
+		for _, h := range out {
+			if h.subj != mh.obj || h.pattern == "including" || !standing(h.rel) {
+				continue
+			}
+			if x.final(h.oref.actor) == x.final(mh.sref.actor) {
+				continue
+			}
+			c := h
+			c.subj, c.sref, c.confidence, c.pattern = mh.subj, mh.sref, h.confidence*0.9, h.pattern+" via including"
+			inherited = append(inherited, c)
+		}
+	}
+	return append(out, inherited...)
 }
 
 func patternName(i int) string { return "pattern " + itoa(i+1) }
@@ -323,6 +359,9 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 	add := func(person, role, owner int, pred int) {
 		pr, _, ok1 := x.actorAt(s, person)
 		or, _, ok2 := x.actorAt(s, owner)
+		if !ok2 {
+			or, ok2 = x.adjectiveActor(owner)
+		}
 		if !ok1 || !ok2 || pr.kind != graph.KindPerson && pr.kind != "" {
 			return
 		}
@@ -413,6 +452,17 @@ func (x *extraction) memberHits(s nlp.Sentence) []hit {
 			continue
 		}
 		wr, _, ok := x.actorAt(s, whole)
+		// The parser often hangs "including" on a noun inside the
+		// group's phrase ("militias with loyalty to Iran, including"):
+		// climb to the nearest noun that names an actor.
+		for steps := 0; !ok && steps < 3; steps++ {
+			g := basicGovernor(s, whole)
+			if g < 0 || !isNoun(x.doc.Tokens[g].POS) {
+				break
+			}
+			whole = g
+			wr, _, ok = x.actorAt(s, whole)
+		}
 		if !ok {
 			continue
 		}
@@ -423,4 +473,27 @@ func (x *extraction) memberHits(s nlp.Sentence) []hit {
 		out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: e.Dependent, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
 	}
 	return out
+}
+
+// clauseSubject walks up from a participle to the nearest governing verb
+// whose subject names an actor (at most three clauses up).
+func (x *extraction) clauseSubject(s nlp.Sentence, p int) []int {
+	for _, a := range ancestors(s, p)[:min(3, len(ancestors(s, p)))] {
+		if sj := subjectOf(s, a); sj >= 0 {
+			if _, _, ok := x.actorAt(s, sj); ok {
+				return []int{sj}
+			}
+		}
+	}
+	return nil
+}
+
+// standing reports whether rel is a standing relation (graph.ClassState).
+func standing(rel graph.RelationType) bool {
+	for _, r := range graph.RelationTypes {
+		if r.Type == rel {
+			return r.Class == graph.ClassState
+		}
+	}
+	return false
 }

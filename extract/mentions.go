@@ -59,6 +59,9 @@ type mentionCtx struct {
 	roleOwner map[int]string
 	// pendingRes holds the resolutions of coreference mentions.
 	pendingRes map[int]actors.Resolution
+	// quotePronouns: first-person pronouns inside a quotation → the
+	// quote's index; they are its speaker.
+	quotePronouns map[int]int
 }
 
 func setOf(words ...string) map[string]bool {
@@ -314,7 +317,26 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 		return
 	}
 	if res.Pronoun != nil {
+		// "we" and "I" inside a quotation are its speaker.
+		if w := strings.ToLower(m.doc.Tokens[h].Text); w == "we" || w == "i" || w == "us" || w == "our" {
+			for _, q := range m.doc.Quotes {
+				if q.Tokens.Contains(h) {
+					m.quotePronouns[h] = q.Index
+				}
+			}
+		}
 		return
+	}
+	// A role noun with a name in apposition is that person.
+	if res.Noun != nil && res.Noun.Class == actors.RoleNoun {
+		for _, e := range s.Children(h) {
+			if e.Relation == "appos" {
+				if r, ok := m.refs[e.Dependent]; ok && r.actor != "" && !r.coref {
+					m.refs[h] = ref{actor: r.actor, phrase: r.phrase, coref: false, kind: r.kind}
+					return
+				}
+			}
+		}
 	}
 	if res.Noun == nil {
 		return
@@ -323,6 +345,16 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	case res.Noun.Class == actors.GroupNoun && !res.Noun.Plural:
 		for _, c := range res.Candidates {
 			if c.Score >= 0.3 && kindIn(c.Actor.Kind, res.Noun.Kinds) {
+				m.refs[h] = ref{actor: c.Actor.ID, phrase: r, coref: true, kind: c.Actor.Kind}
+				return
+			}
+		}
+	case res.Noun.Class == actors.GroupNoun && res.Noun.Plural && !m.modified(s, h):
+		// "militias", "these groups": the nearest group of a fitting
+		// kind whose name has the same head noun, if the Resolver
+		// suggests one strongly.
+		for _, c := range res.Candidates {
+			if c.Score >= 0.5 && (c.Actor.Kind == graph.KindGroup || c.Actor.Kind == graph.KindMilitia) {
 				m.refs[h] = ref{actor: c.Actor.ID, phrase: r, coref: true, kind: c.Actor.Kind}
 				return
 			}

@@ -160,4 +160,5 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"attack", "attacks", "strike", "strikes", "aggression", "intervention", "retaliation", "demand", "demands",
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
-	"presence", "embassy", "interference", "occupation", "involvement", "role", "support", "regime", "threat", "threats", "warning")
+	"presence", "embassy", "interference", "occupation", "involvement", "role", "support", "regime", "threat", "threats", "warning",
+	"persistence", "actions", "activities", "rhetoric", "ability", "capacity", "sovereignty", "will", "fighters", "members")

@@ -48,6 +48,7 @@ func (m *Main) commands() []*command {
 		m.serveCommand(),
 		m.loadCommand(),
 		m.checkCommand(),
+		m.extractCommand(),
 		m.genCommand(),
 		m.schemaCommand(),
 		m.statsCommand(),
@@ -350,6 +351,10 @@ var flagEnv = map[string]string{
 	"neo4j-database": "NEO4J_DATABASE",
 	"query-timeout":  "ACTORGRAPH_QUERY_TIMEOUT",
 	"neo4j-retry":    "ACTORGRAPH_NEO4J_RETRY",
+
+	// extract.
+	"known":       "ACTORGRAPH_EXTRACT_KNOWN",
+	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT",
 
 	// serve.
 	"listen":                "ACTORGRAPH_LISTEN",
