@@ -12,7 +12,6 @@ import (
 	"github.com/actorgraph/actorgraph/extract/actors"
 	"github.com/actorgraph/actorgraph/loaders"
 	"github.com/actorgraph/actorgraph/nlp"
-	"github.com/actorgraph/actorgraph/nlp/nlptest"
 )
 
 // figures is a small stand-in for the eval package while it is built
@@ -161,19 +160,4 @@ func draftChecked(t testing.TB, x *Extractor, doc nlp.Document, articlePath stri
 		}
 	}
 	return d
-}
-
-func TestSeedRecordedFigures(t *testing.T) {
-	doc := nlptest.SeedDocument(t)
-	d := draftChecked(t, newTestExtractor(t), doc, nlptest.SeedArticlePath())
-	f := measure(readGold(t, filepath.Join(nlptest.Root(), "seed", "claims.yaml")), d)
-	t.Log(f)
-	if os.Getenv("DUMP") != "" {
-		for _, w := range f.wrong {
-			t.Log("WRONG ", w)
-		}
-		for _, w := range f.missing {
-			t.Log("MISSING ", w)
-		}
-	}
 }

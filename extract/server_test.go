@@ -76,3 +76,23 @@ func TestDevArticlesFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedWithServer extracts the seed article with the real server into
+// an empty graph (gazetteer only) and checks the figures. The issue's
+// targets are precision 0.75 and recall 0.60; the rules reach the
+// precision, but not yet the recall: the floor asserted here is what they
+// reach, so a change that loses claims fails (docs/extraction.md).
+func TestSeedWithServer(t *testing.T) {
+	a, err := ReadArticle(nlptest.SeedArticlePath(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseReal(t, a)
+	d := draftChecked(t, newTestExtractor(t), doc, nlptest.SeedArticlePath())
+	f := measure(readGold(t, filepath.Join(nlptest.Root(), "seed", "claims.yaml")), d)
+	t.Log(f)
+	checkQuotes(t, a, d)
+	if f.p < 0.75 || f.r < 0.30 || f.actorRecall < 1 {
+		t.Errorf("seed figures below the floor (precision 0.75, recall 0.30, actor recall 1): %v", f)
+	}
+}
