@@ -9,7 +9,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest extraction-figures
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -34,11 +34,17 @@ test-packages:
 ## resolvers and server over the in-memory graph (graph/inmem), claims
 ## parsing and validation, the nlp types over the recorded parse of the seed
 ## article, and the packages without a store
-UNIT_PACKAGES := ./graph/ ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./internal/cmd/gendocs/ ./synth/ ./progress/ ./bench/benchtable/
+UNIT_PACKAGES := ./graph/ ./graph/inmem/ ./resolvers/ ./server/ ./internal/mdtable/ ./internal/cmd/gendocs/ ./synth/ ./progress/ ./bench/benchtable/ ./extract/eval/ ./internal/cmd/extractionfigures/
 unit:
 	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
 	$(GO) test -count=1 ./nlp/
+
+## extraction-figures: run actorgraph extract on the seed and the development articles and
+## rewrite the figures table of docs/extraction.md (scripts/extraction-figures; needs
+## CoreNLP, started for the run unless one is up); EXTRACTION_FIGURES_FLAGS go to the script
+extraction-figures:
+	scripts/corenlp run -- scripts/extraction-figures $(EXTRACTION_FIGURES_FLAGS)
 
 neo4j-up:
 	scripts/neo4j up

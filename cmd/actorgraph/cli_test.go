@@ -65,7 +65,7 @@ func TestCommandTableIsComplete(t *testing.T) {
 	for _, p := range commandPaths(t) {
 		have[p.path] = true
 	}
-	for _, want := range []string{"serve", "load", "check", "gen", "schema", "stats", "reset", "export", "cypher",
+	for _, want := range []string{"serve", "load", "check", "eval", "gen", "schema", "stats", "reset", "export", "cypher",
 		"loadtest", "token", "token create", "token list", "token revoke", "version", "help"} {
 		if !have[want] {
 			t.Errorf("no command %q in the table", want)

@@ -49,6 +49,7 @@ func (m *Main) commands() []*command {
 		m.loadCommand(),
 		m.checkCommand(),
 		m.extractCommand(),
+		m.evalCommand(),
 		m.genCommand(),
 		m.schemaCommand(),
 		m.statsCommand(),
