@@ -157,6 +157,7 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	}
 	used := map[string]bool{}
 	ids := map[string]int{}
+	seenCanon := map[string]bool{}
 	for i := range claims {
 		c := &claims[i].c
 		c.Subject, c.Object = canon(c.Subject), canon(c.Object)
@@ -165,6 +166,11 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		}
 		if c.Subject == c.Object {
 			continue
+		}
+		if k := fmt.Sprintf("%s|%s|%s|%d", c.Subject, c.Relation, c.Object, c.Start); seenCanon[k] {
+			continue
+		} else {
+			seenCanon[k] = true
 		}
 		used[c.Subject], used[c.Object] = true, true
 		if c.AttributedTo != "" {
@@ -254,7 +260,103 @@ func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
 		byName[actors.Key(e.actor.Name)] = id
 		out = append(out, DraftActor{ID: id, Name: e.actor.Name, Kind: string(e.actor.Kind), Aliases: []string{}, Origin: "proposed: a group the article names by a common noun"})
 	}
+	out = x.mergeBlocs(out, same)
 	return out, same
+}
+
+// blocNouns are the plural heads of an article's unnamed collectives: in
+// one article, "Iran-aligned militias", "Iraqi armed factions" and
+// "transnational armed groups" are the article's one bloc of armed
+// groups, and "analysts" and "observers" its one body of commentators.
+var blocNouns = map[string]string{
+	"militias": "armed", "factions": "armed", "groups": "armed", "proxies": "armed", "paramilitaries": "armed",
+	"analysts": "commentators", "observers": "commentators", "experts": "commentators", "commentators": "commentators",
+}
+
+// mergeBlocs folds the article's proposed collectives of one bloc (see
+// blocNouns) into the first proposed, unless the actors their names name
+// disagree ("Sunni militias" and "Iran-backed militias" stay apart when
+// their names resolve to different actors). Existing actors are never
+// merged.
+func (x *extraction) mergeBlocs(list []DraftActor, same map[string]string) []DraftActor {
+	type bloc struct {
+		idx    int
+		actors map[string]bool
+	}
+	blocs := map[string][]*bloc{}
+	var out []DraftActor
+	for _, a := range list {
+		cls := ""
+		if strings.HasPrefix(a.Origin, "proposed") && (a.Kind == string(graph.KindGroup) || a.Kind == string(graph.KindMilitia)) {
+			w := strings.Fields(strings.ToLower(a.Name))
+			if len(w) > 0 {
+				cls = blocNouns[w[len(w)-1]]
+			}
+		}
+		if cls == "" {
+			out = append(out, a)
+			continue
+		}
+		named := x.namedIn(a.Name)
+		merged := false
+		for _, b := range blocs[cls] {
+			if subsetEither(named, b.actors) {
+				into := &out[b.idx]
+				same[a.ID] = into.ID
+				into.Aliases = append(into.Aliases, a.Name)
+				into.Aliases = append(into.Aliases, a.Aliases...)
+				for k := range named {
+					b.actors[k] = true
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			blocs[cls] = append(blocs[cls], &bloc{idx: len(out), actors: named})
+			out = append(out, a)
+		}
+	}
+	// Claims may name a merged id through a chain of merges.
+	for id, to := range same {
+		for steps := 0; steps < 10; steps++ {
+			next, ok := same[to]
+			if !ok {
+				break
+			}
+			to = next
+		}
+		same[id] = to
+	}
+	return out
+}
+
+// namedIn is the set of actors the words of a name resolve to on their
+// own ("Iran" and "Iraq" in "Iran-aligned Iraqi armed factions").
+func (x *extraction) namedIn(name string) map[string]bool {
+	out := map[string]bool{}
+	art := x.m.res.NewArticle()
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if w == "" || strings.ToLower(w) == w {
+			continue
+		}
+		if res := art.Resolve(actors.Mention{Text: w}); res.Outcome == actors.Resolved {
+			out[res.Actor.ID] = true
+		}
+	}
+	return out
+}
+
+func subsetEither(a, b map[string]bool) bool {
+	sub := func(x, y map[string]bool) bool {
+		for k := range x {
+			if !y[k] {
+				return false
+			}
+		}
+		return true
+	}
+	return sub(a, b) || sub(b, a)
 }
 
 func nonNil(s []string) []string {

@@ -1,122 +1,46 @@
 package extract
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/actorgraph/actorgraph/extract/actors"
+	"github.com/actorgraph/actorgraph/extract/eval"
 	"github.com/actorgraph/actorgraph/loaders"
 	"github.com/actorgraph/actorgraph/nlp"
 )
 
-// figures is a small stand-in for the eval package while it is built
-// elsewhere: triple precision and recall with proposed actors matched to
-// gold actors by name and alias, and actor recall.
+// figures are the eval package's measures of a draft against its gold.
 type figures struct {
-	p, r, f, actorRecall float64
-	tp, drafted, gold    int
-	missing, wrong       []string
-	missingActors        []string
-}
-
-type goldFile struct {
-	Actors []struct {
-		ID      string   `yaml:"id"`
-		Name    string   `yaml:"name"`
-		Aliases []string `yaml:"aliases"`
-	} `yaml:"actors"`
-	Claims []struct {
-		Subject, Relation, Object string
-	} `yaml:"claims"`
-}
-
-func readGold(t testing.TB, path string) goldFile {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g goldFile
-	if err := yaml.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
-
-func measure(g goldFile, d *Draft) figures {
-	keyOf := map[string]string{} // key → gold id
-	for _, a := range g.Actors {
-		keyOf[actors.Key(a.ID)] = a.ID
-		keyOf[actors.Key(a.Name)] = a.ID
-		for _, al := range a.Aliases {
-			keyOf[actors.Key(al)] = a.ID
-		}
-	}
-	goldRef := func(s string) string {
-		if id, ok := keyOf[actors.Key(s)]; ok {
-			return id
-		}
-		return s
-	}
-	mapDraft := map[string]string{}
-	found := map[string]bool{}
-	for _, a := range d.Actors {
-		mapDraft[a.ID] = "?" + a.ID
-		for _, f := range append([]string{a.ID, a.Name}, a.Aliases...) {
-			if id, ok := keyOf[actors.Key(f)]; ok {
-				mapDraft[a.ID] = id
-				found[id] = true
-				break
-			}
-		}
-	}
-	gold := map[string]bool{}
-	for _, c := range g.Claims {
-		gold[goldRef(c.Subject)+" "+c.Relation+" "+goldRef(c.Object)] = true
-	}
-	dr := map[string]bool{}
-	for _, c := range d.Claims {
-		dr[mapDraft[c.Subject]+" "+c.Relation+" "+mapDraft[c.Object]] = true
-	}
-	var fg figures
-	for k := range dr {
-		if gold[k] {
-			fg.tp++
-		} else {
-			fg.wrong = append(fg.wrong, k)
-		}
-	}
-	for k := range gold {
-		if !dr[k] {
-			fg.missing = append(fg.missing, k)
-		}
-	}
-	sort.Strings(fg.wrong)
-	sort.Strings(fg.missing)
-	fg.drafted, fg.gold = len(dr), len(gold)
-	if fg.drafted > 0 {
-		fg.p = float64(fg.tp) / float64(fg.drafted)
-	}
-	fg.r = float64(fg.tp) / float64(fg.gold)
-	if fg.p+fg.r > 0 {
-		fg.f = 2 * fg.p * fg.r / (fg.p + fg.r)
-	}
-	for _, a := range g.Actors {
-		if !found[a.ID] {
-			fg.missingActors = append(fg.missingActors, a.ID)
-		}
-	}
-	fg.actorRecall = float64(len(g.Actors)-len(fg.missingActors)) / float64(len(g.Actors))
-	return fg
+	p, r, f, actorRecall, quotes float64
+	report                       *eval.Report
 }
 
 func (f figures) String() string {
-	return fmt.Sprintf("triples precision %.2f recall %.2f f1 %.2f (%d/%d drafted, %d gold); actor recall %.2f missing %v",
-		f.p, f.r, f.f, f.tp, f.drafted, f.gold, f.actorRecall, f.missingActors)
+	var b strings.Builder
+	f.report.Write(&b, os.Getenv("DUMP") != "")
+	return b.String()
+}
+
+// measure compares the draft written at draftPath with the gold claims
+// file, as actorgraph eval does.
+func measure(t testing.TB, goldPath, draftPath string) figures {
+	t.Helper()
+	gold, err := eval.ReadFile(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft, err := eval.ReadFile(draftPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.Compare(gold, draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return figures{p: rep.Precision.Value(), r: rep.Recall.Value(), f: rep.F1, actorRecall: rep.ActorRecall.Value(), quotes: rep.Quotes.Value(), report: rep}
 }
 
 func newTestExtractor(t testing.TB) *Extractor {
@@ -133,7 +57,7 @@ func newTestExtractor(t testing.TB) *Extractor {
 
 // draftChecked drafts doc, writes it next to a copy of the article and
 // checks that the loader accepts it.
-func draftChecked(t testing.TB, x *Extractor, doc nlp.Document, articlePath string) *Draft {
+func draftChecked(t testing.TB, x *Extractor, doc nlp.Document, articlePath string) (*Draft, string) {
 	a, err := ReadArticle(articlePath, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -159,5 +83,5 @@ func draftChecked(t testing.TB, x *Extractor, doc nlp.Document, articlePath stri
 			t.Fatalf("the loader refuses the draft: %v", err)
 		}
 	}
-	return d
+	return d, filepath.Join(dir, "draft.yaml")
 }

@@ -167,6 +167,8 @@ func (m *mentionCtx) phrase(s nlp.Sentence, h int) nlp.TokenRange {
 	for _, e := range s.Children(h) {
 		d := e.Dependent
 		switch {
+		case d < h && e.Relation == "amod" && m.doc.Tokens[d].POS == "VBG":
+			// "dispersing demonstrators": a verb, not a name.
 		case d < h && leftModifiers[e.Relation]:
 			l, _ := subtree(s, d)
 			lo = min(lo, l)
@@ -359,6 +361,9 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 				return
 			}
 		}
+	case res.Noun.Class == actors.CollectiveNoun && !m.modified(s, h) && memberNouns[strings.ToLower(m.doc.Tokens[h].Lemma)]:
+		// "fighters", "hundreds": members or a number of some actor,
+		// never a group of their own.
 	case res.Noun.Class == actors.CollectiveNoun || res.Noun.Class == actors.GroupNoun && res.Noun.Plural && r.Len() > 1 && m.modified(s, h):
 		name := m.groupName(r)
 		if name == "" {
@@ -379,6 +384,10 @@ func (m *mentionCtx) modified(s nlp.Sentence, h int) bool {
 	}
 	return false
 }
+
+// memberNouns are plural nouns for members or numbers of people that do
+// not, unqualified, make a group of their own.
+var memberNouns = setOf("fighter", "gunman", "gunmen", "militant", "troop", "soldier", "member", "hundred", "thousand", "dozen", "million", "figure", "element", "people", "person", "leader", "commander", "official", "aide", "adviser", "voice", "party", "participant", "civilian", "resident", "supporter", "follower", "ally", "loyalist")
 
 var groupDeterminers = setOf("the", "a", "an", "these", "those", "this", "that", "some", "many", "several", "other", "such", "any", "all", "both", "most", "its", "their", "his", "her", "our", "your")
 
