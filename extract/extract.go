@@ -15,7 +15,7 @@ import (
 // DefaultThreshold is the lowest confidence a drafted claim may have:
 // below it the rules are unsure and the claim is left out rather than
 // guessed.
-const DefaultThreshold = 0.45
+const DefaultThreshold = 0.4
 
 // Extractor drafts claims from articles. It is safe for concurrent use.
 type Extractor struct {
@@ -77,7 +77,7 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		threshold = DefaultThreshold
 	}
 	m := &mentionCtx{doc: doc, art: e.Resolver.NewArticle(), res: e.Resolver, refs: map[int]ref{},
-		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}, quotePronouns: map[int]int{}}
+		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}, quotePronouns: map[int]int{}, lists: map[int][]int{}}
 	m.resolveMentions()
 	x := &extraction{doc: doc, m: m, published: a.Published}
 	for h, qi := range m.quotePronouns {
@@ -270,6 +270,7 @@ func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
 // groups, and "analysts" and "observers" its one body of commentators.
 var blocNouns = map[string]string{
 	"militias": "armed", "factions": "armed", "groups": "armed", "proxies": "armed", "paramilitaries": "armed",
+	"protesters": "protesters", "demonstrators": "protesters", "protestors": "protesters",
 	"analysts": "commentators", "observers": "commentators", "experts": "commentators", "commentators": "commentators",
 }
 

@@ -220,6 +220,9 @@ func (x *extraction) argTokens(s nlp.Sentence, p int, paths []string, adjective 
 
 // withConjuncts is t and the tokens coordinated with it ("A, B and C").
 func (x *extraction) withConjuncts(s nlp.Sentence, t int) []int {
+	if members, ok := x.m.lists[t]; ok {
+		return members
+	}
 	out := []int{t}
 	for _, e := range s.Children(t) {
 		if strings.HasPrefix(e.Relation, "conj:and") || e.Relation == "conj:or" || e.Relation == "conj" {
@@ -243,22 +246,42 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 			if len(pat.Requires) > 0 && !x.requires(s, p, pat.Requires) {
 				continue
 			}
-			subs := x.argTokens(s, p, pat.Subject, true)
-			objs := x.argTokens(s, p, pat.Object, false)
+			subjPaths, objPaths := pat.Subject, pat.Object
+			if tok.POS == "VBN" && pat.POS == "V" && hasGovernor(s, p, "acl") {
+				// "protests led by merchants": the noun a passive
+				// participle modifies is its object, not its subject.
+				subjPaths = without(subjPaths, "^acl", "^acl:relcl")
+				objPaths = append([]string{"^acl"}, objPaths...)
+			}
+			subs := x.argTokens(s, p, subjPaths, true)
+			objs := x.argTokens(s, p, objPaths, false)
 			conf := pat.Confidence
 			if len(subs) == 0 && len(objs) > 0 && (tok.POS == "VBG" || tok.POS == "VBN") && pat.POS == "V" {
 				// "X did Y, openly sidelining Z": the participle's
 				// subject is the subject of the clause it hangs on.
-				subs, conf = x.clauseSubject(s, p), conf*0.8
+				subs, conf = x.clauseSubject(s, p), conf*0.9
+			}
+			if len(subs) == 0 && len(objs) > 0 && pat.POS == "N" {
+				// "portraying the confrontation with Y", "echoing
+				// earlier deployments in Y": a noun that is the object
+				// of a participle is the act of that clause's subject.
+				for _, g := range s.Governors(p) {
+					if g.Relation == "obj" && g.Governor >= 0 && (x.doc.Tokens[g.Governor].POS == "VBG" || x.doc.Tokens[g.Governor].POS == "VBN") {
+						subs, conf = x.clauseSubject(s, g.Governor), conf*0.9
+					}
+				}
 			}
 			for _, st := range subs {
 				for _, ot := range objs {
-					sr, _, _ := x.actorAt(s, st)
-					or, _, _ := x.actorAt(s, ot)
+					sr, sTok, _ := x.actorAt(s, st)
+					or, oTok, _ := x.actorAt(s, ot)
 					if sr.actor == "" || or.actor == "" || x.final(sr.actor) == x.final(or.actor) {
 						continue
 					}
-					out = append(out, hit{rel: pat.Relation, pred: p, subj: st, obj: ot, sref: sr, oref: or, confidence: conf, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
+					if len(pat.ObjectKinds) > 0 && !kindIn(or.kind, pat.ObjectKinds) {
+						continue
+					}
+					out = append(out, hit{rel: pat.Relation, pred: p, subj: sTok, obj: oTok, sref: sr, oref: or, confidence: conf, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
 				}
 			}
 		}
@@ -284,6 +307,7 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 		}
 	}
 	out = append(out, x.roleHits(s)...)
+	out = append(out, x.helpHits(s)...)
 	members := x.memberHits(s)
 	out = append(out, members...)
 	// "militias loyal to Iran, including A and B": what the sentence
@@ -430,6 +454,13 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 						owners = append(owners, e2.Dependent)
 					}
 				}
+				if len(owners) == 0 && headOfState[x.roleKey(s, e.Dependent)] {
+					// "former president Bashar al-Assad" in a sentence
+					// about Syria: the one state the sentence names.
+					if st := x.onlyState(s); st >= 0 {
+						owners = append(owners, st)
+					}
+				}
 				for _, o := range owners {
 					add(i, e.Dependent, o, e.Dependent)
 				}
@@ -479,6 +510,9 @@ func (x *extraction) memberHits(s nlp.Sentence) []hit {
 // whose subject names an actor (at most three clauses up).
 func (x *extraction) clauseSubject(s nlp.Sentence, p int) []int {
 	for _, a := range ancestors(s, p)[:min(3, len(ancestors(s, p)))] {
+		if helpVerbs[x.lemma(a)] {
+			return nil // the helper's act: helpHits drafts it
+		}
 		if sj := subjectOf(s, a); sj >= 0 {
 			if _, _, ok := x.actorAt(s, sj); ok {
 				return []int{sj}
@@ -496,4 +530,105 @@ func standing(rel graph.RelationType) bool {
 		}
 	}
 	return false
+}
+
+// helpVerbs and suppressVerbs make HELPS_SUPPRESS: "help suppress the
+// protests", "assist in operations aimed at dispersing demonstrators".
+var (
+	helpVerbs     = setOf("help", "assist", "aid")
+	suppressVerbs = setOf("suppress", "crush", "quell", "repress", "disperse", "pursue", "hunt", "arrest", "detain", "persecute", "crack")
+)
+
+// helpHits finds HELPS_SUPPRESS: a help verb whose clause holds a verb of
+// repression. The helper is the one assistance was sought from ("sought
+// assistance from X to help suppress"), else the help verb's subject, else
+// the subject of the clause it depends on; the object is what the
+// repression verb acts on.
+func (x *extraction) helpHits(s nlp.Sentence) []hit {
+	var out []hit
+	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
+		if !helpVerbs[x.lemma(p)] || !strings.HasPrefix(x.doc.Tokens[p].POS, "VB") {
+			continue
+		}
+		subs := x.argTokens(s, p, []string{"^xcomp/obj=assistance|help|support|aid|backing/nmod:from", "^xcomp/obl:from", "nsubj", "nsubj:xsubj"}, false)
+		if len(subs) == 0 {
+			for _, a := range ancestors(s, p)[:min(3, len(ancestors(s, p)))] {
+				if sj := subjectOf(s, a); sj >= 0 {
+					if _, _, ok := x.actorAt(s, sj); ok {
+						subs = x.withConjuncts(s, sj)
+						break
+					}
+				}
+			}
+		}
+		lo, hi := subtree(s, p)
+		var objs []int
+		for v := max(lo, p); v <= hi; v++ {
+			if !suppressVerbs[x.lemma(v)] {
+				continue
+			}
+			for _, path := range []string{"obj", "^amod", "obl:on", "nsubj:pass"} {
+				for _, o := range follow(x.doc, s, v, parsePath(path)) {
+					for _, c := range x.withConjuncts(s, o) {
+						if _, _, ok := x.actorAt(s, c); ok {
+							objs = appendUnique(objs, c)
+						}
+					}
+				}
+			}
+		}
+		for _, st := range subs {
+			for _, ot := range objs {
+				sr, _, _ := x.actorAt(s, st)
+				or, _, _ := x.actorAt(s, ot)
+				if x.final(sr.actor) == x.final(or.actor) {
+					continue
+				}
+				out = append(out, hit{rel: graph.RelHelpsSuppress, pred: p, subj: st, obj: ot, sref: sr, oref: or, confidence: 0.7, objNP: ot, pattern: "help-suppress"})
+			}
+		}
+	}
+	return out
+}
+
+func hasGovernor(s nlp.Sentence, t int, rel string) bool {
+	for _, g := range s.Governors(t) {
+		if g.Relation == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func without(paths []string, drop ...string) []string {
+	var out []string
+	for _, p := range paths {
+		if !contains(drop, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// headOfState are titles that name a state's leader without naming the
+// state.
+var headOfState = setOf("president", "king", "emir", "prime minister", "supreme leader", "sultan", "crown prince")
+
+// onlyState is the token of the one state actor sentence s names, or -1
+// when it names none or several.
+func (x *extraction) onlyState(s nlp.Sentence) int {
+	found, id := -1, ""
+	for i := s.Tokens.Begin; i < s.Tokens.End; i++ {
+		r, ok := x.m.refs[i]
+		if !ok || r.kind != graph.KindState || r.coref {
+			continue
+		}
+		switch {
+		case id == "":
+			found, id = i, x.final(r.actor)
+		case x.final(r.actor) != id:
+			return -1
+		}
+	}
+	return found
 }

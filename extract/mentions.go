@@ -62,6 +62,9 @@ type mentionCtx struct {
 	// quotePronouns: first-person pronouns inside a quotation → the
 	// quote's index; they are its speaker.
 	quotePronouns map[int]int
+	// lists: a plural anaphor ("these groups") → the tokens of the list
+	// it stands for.
+	lists map[int][]int
 }
 
 func setOf(words ...string) map[string]bool {
@@ -99,10 +102,14 @@ func (m *mentionCtx) headCandidate(s nlp.Sentence, i int) bool {
 		if _, ok := actors.CommonNounOf(strings.ToLower(t.Lemma)); ok {
 			return true
 		}
-		return actorNouns[lw] || actorNouns[strings.ToLower(t.Lemma)]
+		return actorNouns[lw] || actorNouns[strings.ToLower(t.Lemma)] || eventAgents[strings.ToLower(t.Lemma)] != ""
 	}
 	return false
 }
+
+// eventAgents are nouns for a collective act that stand for the people
+// doing it: "the protests were suppressed" is the protesters.
+var eventAgents = map[string]string{"protest": "protesters", "demonstration": "demonstrators", "uprising": "protesters"}
 
 // subtree returns the lowest and highest token of i's subtree, following
 // the basic (non-conj, non-ref) edges inside the sentence.
@@ -247,6 +254,16 @@ func (m *mentionCtx) resolveMentions() {
 		if t.POS == "PRP" {
 			text = t.Text
 		}
+		if agent := eventAgents[strings.ToLower(t.Lemma)]; agent != "" && isNoun(t.POS) && t.POS != "NNP" {
+			name := agent
+			for _, e := range c.s.Children(c.h) {
+				if e.Relation == "amod" && e.Dependent < c.h && m.doc.Tokens[e.Dependent].NER == nlp.Nationality {
+					name = m.doc.Tokens[e.Dependent].Text + " " + agent
+				}
+			}
+			m.refs[c.h] = ref{actor: m.extraGroup(name), phrase: c.r, proposed: true, kind: graph.KindGroup}
+			continue
+		}
 		res := m.art.Resolve(actors.Mention{Text: text, NER: ner})
 		if (res.Outcome == actors.NotActor || res.Outcome == actors.Ambiguous) && c.r.Len() > 1 {
 			// The widest phrase may carry a descriptor the Resolver
@@ -351,6 +368,8 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 				return
 			}
 		}
+	case res.Noun.Class == actors.GroupNoun && res.Noun.Plural && m.demonstrative(s, h) && m.listBefore(s, h):
+		// "these groups" after "A, B and C": the list.
 	case res.Noun.Class == actors.GroupNoun && res.Noun.Plural && !m.modified(s, h):
 		// "militias", "these groups": the nearest group of a fitting
 		// kind whose name has the same head noun, if the Resolver
@@ -372,6 +391,66 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 		id := m.extraGroup(name)
 		m.refs[h] = ref{actor: id, phrase: r, proposed: true, kind: graph.KindGroup}
 	}
+}
+
+// demonstrative reports whether h has "these", "those", "both" or "the
+// two" as its determiner.
+func (m *mentionCtx) demonstrative(s nlp.Sentence, h int) bool {
+	for _, e := range s.Children(h) {
+		w := strings.ToLower(m.doc.Tokens[e.Dependent].Text)
+		if (e.Relation == "det" || e.Relation == "nummod" || e.Relation == "det:predet") && (w == "these" || w == "those" || w == "both" || w == "two" || w == "three" || w == "four" || w == "such") {
+			return true
+		}
+	}
+	return false
+}
+
+// listBefore finds the latest coordination of two or more actors of
+// body kinds (militias, organisations, groups) in h's sentence before h
+// or the two sentences before, and records it as what h stands for.
+func (m *mentionCtx) listBefore(s nlp.Sentence, h int) bool {
+	for si := s.Index; si >= 0 && si >= s.Index-2; si-- {
+		ss := m.doc.Sentences[si]
+		best := -1
+		var members []int
+		for _, e := range ss.Dependencies {
+			if !strings.HasPrefix(e.Relation, "conj") || e.Governor < 0 || si == s.Index && e.Governor >= h {
+				continue
+			}
+			if e.Governor <= best {
+				continue
+			}
+			var ms []int
+			for _, t := range append([]int{e.Governor}, childrenRel(ss, e.Governor, "conj")...) {
+				r, ok := m.refs[t]
+				if !ok || r.actor == "" || !(r.kind == graph.KindMilitia || r.kind == graph.KindOrganisation || r.kind == graph.KindGroup) {
+					ms = nil
+					break
+				}
+				ms = append(ms, t)
+			}
+			if len(ms) >= 2 {
+				best, members = e.Governor, ms
+			}
+		}
+		if best >= 0 {
+			m.lists[h] = members
+			first := m.refs[members[0]]
+			m.refs[h] = ref{actor: first.actor, phrase: m.refs[h].phrase, coref: true, kind: first.kind}
+			return true
+		}
+	}
+	return false
+}
+
+func childrenRel(s nlp.Sentence, t int, prefix string) []int {
+	var out []int
+	for _, e := range s.Children(t) {
+		if strings.HasPrefix(e.Relation, prefix) {
+			out = append(out, e.Dependent)
+		}
+	}
+	return out
 }
 
 // modified reports whether h has a descriptive modifier (an adjective or

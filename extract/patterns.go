@@ -28,6 +28,9 @@ type Pattern struct {
 	Certainty graph.Certainty
 	// Confidence is the pattern's base confidence.
 	Confidence float64
+	// ObjectKinds, when set, are the only actor kinds the object may be
+	// (one is deployed to a state, not to a person).
+	ObjectKinds []graph.ActorKind
 }
 
 // Paths shared by many rows.
@@ -59,8 +62,8 @@ var Patterns = []Pattern{
 	{Relation: graph.RelAttacks, POS: "V", Lemmas: []string{"launch", "carry", "conduct", "fire"}, Subject: agentSubj, Object: []string{"obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:on", "obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:against", "obl:at", "obl:on", "obl:against", "obl:toward", "obl:towards"}, Confidence: 0.7},
 	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"bomb", "assassinate", "kill", "abduct", "kidnap", "ambush"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
 	{Relation: graph.RelFights, POS: "V", Lemmas: []string{"fight", "clash", "battle"}, Subject: agentSubj, Object: append([]string{"obj"}, withObj...), Confidence: 0.7},
-	{Relation: graph.RelDeployedTo, POS: "V", Lemmas: []string{"deploy", "send", "dispatch"}, Subject: agentSubj, Object: []string{"obl:to", "obl:in", "obl:into"}, Requires: nil, Confidence: 0.6},
-	{Relation: graph.RelDeployedTo, POS: "N", Lemmas: []string{"deployment"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:in", "nmod:into"}, Confidence: 0.55},
+	{Relation: graph.RelDeployedTo, POS: "V", Lemmas: []string{"deploy", "send", "dispatch"}, Subject: agentSubj, Object: []string{"obl:to", "obl:in", "obl:into"}, Confidence: 0.6, ObjectKinds: []graph.ActorKind{graph.KindState}},
+	{Relation: graph.RelDeployedTo, POS: "N", Lemmas: []string{"deployment"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:in", "nmod:into"}, Confidence: 0.6, ObjectKinds: []graph.ActorKind{graph.KindState}},
 	{Relation: graph.RelDeployedInSupportOf, POS: "", Lemmas: []string{"deploy", "deployment", "send", "fight"}, Subject: append(append([]string{}, agentSubj...), nounSubj...), Object: []string{"obl:in_support_of", "nmod:in_support_of", "obl:in/nmod:of", "nmod:in=support/nmod:of", "obl:in=support/nmod:of"}, Confidence: 0.55},
 	{Relation: graph.RelSuppresses, POS: "V", Lemmas: []string{"suppress", "crush", "quell", "repress", "disperse", "arrest", "detain", "persecute"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
 	{Relation: graph.RelSuppresses, POS: "V", Lemmas: []string{"crack"}, Subject: agentSubj, Object: []string{"obl:on"}, Confidence: 0.65},
@@ -88,13 +91,14 @@ var Patterns = []Pattern{
 	{Relation: graph.RelSupports, POS: "V", Lemmas: []string{"stand", "side"}, Subject: agentSubj, Object: []string{"obl:alongside", "obl:with", "obl:behind", "obl:by"}, Confidence: 0.65},
 	{Relation: graph.RelSupports, POS: "V", Lemmas: []string{"shore", "prop", "bolster"}, Subject: agentSubj, Object: []string{"obj"}, Confidence: 0.6},
 	{Relation: graph.RelOpposes, POS: "V", Lemmas: []string{"oppose", "confront", "resist", "defy"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7},
-	{Relation: graph.RelOpposes, POS: "N", Lemmas: []string{"confrontation", "hostility", "enmity", "opposition", "struggle"}, Subject: []string{"nmod:poss", "amod"}, Object: []string{"nmod:with", "nmod:to", "nmod:against"}, Confidence: 0.55},
+	{Relation: graph.RelOpposes, POS: "N", Lemmas: []string{"confrontation", "hostility", "enmity", "opposition", "struggle"}, Subject: []string{"nmod:poss", "amod", "^obj/nsubj"}, Object: []string{"nmod:with", "nmod:to", "nmod:against"}, Confidence: 0.55},
 	{Relation: graph.RelUndermines, POS: "V", Lemmas: []string{"undermine", "erode", "sideline", "violate", "weaken", "infringe", "challenge", "defy"}, Subject: agentSubj, Object: passiveObj, Requires: nil, Confidence: 0.6},
 
 	// Statements and diplomacy.
 	{Relation: graph.RelCriticises, POS: "V", Lemmas: []string{"criticise", "criticize", "condemn", "denounce", "slam", "decry", "blast", "lambast", "censure", "rebuke"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.8},
 	{Relation: graph.RelCriticises, POS: "N", Lemmas: []string{"criticism", "condemnation", "censure"}, Subject: []string{"amod", "nmod:poss", "nmod:from", "nmod:by"}, Object: []string{"nmod:of", "nmod:over/nmod:poss", "nmod:against"}, Confidence: 0.6},
 	{Relation: graph.RelAccuses, POS: "V", Lemmas: []string{"accuse", "blame", "charge"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.8},
+	{Relation: graph.RelAccuses, POS: "V", Lemmas: []string{"allege", "claim"}, Subject: []string{"nsubj", "^acl/^obj/nsubj"}, Object: []string{"ccomp/nsubj"}, Confidence: 0.55},
 	{Relation: graph.RelAccuses, POS: "N", Lemmas: []string{"accusation", "allegation"}, Subject: []string{"nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:against"}, Confidence: 0.6},
 	{Relation: graph.RelRejects, POS: "V", Lemmas: []string{"reject", "dismiss", "rebuff", "refuse"}, Subject: agentSubj, Object: []string{"obj", "obj/nmod:poss", "obj/compound", "obj/amod", "obj/nmod:by", "obj/nmod:from", "obj/acl/obl:by"}, Confidence: 0.65},
 	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"demand", "press", "require"}, Subject: agentSubj, Object: []string{"obl:of", "obl:from", "obj", "ccomp/nsubj"}, Confidence: 0.65},
@@ -160,5 +164,5 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"attack", "attacks", "strike", "strikes", "aggression", "intervention", "retaliation", "demand", "demands",
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
-	"presence", "embassy", "interference", "occupation", "involvement", "role", "support", "regime", "threat", "threats", "warning",
+	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
 	"persistence", "actions", "activities", "rhetoric", "ability", "capacity", "sovereignty", "will", "fighters", "members")
