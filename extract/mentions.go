@@ -250,6 +250,16 @@ func (m *mentionCtx) resolveMentions() {
 	for _, c := range cands {
 		t := m.doc.Tokens[c.h]
 		ner := actors.NER(t.NER)
+		if t.NER == nlp.Person {
+			// A person's phrase is the name alone: titles before it
+			// ("Treasury Secretary", "Foreign Ministry spokesman") are
+			// roles, read by the role patterns.
+			for _, em := range m.doc.Mentions {
+				if em.Type == nlp.Person && em.Tokens.Contains(c.h) {
+					c.r, c.text = em.Tokens, em.Text
+				}
+			}
+		}
 		text := c.text
 		if t.POS == "PRP" {
 			text = t.Text
@@ -274,6 +284,14 @@ func (m *mentionCtx) resolveMentions() {
 						res, c.r = r2, em.Tokens
 					}
 				}
+			}
+		}
+		if res.Outcome == actors.Proposed && ner != actors.NERNone && t.POS != "PRP" {
+			// NER mislabels transliterated names ("Kata’ib Hizballah"
+			// as a PERSON); a name of a known actor, matched by its
+			// words, wins over the label.
+			if r2 := m.res.NewArticle().Resolve(actors.Mention{Text: text}); r2.Outcome == actors.Resolved && (r2.Method == actors.MethodExact || r2.Method == actors.MethodNormalised || r2.Method == actors.MethodVariant) {
+				res = m.art.Resolve(actors.Mention{Text: text})
 			}
 		}
 		switch res.Outcome {
@@ -309,10 +327,26 @@ func (m *mentionCtx) acceptable(s nlp.Sentence, h int, r nlp.TokenRange, res act
 		return true
 	}
 	t := m.doc.Tokens[h]
+	for _, e := range s.Children(h) {
+		if e.Relation == "nummod" {
+			return false // "three Iraqi businessmen": a count of unnamed people
+		}
+	}
+	if designationLabel(res.Actor.Name) {
+		return false
+	}
 	if t.POS == "NNP" || t.POS == "NNPS" || t.NER.Coarse() != "" {
 		return true
 	}
 	return m.hasOwnName(s, h, r) || m.peopleNoun(t)
+}
+
+// designationLabel reports whether a name is a legal category a state
+// designates actors as ("Foreign Terrorist Organisation", "Specially
+// Designated Global Terrorist"), not an actor.
+func designationLabel(name string) bool {
+	k := " " + actors.Key(name) + " "
+	return strings.Contains(k, " terrorist ") || strings.Contains(k, " designated ")
 }
 
 func (m *mentionCtx) peopleNoun(t nlp.Token) bool {

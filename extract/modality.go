@@ -83,6 +83,12 @@ func subjectOf(s nlp.Sentence, v int) int {
 func (x *extraction) modalityOf(s nlp.Sentence, h hit) modality {
 	md := modality{certainty: graph.Asserted, speakerTok: -1, timeStatus: graph.Ongoing, confidence: 1}
 	p := h.pred
+	if h.pattern == "role" {
+		// "X’s secretary-general, Y": an apposition is the article's
+		// own identification, whatever frame the sentence is in.
+		x.timeOf(s, nil, h, &md)
+		return md
+	}
 	anc := ancestors(s, p)
 	chain := append([]int{p}, anc...)
 
@@ -181,16 +187,6 @@ func (x *extraction) modalityOf(s nlp.Sentence, h hit) modality {
 		if s := subjectOf(s, p); s >= 0 {
 			if r, ok := x.m.refs[s]; ok {
 				md.attributedTo, md.speakerTok = r.actor, s
-			}
-		}
-	}
-	for _, c := range chain[:min(len(chain), 4)] {
-		if denyingVerbs[x.lemma(c)] && c != p {
-			md.certainty = graph.Denied
-			if sj := subjectOf(s, c); sj >= 0 {
-				if r, ok := x.m.refs[sj]; ok {
-					md.attributedTo, md.speakerTok = r.actor, sj
-				}
 			}
 		}
 	}
@@ -311,7 +307,10 @@ var yearRE = regexp.MustCompile(`^(19|20)\d\d$`)
 // timeOf places the claim in time from cue words on the predicate, its
 // clause, and the subject's phrase ("former president").
 func (x *extraction) timeOf(s nlp.Sentence, chain []int, h hit, md *modality) {
-	look := chain[:min(len(chain), 3)]
+	var look []int
+	if len(chain) > 0 {
+		look = chain[:min(len(chain), 3)]
+	}
 	for _, c := range look {
 		for _, e := range s.Children(c) {
 			w := x.word(e.Dependent)

@@ -36,7 +36,7 @@ type Pattern struct {
 // Paths shared by many rows.
 var (
 	agentSubj   = []string{"nsubj", "nsubj:xsubj", "obl:agent", "obl:by", "^acl", "^acl:relcl"}
-	passiveObj  = []string{"obj", "nsubj:pass", "nsubj:pass:xsubj"}
+	passiveObj  = []string{"nsubj:pass", "nsubj:pass:xsubj", "obj"}
 	nounSubj    = []string{"nmod:poss", "nmod:by", "nmod:from", "amod", "compound", "^obj/nsubj", "^obj/nsubj:xsubj"}
 	nounOnObj   = []string{"nmod:on", "nmod:against", "nmod:at", "nmod:targeting"}
 	withObj     = []string{"obl:with", "nmod:with"}
@@ -142,7 +142,7 @@ var roleRelations = map[string]graph.RelationType{
 	"envoy": graph.RelOfficialOf, "special envoy": graph.RelOfficialOf, "ambassador": graph.RelOfficialOf,
 	"commander": graph.RelOfficialOf, "deputy": graph.RelOfficialOf, "deputy leader": graph.RelOfficialOf,
 	"adviser": graph.RelOfficialOf, "advisor": graph.RelOfficialOf, "secretary of state": graph.RelOfficialOf,
-	"treasury secretary": graph.RelOfficialOf, "secretary": graph.RelOfficialOf, "director": graph.RelOfficialOf,
+	"treasury secretary": graph.RelLeads, "secretary": graph.RelOfficialOf, "director": graph.RelOfficialOf,
 	"governor": graph.RelOfficialOf, "security official": graph.RelOfficialOf, "intelligence official": graph.RelOfficialOf,
 	"military chief": graph.RelOfficialOf, "army chief": graph.RelOfficialOf, "chief of staff": graph.RelOfficialOf,
 	"negotiator": graph.RelOfficialOf, "representative": graph.RelOfficialOf, "mp": graph.RelMemberOf,
