@@ -39,8 +39,10 @@ func posMatches(want, pos string) bool {
 	if want == "" {
 		return true
 	}
-	c := posClass(pos)
-	return strings.Contains(c, want) || want == "J" && strings.HasPrefix(pos, "VB")
+	if want == "J" {
+		return strings.HasPrefix(pos, "JJ") || pos == "VBN"
+	}
+	return strings.Contains(posClass(pos), want)
 }
 
 // step is one parsed step of a path.
@@ -281,6 +283,9 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 					if len(pat.ObjectKinds) > 0 && !kindIn(or.kind, pat.ObjectKinds) {
 						continue
 					}
+					if contains(pat.ObjectNotVia, x.lemma(ot)) || contains(pat.ObjectNotVia, x.word(ot)) {
+						continue
+					}
 					out = append(out, hit{rel: pat.Relation, pred: p, subj: sTok, obj: oTok, sref: sr, oref: or, confidence: conf, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
 				}
 			}
@@ -386,6 +391,9 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 		if !ok2 {
 			or, ok2 = x.adjectiveActor(owner)
 		}
+		if or.kind == graph.KindPerson {
+			return // "President Trump’s envoy": an office of the state, not of the person
+		}
 		if !ok1 || !ok2 || pr.kind != graph.KindPerson && pr.kind != "" {
 			return
 		}
@@ -428,12 +436,12 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 			}
 			a, b := i, e.Dependent
 			if _, ok := roleRelations[x.roleKey(s, a)]; ok {
-				for _, o := range ownersOf(a) {
+				for _, o := range x.bestOwners(s, ownersOf(a)) {
 					add(b, a, o, a)
 				}
 			}
 			if _, ok := roleRelations[x.roleKey(s, b)]; ok {
-				for _, o := range ownersOf(b) {
+				for _, o := range x.bestOwners(s, ownersOf(b)) {
 					add(a, b, o, b)
 				}
 			}
@@ -461,7 +469,7 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 						owners = append(owners, st)
 					}
 				}
-				for _, o := range owners {
+				for _, o := range x.bestOwners(s, owners) {
 					add(i, e.Dependent, o, e.Dependent)
 				}
 			}
@@ -631,4 +639,24 @@ func (x *extraction) onlyState(s nlp.Sentence) int {
 		}
 	}
 	return found
+}
+
+// bestOwners keeps, of a role's possible owners, those that name an
+// existing actor when any does: "Iran’s Foreign Ministry spokesman" is
+// Iran's, not a proposed "Foreign Ministry"'s.
+func (x *extraction) bestOwners(s nlp.Sentence, owners []int) []int {
+	var existing []int
+	for _, o := range owners {
+		r, _, ok := x.actorAt(s, o)
+		if !ok {
+			r, ok = x.adjectiveActor(o)
+		}
+		if ok && !r.proposed {
+			existing = append(existing, o)
+		}
+	}
+	if len(existing) > 0 {
+		return existing
+	}
+	return owners
 }

@@ -31,6 +31,9 @@ type Pattern struct {
 	// ObjectKinds, when set, are the only actor kinds the object may be
 	// (one is deployed to a state, not to a person).
 	ObjectKinds []graph.ActorKind
+	// ObjectNotVia: nouns that may not carry the object ("Iran’s
+	// delegation was led by X": X leads the delegation, not Iran).
+	ObjectNotVia []string
 }
 
 // Paths shared by many rows.
@@ -80,7 +83,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelSanctions, POS: "N", Lemmas: []string{"sanction", "sanctions", "embargo"}, Subject: []string{"compound", "amod", "nmod:poss", "nmod:by"}, Object: []string{"nmod:on", "nmod:against"}, Confidence: 0.6},
 
 	// Standing relations.
-	{Relation: graph.RelLeads, POS: "V", Lemmas: []string{"lead", "head", "command", "found", "run", "chair"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7},
+	{Relation: graph.RelLeads, POS: "V", Lemmas: []string{"lead", "head", "command", "found", "run", "chair"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectNotVia: []string{"delegation", "team", "force", "forces", "troops", "army", "operation", "campaign", "talks", "effort", "attack", "offensive"}},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"include", "comprise", "encompass"}, Subject: []string{"obj"}, Object: []string{"nsubj"}, Confidence: 0.65},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"join", "belong"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.65},
 	{Relation: graph.RelMemberOf, POS: "N", Lemmas: []string{"member", "part", "faction", "component", "wing"}, Subject: []string{"nsubj", "^appos"}, Object: []string{"nmod:of"}, Confidence: 0.65},
