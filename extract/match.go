@@ -170,7 +170,7 @@ func (x *extraction) adjectiveActor(t int) (ref, bool) {
 		// A name inside a larger phrase ("US" in "a US attack").
 		for _, em := range x.doc.Mentions {
 			if em.Tokens.Contains(t) {
-				res := x.m.art.Resolve(actors.Mention{Text: em.Text, NER: actors.NER(em.Type)})
+				res := x.m.resolveText(em.Text, actors.NER(em.Type))
 				if res.Outcome == actors.Resolved || res.Outcome == actors.Proposed && em.Type != nlp.Misc {
 					r := ref{actor: res.Actor.ID, phrase: em.Tokens, kind: res.Actor.Kind, proposed: res.Outcome == actors.Proposed}
 					x.m.refs[t] = r
@@ -316,11 +316,11 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 	members := x.memberHits(s)
 	out = append(out, members...)
 	// "militias loyal to Iran, including A and B": what the sentence
-	// says of the whole as a standing relation holds for each member.
+	// says of the whole holds for each member it names.
 	var inherited []hit
 	for _, mh := range members {
 		for _, h := range out {
-			if h.subj != mh.obj || h.pattern == "including" || !standing(h.rel) {
+			if h.subj != mh.obj || h.pattern == "including" {
 				continue
 			}
 			if x.final(h.oref.actor) == x.final(mh.sref.actor) {

@@ -274,24 +274,16 @@ func (m *mentionCtx) resolveMentions() {
 			m.refs[c.h] = ref{actor: m.extraGroup(name), phrase: c.r, proposed: true, kind: graph.KindGroup}
 			continue
 		}
-		res := m.art.Resolve(actors.Mention{Text: text, NER: ner})
+		res := m.resolveText(text, ner)
 		if (res.Outcome == actors.NotActor || res.Outcome == actors.Ambiguous) && c.r.Len() > 1 {
 			// The widest phrase may carry a descriptor the Resolver
 			// rejects; the entity mention alone may still name an actor.
 			for _, em := range m.doc.Mentions {
 				if em.Tokens.Contains(c.h) && em.Tokens.Len() < c.r.Len() {
-					if r2 := m.art.Resolve(actors.Mention{Text: em.Text, NER: actors.NER(em.Type)}); r2.Outcome == actors.Resolved || r2.Outcome == actors.Proposed {
+					if r2 := m.resolveText(em.Text, actors.NER(em.Type)); r2.Outcome == actors.Resolved || r2.Outcome == actors.Proposed {
 						res, c.r = r2, em.Tokens
 					}
 				}
-			}
-		}
-		if res.Outcome == actors.Proposed && ner != actors.NERNone && t.POS != "PRP" {
-			// NER mislabels transliterated names ("Kata’ib Hizballah"
-			// as a PERSON); a name of a known actor, matched by its
-			// words, wins over the label.
-			if r2 := m.res.NewArticle().Resolve(actors.Mention{Text: text}); r2.Outcome == actors.Resolved && (r2.Method == actors.MethodExact || r2.Method == actors.MethodNormalised || r2.Method == actors.MethodVariant) {
-				res = m.art.Resolve(actors.Mention{Text: text})
 			}
 		}
 		switch res.Outcome {
@@ -396,10 +388,26 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	}
 	switch {
 	case res.Noun.Class == actors.GroupNoun && !res.Noun.Plural:
-		for _, c := range res.Candidates {
-			if c.Score >= 0.3 && kindIn(c.Actor.Kind, res.Noun.Kinds) {
-				m.refs[h] = ref{actor: c.Actor.ID, phrase: r, coref: true, kind: c.Actor.Kind}
-				return
+		// "a group calling itself X": X.
+		for _, e := range s.Children(h) {
+			if strings.HasPrefix(e.Relation, "acl") && (m.lemma(e.Dependent) == "call" || m.lemma(e.Dependent) == "name") {
+				for _, e2 := range s.Children(e.Dependent) {
+					if r2, ok := m.refs[e2.Dependent]; ok && (e2.Relation == "xcomp" || e2.Relation == "obj" || e2.Relation == "obl:as") && r2.actor != "" && !r2.coref {
+						m.refs[h] = ref{actor: r2.actor, phrase: r, coref: true, kind: r2.kind}
+						return
+					}
+				}
+			}
+		}
+		// The nearest suggested antecedent of the noun's most likely
+		// kind ("the faction": a militia before an organisation), then
+		// of any kind it may stand for.
+		for _, kinds := range [][]graph.ActorKind{res.Noun.Kinds[:1], res.Noun.Kinds} {
+			for _, c := range res.Candidates {
+				if c.Score >= 0.3 && kindIn(c.Actor.Kind, kinds) {
+					m.refs[h] = ref{actor: c.Actor.ID, phrase: r, coref: true, kind: c.Actor.Kind}
+					return
+				}
 			}
 		}
 	case res.Noun.Class == actors.GroupNoun && res.Noun.Plural && m.demonstrative(s, h) && m.listBefore(s, h):
@@ -485,6 +493,23 @@ func childrenRel(s nlp.Sentence, t int, prefix string) []int {
 		}
 	}
 	return out
+}
+
+func (m *mentionCtx) lemma(t int) string { return strings.ToLower(m.doc.Tokens[t].Lemma) }
+
+// resolveText resolves a span's text with its NER type; NER mislabels
+// transliterated names ("Kata’ib Hizballah" as a PERSON), so a proposal
+// is retried on the words alone, and a known actor matched by name,
+// alias or spelling wins over the label.
+func (m *mentionCtx) resolveText(text string, ner actors.NER) actors.Resolution {
+	if ner != actors.NERNone && !actors.IsPronoun(text) {
+		if r2 := m.res.NewArticle().Resolve(actors.Mention{Text: text, NER: ner}); r2.Outcome == actors.Proposed {
+			if r3 := m.res.NewArticle().Resolve(actors.Mention{Text: text}); r3.Outcome == actors.Resolved && (r3.Method == actors.MethodExact || r3.Method == actors.MethodNormalised || r3.Method == actors.MethodVariant || r3.Method == actors.MethodAcronym) {
+				return m.art.Resolve(actors.Mention{Text: text})
+			}
+		}
+	}
+	return m.art.Resolve(actors.Mention{Text: text, NER: ner})
 }
 
 // modified reports whether h has a descriptive modifier (an adjective or

@@ -75,7 +75,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelUsesMassViolenceAgainst, POS: "V", Lemmas: []string{"massacre", "slaughter"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
 
 	// Claims of responsibility, designations, sanctions.
-	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim", "assume", "accept"}, Subject: agentSubj, Object: []string{"obj=responsibility/nmod:for/nmod:on", "obj=responsibility/nmod:for/nmod:against", "obj=responsibility/nmod:for/nmod:at", "obj=responsibility/nmod:for/compound", "obj=responsibility/nmod:for/nmod:of"}, Confidence: 0.8},
+	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim", "assume", "accept"}, Subject: agentSubj, Requires: []string{"obj=responsibility"}, Object: []string{"advcl/ccomp/obj", "xcomp/ccomp/obj", "dep/ccomp/obj", "advcl/ccomp/nsubj:pass", "obj=responsibility/nmod:for/nmod:on", "obj=responsibility/nmod:for/nmod:against", "obj=responsibility/nmod:for/nmod:at", "obj=responsibility/nmod:for/compound", "obj=responsibility/nmod:for/nmod:of"}, Confidence: 0.8},
 	{Relation: graph.RelDesignates, POS: "V", Lemmas: []string{"designate", "blacklist", "list", "ban", "proscribe", "outlaw"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.75},
 	{Relation: graph.RelDesignates, POS: "N", Lemmas: []string{"designation", "blacklisting", "listing"}, Subject: []string{"nmod:by", "nmod:poss", "compound", "amod"}, Object: []string{"nmod:of"}, Confidence: 0.6},
 	{Relation: graph.RelSanctions, POS: "V", Lemmas: []string{"sanction", "penalise", "penalize"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.8},
@@ -89,6 +89,8 @@ var Patterns = []Pattern{
 	{Relation: graph.RelMemberOf, POS: "N", Lemmas: []string{"member", "part", "faction", "component", "wing"}, Subject: []string{"nsubj", "^appos"}, Object: []string{"nmod:of"}, Confidence: 0.65},
 	{Relation: graph.RelAlignedWith, POS: "J", Lemmas: []string{"align", "ally", "affiliate", "link", "loyal", "close", "tie", "aligned", "allied", "affiliated", "linked"}, Subject: []string{"^amod", "nsubj", "^acl"}, Object: []string{"obl", "obl:with", "obl:to", "obl:npmod", "npmod", "nmod:to"}, Confidence: 0.8},
 	{Relation: graph.RelAlignedWith, POS: "N", Lemmas: []string{"loyalty", "allegiance", "alignment", "ties", "proxy"}, Subject: []string{"^nmod:with", "nmod:poss", "^obj/nsubj"}, Object: []string{"nmod:to", "nmod:with", "nmod:of", "nmod:for"}, Confidence: 0.6},
+	{Relation: graph.RelLeads, POS: "J", Lemmas: []string{"lead", "led", "head", "headed", "command", "commanded"}, Subject: []string{"obl", "obl:npmod", "npmod", "obl:by"}, Object: []string{"^amod", "^acl"}, Confidence: 0.75},
+	{Relation: graph.RelAlignedWith, POS: "N", Lemmas: []string{"proxy", "proxies", "ally", "allies", "client", "clients", "surrogate", "surrogates"}, Subject: []string{"^appos", "^nmod:of/^appos", "nsubj", "^nmod:of/nsubj"}, Object: []string{"nmod:poss", "nmod:of", "nmod:for", "compound", "amod"}, Confidence: 0.65},
 	{Relation: graph.RelSupports, POS: "J", Lemmas: []string{"back", "sponsor", "support", "fund", "arm", "backed", "sponsored", "supported", "funded", "armed"}, Subject: []string{"obl", "obl:npmod", "npmod", "obl:by"}, Object: []string{"^amod", "^acl"}, Confidence: 0.75},
 	{Relation: graph.RelSupports, POS: "V", Lemmas: []string{"support", "back", "endorse", "defend"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7},
 	{Relation: graph.RelSupports, POS: "V", Lemmas: []string{"stand", "side"}, Subject: agentSubj, Object: []string{"obl:alongside", "obl:with", "obl:behind", "obl:by"}, Confidence: 0.65},
@@ -168,4 +170,5 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
+	"lines", "line", "convoy", "convoys", "base", "bases", "positions", "personnel", "departure", "withdrawal", "exit", "expulsion",
 	"persistence", "actions", "activities", "rhetoric", "ability", "capacity", "sovereignty", "will", "fighters", "members")
