@@ -357,7 +357,39 @@ func (m *mentionCtx) peopleNoun(t nlp.Token) bool {
 // becomes a group of its own. Pronouns resolve only through a chain.
 func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	res := m.pendingRes[h]
+	if res.Pronoun != nil {
+		// "X said it had ...": a pronoun subject of a reported clause is
+		// the reporter, when it fits; CoreNLP's chains often join "it"
+		// to another body named earlier.
+		if id := m.reporter(s, h, res.Pronoun); id != "" {
+			m.refs[h] = ref{actor: id, phrase: r, coref: true, kind: m.kindOf(id)}
+			return
+		}
+	}
+	if res.Noun != nil && res.Noun.Class == actors.GroupNoun && !res.Noun.Plural {
+		// "the American occupation", "the Iranian regime": the
+		// demonym's state.
+		for _, e := range s.Children(h) {
+			if e.Relation == "amod" && m.doc.Tokens[e.Dependent].NER == nlp.Nationality && kindIn(graph.KindState, res.Noun.Kinds) {
+				if d := m.art.Resolve(actors.Mention{Text: m.doc.Tokens[e.Dependent].Text, NER: actors.NERNationality}); d.Outcome == actors.Resolved && d.Actor.Kind == graph.KindState {
+					m.refs[h] = ref{actor: d.Actor.ID, phrase: r, kind: graph.KindState}
+					return
+				}
+			}
+		}
+	}
 	if id := m.chainActor(h); id != "" {
+		// A group noun's chain must reach an actor of the noun's most
+		// likely kind when the article offers one ("the faction": a
+		// militia, not the command that spoke before).
+		if res.Noun != nil && res.Noun.Class == actors.GroupNoun && len(res.Noun.Kinds) > 0 && m.kindOf(id) != res.Noun.Kinds[0] {
+			for _, c := range res.Candidates {
+				if c.Score >= 0.3 && c.Actor.Kind == res.Noun.Kinds[0] {
+					id = c.Actor.ID
+					break
+				}
+			}
+		}
 		m.refs[h] = ref{actor: id, phrase: r, coref: true, kind: m.kindOf(id)}
 		return
 	}
@@ -433,6 +465,59 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 		id := m.extraGroup(name)
 		m.refs[h] = ref{actor: id, phrase: r, proposed: true, kind: graph.KindGroup}
 	}
+}
+
+// reporter is the subject of the reporting verb whose complement the
+// pronoun at h is the subject of ("the group ..., saying it had
+// targeted"), when its kind fits the pronoun.
+func (m *mentionCtx) reporter(s nlp.Sentence, h int, p *actors.Pronoun) string {
+	w := strings.ToLower(m.doc.Tokens[h].Text)
+	var v int = -1
+	for _, g := range s.Governors(h) {
+		if g.Relation == "nsubj" || g.Relation == "nsubj:pass" {
+			v = g.Governor
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	for steps := 0; steps < 3 && v >= 0; steps++ {
+		rel := ""
+		gov := -1
+		for _, g := range s.Governors(v) {
+			if g.Relation == "ccomp" || strings.HasPrefix(g.Relation, "advcl") || g.Relation == "xcomp" {
+				rel, gov = g.Relation, g.Governor
+			}
+		}
+		if gov < 0 {
+			return ""
+		}
+		if rel == "ccomp" && reportingVerbs[m.lemma(gov)] {
+			for _, e := range s.Children(gov) {
+				if e.Relation != "nsubj" || e.Dependent == h {
+					continue
+				}
+				r, ok := m.refs[e.Dependent]
+				if !ok || r.actor == "" {
+					return ""
+				}
+				k := m.kindOf(r.actor)
+				switch {
+				case (w == "he" || w == "she") && k == graph.KindPerson,
+					w == "it" && k != graph.KindPerson && k != graph.KindGroup,
+					w == "they" && (k == graph.KindGroup || k == graph.KindMilitia || k == graph.KindOrganisation || k == graph.KindState):
+					return r.actor
+				}
+				return ""
+			}
+			// "saying it had ...": the participle's own subject is the
+			// clause's subject.
+			v = gov
+			continue
+		}
+		v = gov
+	}
+	return ""
 }
 
 // demonstrative reports whether h has "these", "those", "both" or "the
