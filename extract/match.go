@@ -429,6 +429,17 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 		if !isNoun(t.POS) {
 			continue
 		}
+		// a role noun the parser left without its apposition: "Y, the
+		// X founder killed in ..."
+		if _, isRole := roleRelations[x.roleKey(s, i)]; isRole && !hasRel(s, i, "appos") && !hasGovernor(s, i, "appos") {
+			if r, ok := x.m.refs[i]; ok && !r.coref && r.kind == graph.KindPerson {
+				if pt := x.personTokenOf(s, r); pt >= 0 && pt != i {
+					for _, o := range x.bestOwners(s, ownersOf(i)) {
+						add(pt, i, o, i)
+					}
+				}
+			}
+		}
 		// role head with a person in apposition, or a person with a role in apposition.
 		for _, e := range s.Children(i) {
 			if e.Relation != "appos" {
@@ -659,4 +670,25 @@ func (x *extraction) bestOwners(s nlp.Sentence, owners []int) []int {
 		return existing
 	}
 	return owners
+}
+
+func hasRel(s nlp.Sentence, t int, rel string) bool {
+	for _, e := range s.Children(t) {
+		if e.Relation == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// personTokenOf is the head token of the person phrase r names in s.
+func (x *extraction) personTokenOf(s nlp.Sentence, r ref) int {
+	for t := r.phrase.End - 1; t >= r.phrase.Begin; t-- {
+		if t >= s.Tokens.Begin && t < s.Tokens.End {
+			if pr, ok := x.m.refs[t]; ok && pr.actor == r.actor {
+				return t
+			}
+		}
+	}
+	return -1
 }

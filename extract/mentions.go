@@ -406,13 +406,10 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	}
 	// A role noun with a name in apposition is that person.
 	if res.Noun != nil && res.Noun.Class == actors.RoleNoun {
-		for _, e := range s.Children(h) {
-			if e.Relation == "appos" {
-				if r, ok := m.refs[e.Dependent]; ok && r.actor != "" && !r.coref {
-					m.refs[h] = ref{actor: r.actor, phrase: r.phrase, coref: false, kind: r.kind}
-					return
-				}
-			}
+		if p := m.apposedPerson(s, h, r); p >= 0 {
+			pr := m.refs[p]
+			m.refs[h] = ref{actor: pr.actor, phrase: pr.phrase, kind: pr.kind}
+			return
 		}
 	}
 	if res.Noun == nil {
@@ -465,6 +462,42 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 		id := m.extraGroup(name)
 		m.refs[h] = ref{actor: id, phrase: r, proposed: true, kind: graph.KindGroup}
 	}
+}
+
+// apposedPerson is the person named in apposition to the role noun at h
+// ("X’s spokesman, Y"; "Y, the X founder"), by the parse's appos edge or,
+// where the parser missed it, by the commas around the role's phrase;
+// -1 when none.
+func (m *mentionCtx) apposedPerson(s nlp.Sentence, h int, r nlp.TokenRange) int {
+	person := func(t int) bool {
+		pr, ok := m.refs[t]
+		return ok && pr.actor != "" && !pr.coref && pr.kind == graph.KindPerson
+	}
+	for _, e := range s.Children(h) {
+		if e.Relation == "appos" && person(e.Dependent) {
+			return e.Dependent
+		}
+	}
+	for _, g := range s.Governors(h) {
+		if g.Relation == "appos" && g.Governor >= 0 && person(g.Governor) {
+			return g.Governor
+		}
+	}
+	// "Y, the X founder": a comma, and a person's name just before it.
+	if b := r.Begin - 1; b > s.Tokens.Begin && m.doc.Tokens[b].Text == "," && person(b-1) {
+		return b - 1
+	}
+	// "X’s spokesman, Y": the name right after the comma.
+	if a := r.End; a+1 < s.Tokens.End && m.doc.Tokens[a].Text == "," {
+		for t := a + 1; t < s.Tokens.End && t <= a+6; t++ {
+			if person(t) {
+				if pr := m.refs[t]; pr.phrase.Begin == a+1 {
+					return t
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // reporter is the subject of the reporting verb whose complement the
