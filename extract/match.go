@@ -187,6 +187,15 @@ func (x *extraction) adjectiveActor(t int) (ref, bool) {
 			return r, true
 		}
 	}
+	if tok.POS == "NNP" && tok.NER.Coarse() == "" {
+		// A body's one-word name tagged as a title ("Treasury").
+		if res := x.m.res.NewArticle().Resolve(actors.Mention{Text: tok.Text}); res.Outcome == actors.Resolved && res.Actor.Kind != graph.KindPerson && (res.Method == actors.MethodExact || res.Method == actors.MethodNormalised) {
+			res = x.m.art.Resolve(actors.Mention{Text: tok.Text})
+			r := ref{actor: res.Actor.ID, phrase: nlp.TokenRange{Begin: t, End: t + 1}, kind: res.Actor.Kind}
+			x.m.refs[t] = r
+			return r, true
+		}
+	}
 	if name, ok := adjectiveActors[strings.ToLower(tok.Text)]; ok {
 		id := x.m.extraGroup(name)
 		r := ref{actor: id, phrase: nlp.TokenRange{Begin: t, End: t + 1}, proposed: true, kind: graph.KindGroup}
@@ -397,7 +406,10 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 		if !ok1 || !ok2 || pr.kind != graph.KindPerson && pr.kind != "" {
 			return
 		}
-		rel, ok := roleRelations[x.roleKey(s, role)]
+		rel, ok := roleLookup(x.titleKey(s, person))
+		if !ok {
+			rel, ok = roleLookup(x.roleKey(s, role))
+		}
 		if !ok {
 			return
 		}
@@ -414,6 +426,9 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 				owners = append(owners, e.Dependent)
 			case "compound", "amod":
 				t := x.doc.Tokens[e.Dependent]
+				if t.NER == nlp.Title && !x.namesBody(e.Dependent) {
+					continue // "Prime" of "Prime Minister"
+				}
 				if t.NER.Coarse() != "" || t.POS == "NNP" {
 					if t.NER == nlp.Nationality {
 						x.adjectiveActor(e.Dependent)
@@ -473,10 +488,11 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 						owners = append(owners, e2.Dependent)
 					}
 				}
-				if len(owners) == 0 && headOfState[x.roleKey(s, e.Dependent)] {
-					// "former president Bashar al-Assad" in a sentence
-					// about Syria: the one state the sentence names.
-					if st := x.onlyState(s); st >= 0 {
+				if len(owners) == 0 && (headOfState[x.roleKey(s, e.Dependent)] || stateRole(x.titleKey(s, i))) {
+					// "in Syria in support of former president Bashar
+					// al-Assad": the one state the sentence names before
+					// the title.
+					if st := x.onlyState(s); st >= 0 && st < e.Dependent {
 						owners = append(owners, st)
 					}
 				}
@@ -691,4 +707,59 @@ func (x *extraction) personTokenOf(s nlp.Sentence, r ref) int {
 		}
 	}
 	return -1
+}
+
+// namesBody reports whether token t names an existing body on its own
+// ("Treasury" in "Treasury Secretary").
+func (x *extraction) namesBody(t int) bool {
+	res := x.m.res.NewArticle().Resolve(actors.Mention{Text: x.doc.Tokens[t].Text})
+	return res.Outcome == actors.Resolved && res.Actor.Kind != graph.KindPerson && (res.Method == actors.MethodExact || res.Method == actors.MethodNormalised)
+}
+
+// titleKey is the title written before a person's name, in actors.Key
+// form: the title words and their "of" ("prime minister", "treasury
+// secretary", "secretary of state").
+func (x *extraction) titleKey(s nlp.Sentence, person int) string {
+	var words []string
+	end := person
+	if r, ok := x.m.refs[person]; ok && r.phrase.Contains(person) {
+		end = r.phrase.Begin
+	}
+	for t := s.Tokens.Begin; t < end; t++ {
+		tok := x.doc.Tokens[t]
+		if tok.NER != nlp.Title {
+			words = nil
+			if strings.EqualFold(tok.Text, "of") && t > s.Tokens.Begin && x.doc.Tokens[t-1].NER == nlp.Title {
+				words = append(words, "of")
+			}
+			continue
+		}
+		words = append(words, strings.ToLower(tok.Text))
+	}
+	if len(words) == 0 || end == 0 || x.doc.Tokens[end-1].NER != nlp.Title {
+		return ""
+	}
+	return actors.Key(strings.Join(words, " "))
+}
+
+// roleLookup finds a role's relation by its words, then by its last
+// words ("national security adviser" → "adviser").
+func roleLookup(key string) (graph.RelationType, bool) {
+	w := strings.Fields(key)
+	for i := 0; i < len(w); i++ {
+		if rel, ok := roleRelations[strings.Join(w[i:], " ")]; ok {
+			return rel, true
+		}
+	}
+	return "", false
+}
+
+// stateRole reports whether a title is an office of a state, so that a
+// sentence's one state may own it when the title names none.
+func stateRole(key string) bool {
+	if headOfState[key] {
+		return true
+	}
+	w := strings.Fields(key)
+	return len(w) > 0 && (w[len(w)-1] == "minister" || key == "secretary of state")
 }

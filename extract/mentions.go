@@ -357,6 +357,12 @@ func (m *mentionCtx) peopleNoun(t nlp.Token) bool {
 // becomes a group of its own. Pronouns resolve only through a chain.
 func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	res := m.pendingRes[h]
+	for _, e := range s.Children(h) {
+		w := strings.ToLower(m.doc.Tokens[e.Dependent].Text)
+		if e.Relation == "det" && (w == "any" || w == "every" || w == "no" || w == "each" || w == "another") || e.Relation == "nummod" {
+			return // "any party", "three businessmen": no one in particular
+		}
+	}
 	if res.Pronoun != nil {
 		// "X said it had ...": a pronoun subject of a reported clause is
 		// the reporter, when it fits; CoreNLP's chains often join "it"
