@@ -322,6 +322,8 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 	}
 	out = append(out, x.roleHits(s)...)
 	out = append(out, x.helpHits(s)...)
+	out = append(out, x.characterisationHits(s)...)
+	out = append(out, x.protestHits(s)...)
 	members := x.memberHits(s)
 	out = append(out, members...)
 	// "militias loyal to Iran, including A and B": what the sentence
@@ -762,4 +764,99 @@ func stateRole(key string) bool {
 	}
 	w := strings.Fields(key)
 	return len(w) > 0 && (w[len(w)-1] == "minister" || key == "secretary of state")
+}
+
+// characterisingVerbs and pejoratives make DISAPPROVES_OF: "described
+// the protests as part of a foreign conspiracy".
+var (
+	characterisingVerbs = setOf("describe", "brand", "label", "call", "dismiss", "denounce", "portray", "characterise", "characterize", "term", "depict")
+	pejoratives         = setOf("conspiracy", "plot", "riot", "riots", "rioter", "rioters", "terrorism", "terrorist", "terrorists", "sedition", "fabrication", "fabrications", "lie", "lies", "propaganda", "aggression", "crime", "crimes", "provocation", "interference", "traitor", "traitors", "agent", "agents", "mercenary", "mercenaries", "criminal", "criminals", "thug", "thugs", "enemy", "sabotage", "unrest", "chaos")
+)
+
+// characterisationHits: a subject that characterises an actor with a
+// pejorative ("described the protests as part of a foreign conspiracy")
+// disapproves of it.
+func (x *extraction) characterisationHits(s nlp.Sentence) []hit {
+	var out []hit
+	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
+		if !characterisingVerbs[x.lemma(p)] || !strings.HasPrefix(x.doc.Tokens[p].POS, "VB") {
+			continue
+		}
+		var as []int
+		for _, e := range s.Children(p) {
+			if e.Relation == "obl:as" || e.Relation == "xcomp" {
+				as = append(as, e.Dependent)
+			}
+		}
+		pejorative := false
+		for _, a := range as {
+			lo, hi := subtree(s, a)
+			for t := lo; t <= hi; t++ {
+				if pejoratives[x.lemma(t)] || pejoratives[x.word(t)] {
+					pejorative = true
+				}
+			}
+		}
+		if !pejorative {
+			continue
+		}
+		subs := x.argTokens(s, p, []string{"nsubj", "nsubj:xsubj"}, false)
+		if len(subs) == 0 && x.doc.Tokens[p].POS == "VBG" {
+			subs = x.clauseSubject(s, p)
+		}
+		objs := x.argTokens(s, p, []string{"obj"}, false)
+		for _, st := range subs {
+			for _, ot := range objs {
+				sr, sTok, _ := x.actorAt(s, st)
+				or, oTok, _ := x.actorAt(s, ot)
+				if x.final(sr.actor) != x.final(or.actor) {
+					out = append(out, hit{rel: graph.RelDisapprovesOf, pred: p, subj: sTok, obj: oTok, sref: sr, oref: or, confidence: 0.6, objNP: ot, pattern: "characterisation"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// protestHits: protests in a state are against it ("unrest inside Iran,
+// where protests ... have spread").
+func (x *extraction) protestHits(s nlp.Sentence) []hit {
+	var out []hit
+	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
+		r, ok := x.m.refs[p]
+		if !ok || eventAgents[x.lemma(p)] == "" {
+			continue
+		}
+		var places []int
+		for _, e := range s.Children(p) {
+			if e.Relation == "nmod:in" || e.Relation == "nmod:inside" || e.Relation == "nmod:across" || e.Relation == "nmod:throughout" {
+				places = append(places, e.Dependent)
+			}
+		}
+		if len(places) == 0 {
+			// "X inside Iran, where protests have spread"
+			for _, g := range s.Governors(p) {
+				if !strings.HasPrefix(g.Relation, "nsubj") || g.Governor < 0 {
+					continue
+				}
+				for _, g2 := range s.Governors(g.Governor) {
+					if g2.Relation == "acl:relcl" && g2.Governor >= 0 {
+						for _, e := range s.Children(g2.Governor) {
+							if e.Relation == "nmod:in" || e.Relation == "nmod:inside" || e.Relation == "nmod:across" {
+								places = append(places, e.Dependent)
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, pl := range places {
+			pr, pTok, ok := x.actorAt(s, pl)
+			if !ok || pr.kind != graph.KindState {
+				continue
+			}
+			out = append(out, hit{rel: graph.RelProtestsAgainst, pred: p, subj: p, obj: pTok, sref: r, oref: pr, confidence: 0.5, objNP: pl, pattern: "protests in a state"})
+		}
+	}
+	return out
 }
