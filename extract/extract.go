@@ -218,9 +218,16 @@ func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
 	for _, id := range x.m.order {
 		forms[actors.Key(x.m.byID[id].actor.Name)] = id
 	}
+	referred := map[string]bool{}
+	for _, r := range x.m.refs {
+		referred[r.actor] = true
+		referred[x.final(r.actor)] = true
+	}
 	for _, aa := range x.m.art.Actors() {
 		a := aa.Actor
-		if have[a.ID] {
+		if have[a.ID] || !referred[a.ID] {
+			// Only actors some mention was found to name: the Resolver
+			// also remembers proposals the extractor turned down.
 			continue
 		}
 		have[a.ID] = true

@@ -274,6 +274,12 @@ func (m *mentionCtx) resolveMentions() {
 			m.refs[c.h] = ref{actor: m.extraGroup(name), phrase: c.r, proposed: true, kind: graph.KindGroup}
 			continue
 		}
+		if designationLabel(text) || hasRel(c.s, c.h, "nummod") {
+			// Never offered to the Resolver, which would remember a
+			// proposal: a legal category ("a Foreign Terrorist
+			// Organisation") or a count of people is no actor.
+			continue
+		}
 		res := m.resolveText(text, ner)
 		if (res.Outcome == actors.NotActor || res.Outcome == actors.Ambiguous) && c.r.Len() > 1 {
 			// The widest phrase may carry a descriptor the Resolver
@@ -370,6 +376,17 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 		if id := m.reporter(s, h, res.Pronoun); id != "" {
 			m.refs[h] = ref{actor: id, phrase: r, coref: true, kind: m.kindOf(id)}
 			return
+		}
+	}
+	if res.Noun != nil && res.Noun.Class == actors.GroupNoun && kindIn(graph.KindState, res.Noun.Kinds) {
+		// "the regime in Tehran", "the government of Iraq": the state.
+		for _, e := range s.Children(h) {
+			if e.Relation == "nmod:in" || e.Relation == "nmod:of" {
+				if r2, ok := m.refs[e.Dependent]; ok && r2.kind == graph.KindState && !r2.coref {
+					m.refs[h] = ref{actor: r2.actor, phrase: r, kind: graph.KindState}
+					return
+				}
+			}
 		}
 	}
 	if res.Noun != nil && res.Noun.Class == actors.GroupNoun && !res.Noun.Plural {
