@@ -187,6 +187,39 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	if d.Claims == nil {
 		d.Claims = []DraftClaim{}
 	}
+	// Every actor a claim names is declared: an owner the Resolver found
+	// for a role ("a State Department spokesperson") may name an actor no
+	// mention of its own named.
+	declared := map[string]bool{}
+	for _, a := range d.Actors {
+		declared[a.ID] = true
+	}
+	var claims2 []DraftClaim
+	for _, c := range d.Claims {
+		ok := true
+		for _, id := range []string{c.Subject, c.Object, c.AttributedTo} {
+			if id == "" || declared[id] {
+				continue
+			}
+			if a, origin, found := x.m.res.Actor(id); found {
+				o := "from the gazetteer"
+				if origin == actors.OriginGraph {
+					o = "in the graph"
+				}
+				d.Actors = append(d.Actors, DraftActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: []string{}, Description: a.Description, Origin: o})
+				declared[id] = true
+				continue
+			}
+			ok = false
+		}
+		if ok {
+			claims2 = append(claims2, c)
+		}
+	}
+	d.Claims = claims2
+	if d.Claims == nil {
+		d.Claims = []DraftClaim{}
+	}
 	return d, dropped
 }
 

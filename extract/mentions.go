@@ -280,6 +280,14 @@ func (m *mentionCtx) resolveMentions() {
 			// Organisation") or a count of people is no actor.
 			continue
 		}
+		if ext, ok := m.placeQualified(c.s, c.h, c.r); ok {
+			// "the Islamic Resistance in Iraq": a name with its place
+			// qualifier, when the whole names a known actor.
+			if r2 := m.res.NewArticle().Resolve(actors.Mention{Text: m.doc.RangeText(ext)}); r2.Outcome == actors.Resolved {
+				c.r, text = ext, m.doc.RangeText(ext)
+				ner = actors.NERNone
+			}
+		}
 		res := m.resolveText(text, ner)
 		if (res.Outcome == actors.NotActor || res.Outcome == actors.Ambiguous) && c.r.Len() > 1 {
 			// The widest phrase may carry a descriptor the Resolver
@@ -434,6 +442,12 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 			m.refs[h] = ref{actor: pr.actor, phrase: pr.phrase, kind: pr.kind}
 			return
 		}
+		// An unnamed spokesman speaks for the body that owns the role
+		// ("a State Department spokesperson", "Nujaba’s spokesman").
+		if w := strings.ToLower(m.doc.Tokens[h].Lemma); (w == "spokesman" || w == "spokeswoman" || w == "spokesperson") && res.Owner != nil && res.Owner.Actor.Kind != graph.KindPerson {
+			m.refs[h] = ref{actor: res.Owner.Actor.ID, phrase: r, coref: true, kind: res.Owner.Actor.Kind}
+			return
+		}
 	}
 	if res.Noun == nil {
 		return
@@ -521,6 +535,28 @@ func (m *mentionCtx) apposedPerson(s nlp.Sentence, h int, r nlp.TokenRange) int 
 		}
 	}
 	return -1
+}
+
+// placeQualified widens a proper name by an "in"/"of" phrase right after
+// it ("Islamic Resistance in Iraq", "Islamic Republic of Iran").
+func (m *mentionCtx) placeQualified(s nlp.Sentence, h int, r nlp.TokenRange) (nlp.TokenRange, bool) {
+	t := m.doc.Tokens[h]
+	if t.POS != "NNP" && t.POS != "NNPS" || r.End != h+1 || h+2 >= s.Tokens.End {
+		return r, false
+	}
+	prep := strings.ToLower(m.doc.Tokens[h+1].Text)
+	if prep != "in" && prep != "of" {
+		return r, false
+	}
+	for _, e := range s.Children(h) {
+		if (e.Relation == "nmod:in" || e.Relation == "nmod:of") && (m.doc.Tokens[e.Dependent].POS == "NNP") {
+			_, hi := subtree(s, e.Dependent)
+			if hi-h <= 4 {
+				return nlp.TokenRange{Begin: r.Begin, End: hi + 1}, true
+			}
+		}
+	}
+	return r, false
 }
 
 // reporter is the subject of the reporting verb whose complement the
