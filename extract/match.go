@@ -196,6 +196,21 @@ func (x *extraction) adjectiveActor(t int) (ref, bool) {
 			return r, true
 		}
 	}
+	if isNoun(tok.POS) && tok.POS != "NNP" && tok.POS != "NNPS" {
+		// A body named by a common noun inside a larger phrase ("Iraqi
+		// government" in "Iraqi government spokesman").
+		if _, ok := actors.CommonNounOf(strings.ToLower(tok.Text)); ok {
+			if sent, ok := x.doc.SentenceOf(t); ok {
+				ph := x.m.phrase(sent, t)
+				if res := x.m.res.NewArticle().Resolve(actors.Mention{Text: x.doc.RangeText(ph)}); res.Outcome == actors.Resolved {
+					res = x.m.art.Resolve(actors.Mention{Text: x.doc.RangeText(ph)})
+					r := ref{actor: res.Actor.ID, phrase: ph, kind: res.Actor.Kind}
+					x.m.refs[t] = r
+					return r, true
+				}
+			}
+		}
+	}
 	if name, ok := adjectiveActors[strings.ToLower(tok.Text)]; ok {
 		id := x.m.extraGroup(name)
 		r := ref{actor: id, phrase: nlp.TokenRange{Begin: t, End: t + 1}, proposed: true, kind: graph.KindGroup}
@@ -431,6 +446,10 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 				if t.NER == nlp.Title && !x.namesBody(e.Dependent) {
 					continue // "Prime" of "Prime Minister"
 				}
+				if _, isBody := actors.CommonNounOf(strings.ToLower(t.Text)); isBody && isNoun(t.POS) {
+					owners = append(owners, e.Dependent) // "government spokesman"
+					continue
+				}
 				if t.NER.Coarse() != "" || t.POS == "NNP" {
 					if t.NER == nlp.Nationality {
 						x.adjectiveActor(e.Dependent)
@@ -459,7 +478,7 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 		}
 		// role head with a person in apposition, or a person with a role in apposition.
 		for _, e := range s.Children(i) {
-			if e.Relation != "appos" {
+			if e.Relation != "appos" && !(e.Relation == "dep" && x.adjacentPerson(s, i, e.Dependent)) {
 				continue
 			}
 			a, b := i, e.Dependent
@@ -494,7 +513,7 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 					// "in Syria in support of former president Bashar
 					// al-Assad": the one state the sentence names before
 					// the title.
-					if st := x.onlyState(s); st >= 0 && st < e.Dependent {
+					if st := x.onlyState(s); st >= 0 && st < e.Dependent && e.Dependent-st <= 8 {
 						owners = append(owners, st)
 					}
 				}
@@ -859,4 +878,12 @@ func (x *extraction) protestHits(s nlp.Sentence) []hit {
 		}
 	}
 	return out
+}
+
+// adjacentPerson reports whether token p names a person whose name starts
+// right after the role noun at role ("whose leader Hadi al-Ameri", which
+// the parser may attach as dep rather than appos).
+func (x *extraction) adjacentPerson(s nlp.Sentence, role, p int) bool {
+	r, ok := x.m.refs[p]
+	return ok && r.kind == graph.KindPerson && !r.coref && r.phrase.Begin == role+1
 }

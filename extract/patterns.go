@@ -107,7 +107,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelAccuses, POS: "V", Lemmas: []string{"allege", "claim"}, Subject: []string{"nsubj", "^acl/^obj/nsubj"}, Object: []string{"ccomp/nsubj"}, Confidence: 0.55},
 	{Relation: graph.RelAccuses, POS: "N", Lemmas: []string{"accusation", "allegation"}, Subject: []string{"nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:against"}, Confidence: 0.6},
 	{Relation: graph.RelRejects, POS: "V", Lemmas: []string{"reject", "dismiss", "rebuff", "refuse"}, Subject: agentSubj, Object: []string{"obj", "obj/nmod:poss", "obj/compound", "obj/amod", "obj/nmod:by", "obj/nmod:from", "obj/acl/obl:by"}, Confidence: 0.65},
-	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"demand", "press", "require"}, Subject: agentSubj, Object: []string{"obl:of", "obl:from", "obj", "ccomp/nsubj"}, Confidence: 0.65},
+	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"demand", "require", "press"}, Subject: agentSubj, Object: []string{"obl:of", "obl:from", "obj", "ccomp/nsubj"}, Confidence: 0.65},
 	{Relation: graph.RelDemands, POS: "N", Lemmas: []string{"demand", "demands", "ultimatum"}, Subject: []string{"nmod:poss", "nmod:by", "compound", "amod"}, Object: []string{"nmod:on", "nmod:of", "nmod:for", "nmod:to"}, Confidence: 0.55},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obl:on", "obl:upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"urge", "appeal", "implore", "ask", "beseech"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.7},
@@ -171,5 +171,6 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
+	"right", "rights", "efforts", "effort", "bid", "position", "stance", "cause",
 	"lines", "line", "convoy", "convoys", "base", "bases", "positions", "personnel", "departure", "withdrawal", "exit", "expulsion",
 	"persistence", "actions", "activities", "rhetoric", "ability", "capacity", "sovereignty", "will", "fighters", "members")
