@@ -32,9 +32,9 @@ func checkQuotes(t *testing.T, a Article, d *Draft) {
 }
 
 // TestSeedRecorded runs the rules on the recorded parse of the seed
-// article: the loader accepts the draft, every quote is verbatim at its
-// offsets, every gold actor is found, and the figures stay above the
-// floor the rules reach.
+// article (no server): the loader accepts the draft, every quote is
+// verbatim at its offsets, every gold actor is found, and the triples
+// reach the targets.
 func TestSeedRecorded(t *testing.T) {
 	doc := nlptest.SeedDocument(t)
 	a, err := ReadArticle(nlptest.SeedArticlePath(), 0)
@@ -45,8 +45,8 @@ func TestSeedRecorded(t *testing.T) {
 	checkQuotes(t, a, d)
 	f := measure(t, filepath.Join(nlptest.Root(), "seed", "claims.yaml"), dp)
 	t.Log(f)
-	if f.p < 0.75 || f.r < 0.30 || f.actorRecall < 1 || f.quotes < 1 {
-		t.Errorf("figures below the floor: %v", f)
+	if f.p < 0.75 || f.r < 0.60 || f.actorRecall < 1 || f.quotes < 1 {
+		t.Errorf("figures below the targets (precision 0.75, recall 0.60, actor recall 1, quotes 1):\n%v", f)
 	}
 }
 

@@ -70,10 +70,10 @@ func TestDevArticlesFigures(t *testing.T) {
 }
 
 // TestSeedWithServer extracts the seed article with the real server into
-// an empty graph (gazetteer only) and checks the figures. The issue's
-// targets are precision 0.75 and recall 0.60; the rules reach the
-// precision, but not yet the recall: the floor asserted here is what they
-// reach, so a change that loses claims fails (docs/extraction.md).
+// an empty graph (gazetteer only, the seed's claims never read) and
+// asserts the targets through the eval package: triple precision 0.75,
+// recall 0.60, every gold actor found, every quote verbatim at its
+// offsets.
 func TestSeedWithServer(t *testing.T) {
 	a, err := ReadArticle(nlptest.SeedArticlePath(), 0)
 	if err != nil {
@@ -84,7 +84,7 @@ func TestSeedWithServer(t *testing.T) {
 	f := measure(t, filepath.Join(nlptest.Root(), "seed", "claims.yaml"), dp)
 	t.Log(f)
 	checkQuotes(t, a, d)
-	if f.p < 0.75 || f.r < 0.30 || f.actorRecall < 1 || f.quotes < 1 {
-		t.Errorf("seed figures below the floor (precision 0.75, recall 0.30, actor recall 1): %v", f)
+	if f.p < 0.75 || f.r < 0.60 || f.actorRecall < 1 || f.quotes < 1 {
+		t.Errorf("seed figures below the targets (precision 0.75, recall 0.60, actor recall 1, quotes 1):\n%v", f)
 	}
 }
