@@ -88,3 +88,34 @@ func TestSeedWithServer(t *testing.T) {
 		t.Errorf("seed figures below the targets (precision 0.75, recall 0.60, actor recall 1, quotes 1):\n%v", f)
 	}
 }
+
+// BenchmarkExtractSeed times `Extract` on the seed article (about 700
+// words) against the running server, split into the parse and the rules
+// (reported as parse-s/op and rules-ms/op). The server's warm-up is not
+// in it: scripts/corenlp up reports that separately.
+//
+//	scripts/corenlp run -- go test -run '^$' -bench ExtractSeed -benchtime 3x ./extract
+func BenchmarkExtractSeed(b *testing.B) {
+	a, err := ReadArticle(nlptest.SeedArticlePath(), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := corenlp.New(corenlp.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := newTestExtractor(b)
+	x.Parser = p
+	var parse, rules time.Duration
+	b.ResetTimer()
+	for range b.N {
+		r, err := x.Extract(context.Background(), a, filepath.Join(b.TempDir(), "draft.yaml"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		parse += r.Parse
+		rules += r.Rules
+	}
+	b.ReportMetric(parse.Seconds()/float64(b.N), "parse-s/op")
+	b.ReportMetric(float64(rules.Milliseconds())/float64(b.N), "rules-ms/op")
+}
