@@ -578,16 +578,6 @@ func (x *extraction) clauseSubject(s nlp.Sentence, p int) []int {
 	return nil
 }
 
-// standing reports whether rel is a standing relation (graph.ClassState).
-func standing(rel graph.RelationType) bool {
-	for _, r := range graph.RelationTypes {
-		if r.Type == rel {
-			return r.Class == graph.ClassState
-		}
-	}
-	return false
-}
-
 // helpVerbs and suppressVerbs make HELPS_SUPPRESS: "help suppress the
 // protests", "assist in operations aimed at dispersing demonstrators".
 var (

@@ -24,8 +24,7 @@ type ref struct {
 // resolves: proposed as a GROUP of its own, as the Resolver proposes
 // named groups.
 type extraActor struct {
-	actor   graph.Actor
-	aliases []string
+	actor graph.Actor
 }
 
 // leftModifiers are the relations whose dependents, before their head,

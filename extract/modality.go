@@ -114,10 +114,23 @@ func (x *extraction) modalityOf(s nlp.Sentence, h hit) modality {
 			if i > 0 {
 				below = anc[i-1]
 			}
-			if rel := relationBetween(s, a, below); !strings.HasPrefix(rel, "ccomp") && rel != "parataxis" && rel != "xcomp" && rel != "dep" && !strings.HasPrefix(rel, "advcl") {
+			if rel := relationBetween(s, a, below); !strings.HasPrefix(rel, "ccomp") && rel != "parataxis" && rel != "xcomp" && rel != "dep" && !strings.HasPrefix(rel, "advcl") && !(rel == "obj" && l == "say") {
 				continue
 			}
 			subj := subjectOf(s, a)
+			if subj < 0 {
+				// "reports claiming that ...", circulated by someone: the
+				// one who circulated them.
+				for _, g := range s.Governors(a) {
+					if strings.HasPrefix(g.Relation, "acl") && g.Governor >= 0 {
+						if _, ok := x.m.refs[g.Governor]; ok {
+							subj = g.Governor
+						} else if v := basicGovernor(s, g.Governor); v >= 0 && relationBetween(s, v, g.Governor) == "obj" {
+							subj = subjectOf(s, v)
+						}
+					}
+				}
+			}
 			md.certainty = graph.Reported
 			if subj >= 0 {
 				if r, ok := x.m.refs[subj]; ok {
@@ -162,7 +175,7 @@ func (x *extraction) modalityOf(s nlp.Sentence, h hit) modality {
 		if (w == "reports" || w == "accounts") && i+1 < s.Tokens.End && (x.lemma(i+1) == "claim" || x.lemma(i+1) == "suggest" || x.lemma(i+1) == "say" || x.lemma(i+1) == "allege") {
 			md.certainty = graph.Alleged
 		}
-		if (w == "described" || w == "describes" || w == "calls" || w == "called" || w == "termed") && i > s.Tokens.Begin && x.word(i-2) == "what" && (i > p || x.spans(s, i, p)) {
+		if (w == "described" || w == "describes" || w == "calls" || w == "called" || w == "termed") && i-2 >= s.Tokens.Begin && x.word(i-2) == "what" && (x.spans(s, i, p) || x.spans(s, i, h.obj)) {
 			md.certainty = graph.Alleged
 		}
 	}
@@ -178,7 +191,9 @@ func (x *extraction) modalityOf(s nlp.Sentence, h hit) modality {
 				md.certainty = hedged(md.certainty)
 			}
 		}
-		if c != p && (x.lemma(c) == "risk" || x.lemma(c) == "threaten" && h.rel != graph.RelThreatens) {
+		// "risks dragging", "threatens to strike": the act is a
+		// possibility, when it is the verb's complement.
+		if c != p && (x.lemma(c) == "risk" || x.lemma(c) == "threaten" && h.rel != graph.RelThreatens) && complementOnChain(s, c, chain) {
 			md.certainty = hedged(md.certainty)
 		}
 	}
@@ -349,4 +364,16 @@ func (x *extraction) timeOf(s nlp.Sentence, chain []int, h hit, md *modality) {
 			}
 		}
 	}
+}
+
+// complementOnChain reports whether verb c governs the next token down the
+// chain as its complement (xcomp, ccomp), not as its subject or object.
+func complementOnChain(s nlp.Sentence, c int, chain []int) bool {
+	for i, t := range chain {
+		if t == c && i > 0 {
+			rel := relationBetween(s, c, chain[i-1])
+			return rel == "xcomp" || strings.HasPrefix(rel, "ccomp")
+		}
+	}
+	return false
 }

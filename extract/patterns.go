@@ -41,7 +41,6 @@ var (
 	agentSubj   = []string{"nsubj", "nsubj:xsubj", "obl:agent", "obl:by", "^acl", "^acl:relcl"}
 	passiveObj  = []string{"nsubj:pass", "nsubj:pass:xsubj", "obj"}
 	nounSubj    = []string{"nmod:poss", "nmod:by", "nmod:from", "amod", "compound", "^obj/nsubj", "^obj/nsubj:xsubj"}
-	nounOnObj   = []string{"nmod:on", "nmod:against", "nmod:at", "nmod:targeting"}
 	withObj     = []string{"obl:with", "nmod:with"}
 	againstObj  = []string{"obl:against", "nmod:against"}
 	aidSubjects = []string{"nsubj", "nsubj:xsubj", "obl:agent", "obl:by", "^acl", "^acl:relcl"}
