@@ -523,8 +523,15 @@ func (m *mentionCtx) apposedPerson(s nlp.Sentence, h int, r nlp.TokenRange) int 
 	if b := r.Begin - 1; b > s.Tokens.Begin && m.doc.Tokens[b].Text == "," && person(b-1) {
 		return b - 1
 	}
-	// "X’s spokesman, Y": the name right after the comma.
-	if a := r.End; a+1 < s.Tokens.End && m.doc.Tokens[a].Text == "," {
+	// "X’s spokesman, Y", "a spokesman for the faction, Y": the name
+	// right after the comma that ends the role's phrase.
+	end := r.End
+	for _, e := range s.Children(h) {
+		if strings.HasPrefix(e.Relation, "nmod") && e.Dependent > h && e.Dependent < h+6 {
+			end = max(end, e.Dependent+1)
+		}
+	}
+	if a := end; a+1 < s.Tokens.End && m.doc.Tokens[a].Text == "," {
 		for t := a + 1; t < s.Tokens.End && t <= a+6; t++ {
 			if person(t) {
 				if pr := m.refs[t]; pr.phrase.Begin == a+1 {

@@ -109,6 +109,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"demand", "require", "press"}, Subject: agentSubj, Object: []string{"obl:of", "obl:from", "obj", "ccomp/nsubj"}, Confidence: 0.65},
 	{Relation: graph.RelDemands, POS: "N", Lemmas: []string{"demand", "demands", "ultimatum"}, Subject: []string{"nmod:poss", "nmod:by", "compound", "amod"}, Object: []string{"nmod:on", "nmod:of", "nmod:for", "nmod:to"}, Confidence: 0.55},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obl:on", "obl:upon"}, Confidence: 0.75},
+	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obj"}, Requires: []string{"compound:prt=on|upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"urge", "appeal", "implore", "ask", "beseech"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.7},
 	{Relation: graph.RelRequestsAssistanceFrom, POS: "V", Lemmas: []string{"seek", "request", "ask", "solicit"}, Subject: agentSubj, Object: []string{"obl:from", "obj/nmod:from", "obl:for=help|assistance|support/^obl/obj"}, Requires: []string{"obj=assistance|help|support|aid|backing|reinforcements|fighters|troops", "obl:for=help|assistance|support|aid"}, Confidence: 0.7},
 	{Relation: graph.RelNegotiatesWith, POS: "V", Lemmas: []string{"negotiate", "bargain"}, Subject: agentSubj, Object: withObj, Confidence: 0.8},
