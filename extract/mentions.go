@@ -88,6 +88,10 @@ func (m *mentionCtx) headCandidate(s nlp.Sentence, i int) bool {
 	switch {
 	case t.POS == "PRP":
 		return actors.IsPronoun(t.Text)
+	case t.POS == "PRP$":
+		// "its strikes", "their leaders": resolved as pronouns are.
+		w := strings.ToLower(t.Text)
+		return (w == "its" || w == "their" || w == "his" || w == "her") && actors.IsPronoun(t.Text)
 	case t.POS == "NNP" || t.POS == "NNPS":
 		return true
 	case isNoun(t.POS):
@@ -260,7 +264,7 @@ func (m *mentionCtx) resolveMentions() {
 			}
 		}
 		text := c.text
-		if t.POS == "PRP" {
+		if t.POS == "PRP" || t.POS == "PRP$" {
 			text = t.Text
 		}
 		if agent := eventAgents[strings.ToLower(t.Lemma)]; agent != "" && isNoun(t.POS) && t.POS != "NNP" {

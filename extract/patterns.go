@@ -63,7 +63,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelAttacks, POS: "N", Lemmas: []string{"attack", "strike", "airstrike", "raid", "assault", "offensive", "aggression", "invasion", "bombardment", "war"}, Subject: []string{"compound", "amod", "nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:on", "nmod:against", "nmod:at", "nmod:of"}, Confidence: 0.65},
 	{Relation: graph.RelAttacks, POS: "V", Lemmas: []string{"launch", "carry", "conduct", "fire"}, Subject: agentSubj, Object: []string{"obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:on", "obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:against", "obl:at", "obl:on", "obl:against", "obl:toward", "obl:towards"}, Confidence: 0.7},
 	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"bomb", "assassinate", "kill", "abduct", "kidnap", "ambush"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
-	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"kill", "assassinate", "wound", "injure"}, Subject: []string{"obl:in", "obl:by", "obl:agent"}, Object: []string{"nsubj:pass", "^acl", "nsubj", "^dep"}, Requires: []string{"obl:in=strike|attack|airstrike|raid|bombing|ambush|assault|operation", "obl:by", "obl:agent"}, Confidence: 0.65},
+	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"kill", "assassinate", "wound", "injure"}, Subject: []string{"obl:in/acl/obl:by", "obl:in/acl/obl:agent", "obl:in", "obl:by", "obl:agent"}, Object: []string{"nsubj:pass", "^acl", "nsubj", "^dep"}, Requires: []string{"obl:in=strike|attack|airstrike|raid|bombing|ambush|assault|operation", "obl:by", "obl:agent"}, Confidence: 0.65},
 	{Relation: graph.RelFights, POS: "V", Lemmas: []string{"fight", "clash", "battle"}, Subject: agentSubj, Object: append([]string{"obj"}, withObj...), Confidence: 0.7},
 	{Relation: graph.RelDeployedTo, POS: "V", Lemmas: []string{"deploy", "send", "dispatch"}, Subject: agentSubj, Object: []string{"obl:to", "obl:in", "obl:into"}, Confidence: 0.6, ObjectKinds: []graph.ActorKind{graph.KindState}},
 	{Relation: graph.RelDeployedTo, POS: "N", Lemmas: []string{"deployment"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:in", "nmod:into"}, Confidence: 0.6, ObjectKinds: []graph.ActorKind{graph.KindState}},
@@ -171,6 +171,7 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
+	"site", "sites", "facility", "facilities", "target", "targets", "territory", "soil", "assets", "infrastructure", "diplomats", "airspace", "ships", "tankers", "vessels",
 	"right", "rights", "efforts", "effort", "bid", "position", "stance", "cause",
 	"lines", "line", "convoy", "convoys", "base", "bases", "positions", "personnel", "departure", "withdrawal", "exit", "expulsion",
 	"persistence", "actions", "activities", "rhetoric", "ability", "capacity", "sovereignty", "will", "fighters", "members")
