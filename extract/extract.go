@@ -89,10 +89,6 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		}
 	}
 
-	type drafted struct {
-		c   DraftClaim
-		key string
-	}
 	var claims []drafted
 	seen := map[string]int{}
 	dropped := 0
@@ -147,6 +143,7 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	if a.PublishedAt == "unknown" {
 		d.Article.Note = "publication date unknown: give it in the article's front matter (publishedAt) or here"
 	}
+	claims = dropOwnSide(claims)
 	var same map[string]string
 	d.Actors, same = x.draftActors()
 	canon := func(id string) string {
@@ -221,6 +218,42 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		d.Claims = []DraftClaim{}
 	}
 	return d, dropped
+}
+
+type drafted struct {
+	c   DraftClaim
+	key string
+}
+
+// hostile are relations no one has with the body they lead, speak for or
+// serve.
+var hostile = map[graph.RelationType]bool{
+	graph.RelWarns: true, graph.RelThreatens: true, graph.RelAttacks: true, graph.RelAssaults: true,
+	graph.RelAccuses: true, graph.RelCriticises: true, graph.RelSanctions: true, graph.RelOpposes: true,
+	graph.RelDemands: true, graph.RelRejects: true, graph.RelUndermines: true, graph.RelFights: true,
+}
+
+// dropOwnSide drops hostile claims between a person and the body the
+// article says they lead, speak for or serve ("Iraqi
+// government spokesman X … warned that Iraq would …" is not a warning to
+// Iraq).
+func dropOwnSide(claims []drafted) []drafted {
+	side := map[[2]string]bool{}
+	for _, c := range claims {
+		switch graph.RelationType(c.c.Relation) {
+		case graph.RelLeads, graph.RelSpokespersonFor, graph.RelOfficialOf:
+			side[[2]string{c.c.Subject, c.c.Object}] = true
+			side[[2]string{c.c.Object, c.c.Subject}] = true
+		}
+	}
+	out := claims[:0]
+	for _, c := range claims {
+		if hostile[graph.RelationType(c.c.Relation)] && side[[2]string{c.c.Subject, c.c.Object}] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // mentionRange is the words naming the actor at token t: its noun phrase

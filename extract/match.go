@@ -420,6 +420,9 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 		if or.kind == graph.KindPerson {
 			return // "President Trump’s envoy": an office of the state, not of the person
 		}
+		if or.kind == graph.KindState && bodyRoles[x.roleKey(s, role)] {
+			return // a state has no founder or secretary-general
+		}
 		if !ok1 || !ok2 || pr.kind != graph.KindPerson && pr.kind != "" {
 			return
 		}
@@ -877,3 +880,6 @@ func (x *extraction) adjacentPerson(s nlp.Sentence, role, p int) bool {
 	r, ok := x.m.refs[p]
 	return ok && r.kind == graph.KindPerson && !r.coref && r.phrase.Begin == role+1
 }
+
+// bodyRoles are offices of groups and organisations, never of states.
+var bodyRoles = setOf("founder", "co founder", "secretary general", "general secretary", "deputy leader")

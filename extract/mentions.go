@@ -412,7 +412,7 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 			}
 		}
 	}
-	if id := m.chainActor(h); id != "" {
+	if id := m.chainActor(h); id != "" && (res.Pronoun == nil || kindIn(m.kindOf(id), res.Pronoun.Kinds) && m.numberFits(res.Pronoun, id)) {
 		// A group noun's chain must reach an actor of the noun's most
 		// likely kind when the article offers one ("the faction": a
 		// militia, not the command that spoke before).
@@ -620,6 +620,16 @@ func (m *mentionCtx) reporter(s nlp.Sentence, h int, p *actors.Pronoun) string {
 		v = gov
 	}
 	return ""
+}
+
+// numberFits rejects a singular pronoun ("its", "he") for a group of
+// people (GROUP) and a plural one for a person.
+func (m *mentionCtx) numberFits(p *actors.Pronoun, id string) bool {
+	k := m.kindOf(id)
+	if p.Plural {
+		return k != graph.KindPerson
+	}
+	return k != graph.KindGroup
 }
 
 // demonstrative reports whether h has "these", "those", "both" or "the
