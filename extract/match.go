@@ -272,6 +272,9 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 			if len(pat.Requires) > 0 && !x.requires(s, p, pat.Requires) {
 				continue
 			}
+			if len(pat.ComplementCue) > 0 && !x.complementHas(s, p, pat.ComplementCue) {
+				continue
+			}
 			subjPaths, objPaths := pat.Subject, pat.Object
 			if tok.POS == "VBN" && pat.POS == "V" && hasGovernor(s, p, "acl") {
 				// "protests led by merchants": the noun a passive
@@ -339,6 +342,7 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 	out = append(out, x.helpHits(s)...)
 	out = append(out, x.characterisationHits(s)...)
 	out = append(out, x.protestHits(s)...)
+	out = append(out, x.supporterHits(s)...)
 	members := x.memberHits(s)
 	out = append(out, members...)
 	// "militias loyal to Iran, including A and B": what the sentence
@@ -883,3 +887,66 @@ func (x *extraction) adjacentPerson(s nlp.Sentence, role, p int) bool {
 
 // bodyRoles are offices of groups and organisations, never of states.
 var bodyRoles = setOf("founder", "co founder", "secretary general", "general secretary", "deputy leader")
+
+// complementHas reports whether the clausal complement of p (ccomp) holds
+// a token with one of the lemmas.
+func (x *extraction) complementHas(s nlp.Sentence, p int, lemmas []string) bool {
+	for _, e := range s.Children(p) {
+		if !strings.HasPrefix(e.Relation, "ccomp") {
+			continue
+		}
+		lo, hi := subtree(s, e.Dependent)
+		for t := lo; t <= hi; t++ {
+			if contains(lemmas, x.lemma(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// supporterNouns name the followers of an actor: "supporters of Iraq’s
+// Popular Mobilisation Forces" are a group that supports it.
+var supporterNouns = setOf("supporter", "loyalist", "follower", "backer", "partisan")
+
+// supporterHits proposes "<X> supporters" for "supporters of X" (or "X’s
+// supporters"), and drafts that it SUPPORTS X.
+func (x *extraction) supporterHits(s nlp.Sentence) []hit {
+	var out []hit
+	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
+		if !supporterNouns[x.lemma(p)] || !isNoun(x.doc.Tokens[p].POS) {
+			continue
+		}
+		for _, e := range s.Children(p) {
+			if e.Relation != "nmod:of" && e.Relation != "nmod:poss" {
+				continue
+			}
+			xr, xTok, ok := x.actorAt(s, e.Dependent)
+			if !ok || xr.coref {
+				continue
+			}
+			name := x.actorName(xr.actor) + " " + strings.ToLower(x.doc.Tokens[p].Text)
+			id := x.m.extraGroup(name)
+			r := ref{actor: id, phrase: nlp.TokenRange{Begin: p, End: p + 1}, proposed: true, kind: graph.KindGroup}
+			x.m.refs[p] = r
+			out = append(out, hit{rel: graph.RelSupports, pred: p, subj: p, obj: xTok, sref: r, oref: xr, confidence: 0.6, objNP: xTok, pattern: "supporters of"})
+		}
+	}
+	return out
+}
+
+// actorName is an actor's name, for naming a group after it.
+func (x *extraction) actorName(id string) string {
+	if a, _, ok := x.m.res.Actor(id); ok {
+		return a.Name
+	}
+	for _, a := range x.m.art.Actors() {
+		if a.Actor.ID == id {
+			return a.Actor.Name
+		}
+	}
+	if e := x.m.byID[id]; e != nil {
+		return e.actor.Name
+	}
+	return id
+}

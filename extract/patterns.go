@@ -31,6 +31,10 @@ type Pattern struct {
 	// ObjectKinds, when set, are the only actor kinds the object may be
 	// (one is deployed to a state, not to a person).
 	ObjectKinds []graph.ActorKind
+	// ComplementCue, when set, requires one of these lemmas in the
+	// predicate's clausal complement ("warned Washington that … would
+	// make American interests legitimate targets").
+	ComplementCue []string
 	// ObjectNotVia: nouns that may not carry the object ("Iran’s
 	// delegation was led by X": X leads the delegation, not Iran).
 	ObjectNotVia []string
@@ -55,6 +59,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelThreatens, POS: "N", Lemmas: []string{"threat"}, Subject: nounSubj, Object: []string{"nmod:against", "nmod:to", "acl/obl:against", "acl:to/obl:against", "^nsubj/obl:against", "acl/obj", "^nsubj/obj"}, Confidence: 0.75},
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"retaliate", "avenge"}, Subject: []string{"nsubj", "nsubj:xsubj"}, Object: againstObj, Confidence: 0.6},
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Requires: []string{"obl:of=action|attack|attacks|strike|strikes|retaliation|force|war|response|escalation|consequences|reprisal|reprisals"}, Confidence: 0.75},
+	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, ComplementCue: []string{"target", "price", "safe", "retaliate", "retaliation", "respond", "response", "force", "war", "strike", "attack", "revenge", "avenge", "punish", "punishment"}, Confidence: 0.7},
 	{Relation: graph.RelWarns, POS: "V", Lemmas: []string{"warn", "caution"}, Subject: agentSubj, Object: []string{"obj", "obl:to", "iobj"}, Confidence: 0.8},
 	{Relation: graph.RelWarns, POS: "N", Lemmas: []string{"warning", "ultimatum"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:for"}, Confidence: 0.7},
 
