@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/extract/actors"
 	"github.com/actorgraph/actorgraph/graph"
@@ -188,7 +189,7 @@ func (m *mentionCtx) phrase(s nlp.Sentence, h int) nlp.TokenRange {
 		}
 	}
 	for _, em := range m.doc.Mentions {
-		if em.Tokens.Begin <= hi && em.Tokens.End-1 >= lo && em.Tokens.Contains(h) {
+		if em.Tokens.Begin <= hi && em.Tokens.End-1 >= lo && em.Tokens.Contains(h) && m.nameLike(em.Tokens) {
 			lo, hi = min(lo, em.Tokens.Begin), max(hi, em.Tokens.End-1)
 		}
 	}
@@ -198,6 +199,25 @@ func (m *mentionCtx) phrase(s nlp.Sentence, h int) nlp.TokenRange {
 	}
 	return nlp.TokenRange{Begin: lo, End: hi + 1}
 }
+
+// nameLike reports whether a mention's tokens look like a name: proper
+// nouns, hyphens and name particles only (NER sometimes runs a name on
+// into "whose representatives").
+func (m *mentionCtx) nameLike(r nlp.TokenRange) bool {
+	for i := r.Begin; i < r.End; i++ {
+		t := m.doc.Tokens[i]
+		switch {
+		case t.POS == "NNP" || t.POS == "NNPS" || t.POS == "HYPH" || t.POS == "POS":
+		case nameParticles[strings.ToLower(t.Text)]:
+		case t.Text != "" && unicode.IsUpper([]rune(t.Text)[0]):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var nameParticles = setOf("al", "el", "bin", "ibn", "abu", "of", "in", "and", "the", "-", "’s", "'s", "ash", "as", "ad", "an", "ar", "at", "az")
 
 // ownPhrase is phrase without the possessor ("Tehran’s regional agenda"
 // → "regional agenda"), to decide whether the head's own words name an
@@ -494,6 +514,9 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 	case res.Noun.Class == actors.CollectiveNoun && !m.modified(s, h) && memberNouns[strings.ToLower(m.doc.Tokens[h].Lemma)]:
 		// "fighters", "hundreds": members or a number of some actor,
 		// never a group of their own.
+	case res.Noun.Class == actors.GroupNoun && len(res.Noun.Kinds) > 0 && res.Noun.Kinds[0] == graph.KindState:
+		// "occupation forces", "the authorities": a state's, never a
+		// group of their own.
 	case res.Noun.Class == actors.CollectiveNoun || res.Noun.Class == actors.GroupNoun && res.Noun.Plural && r.Len() > 1 && m.modified(s, h):
 		name := m.groupName(r)
 		if name == "" {
