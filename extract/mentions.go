@@ -400,6 +400,15 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 			return // "any party", "three businessmen": no one in particular
 		}
 	}
+	if res.Pronoun != nil && m.doc.Tokens[h].POS == "PRP$" {
+		// "Nujaba … was represented by its spokesman": a possessive
+		// refers to its clause's subject when that fits, whatever the
+		// chain says.
+		if id := m.clauseSubjectActor(s, h, res.Pronoun); id != "" {
+			m.refs[h] = ref{actor: id, phrase: r, coref: true, kind: m.kindOf(id)}
+			return
+		}
+	}
 	if res.Pronoun != nil {
 		// "X said it had ...": a pronoun subject of a reported clause is
 		// the reporter, when it fits; CoreNLP's chains often join "it"
@@ -641,6 +650,31 @@ func (m *mentionCtx) reporter(s nlp.Sentence, h int, p *actors.Pronoun) string {
 			continue
 		}
 		v = gov
+	}
+	return ""
+}
+
+// clauseSubjectActor is the actor of the subject of the clause the
+// possessive at h is in, when its kind and number fit the pronoun.
+func (m *mentionCtx) clauseSubjectActor(s nlp.Sentence, h int, p *actors.Pronoun) string {
+	cur := h
+	for steps := 0; steps < 6; steps++ {
+		g := basicGovernor(s, cur)
+		if g < 0 {
+			return ""
+		}
+		if strings.HasPrefix(m.doc.Tokens[g].POS, "VB") {
+			for _, e := range s.Children(g) {
+				if e.Relation != "nsubj" && e.Relation != "nsubj:pass" || e.Dependent == h {
+					continue
+				}
+				if r, ok := m.refs[e.Dependent]; ok && r.actor != "" && kindIn(m.kindOf(r.actor), p.Kinds) && m.numberFits(p, r.actor) {
+					return r.actor
+				}
+			}
+			return ""
+		}
+		cur = g
 	}
 	return ""
 }
