@@ -690,6 +690,22 @@ func (x *extraction) onlyState(s nlp.Sentence) int {
 // existing actor when any does: "Iran’s Foreign Ministry spokesman" is
 // Iran's, not a proposed "Foreign Ministry"'s.
 func (x *extraction) bestOwners(s nlp.Sentence, owners []int) []int {
+	// "In Tehran, Foreign Ministry spokesman X": a proposed organ
+	// ("Foreign Ministry") of the one state named before it is that
+	// state when the Resolver codes "<state> Foreign Ministry" so.
+	for i, o := range owners {
+		r, _, ok := x.actorAt(s, o)
+		if !ok || !r.proposed {
+			continue
+		}
+		if st := x.onlyState(s); st >= 0 && st < o {
+			sr := x.m.refs[st]
+			text := x.actorName(sr.actor) + " " + x.doc.RangeText(r.phrase)
+			if res := x.m.res.NewArticle().Resolve(actors.Mention{Text: text}); res.Outcome == actors.Resolved && res.Actor.ID == x.final(sr.actor) {
+				owners[i] = st
+			}
+		}
+	}
 	var existing []int
 	for _, o := range owners {
 		r, _, ok := x.actorAt(s, o)

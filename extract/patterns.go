@@ -82,6 +82,7 @@ var Patterns = []Pattern{
 	// Claims of responsibility, designations, sanctions.
 	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim", "assume", "accept"}, Subject: agentSubj, Requires: []string{"obj=responsibility"}, Object: []string{"advcl/ccomp/obj", "xcomp/ccomp/obj", "dep/ccomp/obj", "advcl/ccomp/nsubj:pass", "obj=responsibility/nmod:for/nmod:on", "obj=responsibility/nmod:for/nmod:against", "obj=responsibility/nmod:for/nmod:at", "obj=responsibility/nmod:for/compound", "obj=responsibility/nmod:for/nmod:of"}, Confidence: 0.8},
 	{Relation: graph.RelDesignates, POS: "V", Lemmas: []string{"designate", "blacklist", "list", "ban", "proscribe", "outlaw"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.75},
+	{Relation: graph.RelDesignates, POS: "V", Lemmas: []string{"place", "put", "add", "include"}, Subject: []string{"obl:on", "obl:to", "obl:in", "nsubj"}, Object: []string{"nsubj:pass", "obj"}, Requires: []string{"obl:on=list|blacklist|lists", "obl:to=list|blacklist|lists", "obl:in=list|blacklist|lists"}, Confidence: 0.7},
 	{Relation: graph.RelDesignates, POS: "N", Lemmas: []string{"designation", "blacklisting", "listing"}, Subject: []string{"nmod:by", "nmod:poss", "compound", "amod"}, Object: []string{"nmod:of"}, Confidence: 0.6},
 	{Relation: graph.RelSanctions, POS: "V", Lemmas: []string{"sanction", "penalise", "penalize"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.8},
 	{Relation: graph.RelSanctions, POS: "V", Lemmas: []string{"impose", "slap", "level"}, Subject: agentSubj, Object: []string{"obj=sanction|sanctions|penalties|embargo/nmod:on", "obl:on", "obl:against"}, Requires: []string{"obj=sanction|sanctions|penalties|embargo|penalty"}, Confidence: 0.8},
@@ -176,6 +177,7 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
+	"list", "blacklist", "lists",
 	"site", "sites", "facility", "facilities", "target", "targets", "territory", "soil", "assets", "infrastructure", "diplomats", "airspace", "ships", "tankers", "vessels",
 	"right", "rights", "efforts", "effort", "bid", "position", "stance", "cause",
 	"lines", "line", "convoy", "convoys", "base", "bases", "positions", "personnel", "departure", "withdrawal", "exit", "expulsion",
