@@ -260,7 +260,9 @@ func (x *extraction) withConjuncts(s nlp.Sentence, t int) []int {
 
 // hits applies every pattern to sentence s.
 func (x *extraction) hits(s nlp.Sentence) []hit {
-	var out []hit
+	// Roles first: they settle who a role phrase names before the
+	// patterns read it as an argument.
+	out := x.roleHits(s)
 	for p := s.Tokens.Begin; p < s.Tokens.End; p++ {
 		tok := x.doc.Tokens[p]
 		lemma := strings.ToLower(tok.Lemma)
@@ -338,7 +340,6 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 			}
 		}
 	}
-	out = append(out, x.roleHits(s)...)
 	out = append(out, x.helpHits(s)...)
 	out = append(out, x.characterisationHits(s)...)
 	out = append(out, x.protestHits(s)...)
@@ -479,6 +480,29 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 				if pt := x.personTokenOf(s, r); pt >= 0 && pt != i {
 					for _, o := range x.bestOwners(s, ownersOf(i)) {
 						add(pt, i, o, i)
+					}
+				}
+			}
+		}
+		// "The group’s secretary-general, Y", parsed with "general" as an
+		// adjective of "group": the owner is the noun, the role its
+		// title words after it, the person the name after the comma.
+		if title := x.trailingTitle(s, i); title > i {
+			var words []string
+			for t := i + 1; t <= title; t++ {
+				if w := strings.ToLower(x.doc.Tokens[t].Text); w != "’s" && w != "'s" {
+					words = append(words, w)
+				}
+			}
+			key := actors.Key(strings.Join(words, " "))
+			if rel, ok := roleLookup(key); ok {
+				if pt := x.personAfterComma(s, title); pt >= 0 {
+					pr := x.m.refs[pt]
+					if or, _, ok := x.actorAt(s, i); ok && x.final(or.actor) != x.final(pr.actor) && or.kind != graph.KindPerson && !(or.kind == graph.KindState && bodyRoles[key]) {
+						out = append(out, hit{rel: rel, pred: title, subj: pt, obj: i, sref: pr, oref: or, confidence: 0.8, objNP: i, pattern: "role"})
+						// The person, not the group, is the phrase's
+						// referent in the rest of the sentence.
+						x.m.refs[i] = ref{actor: pr.actor, phrase: pr.phrase, kind: pr.kind}
 					}
 				}
 			}
@@ -965,4 +989,30 @@ func (x *extraction) actorName(id string) string {
 		return e.actor.Name
 	}
 	return id
+}
+
+// trailingTitle is the last title token a noun carries after it as an
+// adjective ("group" in "The group’s secretary-general"), or -1.
+func (x *extraction) trailingTitle(s nlp.Sentence, h int) int {
+	last := -1
+	for _, e := range s.Children(h) {
+		if e.Relation == "amod" && e.Dependent > h && e.Dependent <= h+4 && x.doc.Tokens[e.Dependent].NER == nlp.Title {
+			last = max(last, e.Dependent)
+		}
+	}
+	return last
+}
+
+// personAfterComma is the token of a person named right after the comma
+// that follows token t, or -1.
+func (x *extraction) personAfterComma(s nlp.Sentence, t int) int {
+	if t+2 >= s.Tokens.End || x.doc.Tokens[t+1].Text != "," {
+		return -1
+	}
+	for p := t + 2; p < s.Tokens.End && p <= t+7; p++ {
+		if r, ok := x.m.refs[p]; ok && r.kind == graph.KindPerson && !r.coref && r.phrase.Begin == t+2 {
+			return p
+		}
+	}
+	return -1
 }
