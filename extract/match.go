@@ -315,6 +315,9 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 					if contains(pat.ObjectNotVia, x.lemma(ot)) || contains(pat.ObjectNotVia, x.word(ot)) {
 						continue
 					}
+					if len(pat.ObjectVia) > 0 && !contains(pat.ObjectVia, x.lemma(ot)) && !contains(pat.ObjectVia, x.word(ot)) {
+						continue
+					}
 					out = append(out, hit{rel: pat.Relation, pred: p, subj: sTok, obj: oTok, sref: sr, oref: or, confidence: conf, certainty: pat.Certainty, objNP: ot, pattern: patternName(i)})
 				}
 			}

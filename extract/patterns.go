@@ -35,6 +35,9 @@ type Pattern struct {
 	// predicate's clausal complement ("warned Washington that … would
 	// make American interests legitimate targets").
 	ComplementCue []string
+	// ObjectVia, when set, are the only nouns that may carry the object
+	// ("Iran’s delegation was led by X": X serves Iran).
+	ObjectVia []string
 	// ObjectNotVia: nouns that may not carry the object ("Iran’s
 	// delegation was led by X": X leads the delegation, not Iran).
 	ObjectNotVia []string
@@ -90,6 +93,7 @@ var Patterns = []Pattern{
 
 	// Standing relations.
 	{Relation: graph.RelLeads, POS: "V", Lemmas: []string{"lead", "head", "command", "found", "run", "chair"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectNotVia: []string{"delegation", "team", "force", "forces", "troops", "army", "operation", "campaign", "talks", "effort", "attack", "offensive"}},
+	{Relation: graph.RelOfficialOf, POS: "V", Lemmas: []string{"lead", "head"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectVia: []string{"delegation", "side", "team", "negotiators", "mission"}},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"include", "comprise", "encompass"}, Subject: []string{"obj"}, Object: []string{"nsubj"}, Confidence: 0.65},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"join", "belong"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.65},
 	{Relation: graph.RelMemberOf, POS: "N", Lemmas: []string{"member", "part", "faction", "component", "wing"}, Subject: []string{"nsubj", "^appos"}, Object: []string{"nmod:of"}, Confidence: 0.65},
@@ -177,7 +181,7 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
-	"list", "blacklist", "lists",
+	"list", "blacklist", "lists", "side", "delegation", "team", "negotiators", "mission",
 	"site", "sites", "facility", "facilities", "target", "targets", "territory", "soil", "assets", "infrastructure", "diplomats", "airspace", "ships", "tankers", "vessels",
 	"right", "rights", "efforts", "effort", "bid", "position", "stance", "cause",
 	"lines", "line", "convoy", "convoys", "base", "bases", "positions", "personnel", "departure", "withdrawal", "exit", "expulsion",

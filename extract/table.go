@@ -24,6 +24,15 @@ func PatternsMarkdown() string {
 			}
 			req = strings.TrimSpace(req + " object kind " + strings.Join(ks, "/"))
 		}
+		if len(p.ObjectVia) > 0 {
+			req = strings.TrimSpace(req + " object through " + strings.Join(p.ObjectVia, "/"))
+		}
+		if len(p.ObjectNotVia) > 0 {
+			req = strings.TrimSpace(req + " object not through " + strings.Join(p.ObjectNotVia, "/"))
+		}
+		if len(p.ComplementCue) > 0 {
+			req = strings.TrimSpace(req + " complement holds " + strings.Join(p.ComplementCue, "/"))
+		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %.2f |\n", i+1, p.Relation, pos[p.POS],
 			code(p.Lemmas, ", "), code(p.Subject, " "), code(p.Object, " "), escapePipes(req), p.Confidence)
 	}
