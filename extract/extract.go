@@ -78,6 +78,11 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	}
 	m := &mentionCtx{doc: doc, art: e.Resolver.NewArticle(), res: e.Resolver, refs: map[int]ref{},
 		extra: map[string]*extraActor{}, byID: map[string]*extraActor{}, roleOwner: map[int]string{}, pendingRes: map[int]actors.Resolution{}, quotePronouns: map[int]int{}, lists: map[int][]int{}}
+	if a.Dateline != "" {
+		if res := e.Resolver.NewArticle().Resolve(actors.Mention{Text: a.Dateline}); res.Outcome == actors.Resolved && res.Actor.Kind == graph.KindState {
+			m.home = res.Actor.ID
+		}
+	}
 	m.resolveMentions()
 	x := &extraction{doc: doc, m: m, published: a.Published}
 	for h, qi := range m.quotePronouns {

@@ -62,6 +62,9 @@ type mentionCtx struct {
 	// quotePronouns: first-person pronouns inside a quotation → the
 	// quote's index; they are its speaker.
 	quotePronouns map[int]int
+	// home is the state of the article's dateline ("BAGHDAD –" → Iraq),
+	// or "": "the government" there is that state's.
+	home string
 	// lists: a plural anaphor ("these groups") → the tokens of the list
 	// it stands for.
 	lists map[int][]int
@@ -429,6 +432,12 @@ func (m *mentionCtx) corefer(s nlp.Sentence, h int, r nlp.TokenRange) {
 			}
 		}
 	}
+	if res.Noun != nil && res.Noun.Class == actors.GroupNoun && m.home != "" && homeNouns[strings.ToLower(m.doc.Tokens[h].Text)] && !m.modified(s, h) && m.chainActor(h) == "" {
+		// "the government" in an article datelined BAGHDAD is Iraq's,
+		// unless a chain says otherwise.
+		m.refs[h] = ref{actor: m.home, phrase: r, coref: true, kind: graph.KindState}
+		return
+	}
 	if res.Noun != nil && res.Noun.Class == actors.GroupNoun && !res.Noun.Plural {
 		// "the American occupation", "the Iranian regime": the
 		// demonym's state.
@@ -678,6 +687,9 @@ func (m *mentionCtx) clauseSubjectActor(s nlp.Sentence, h int, p *actors.Pronoun
 	}
 	return ""
 }
+
+// homeNouns stand for the state an article is datelined in.
+var homeNouns = setOf("government", "authorities", "state", "country")
 
 // numberFits rejects a singular pronoun ("its", "he") for a group of
 // people (GROUP) and a plural one for a person.

@@ -64,6 +64,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Requires: []string{"obl:of=action|attack|attacks|strike|strikes|retaliation|force|war|response|escalation|consequences|reprisal|reprisals"}, Confidence: 0.75},
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, ComplementCue: []string{"target", "price", "safe", "retaliate", "retaliation", "respond", "response", "force", "war", "strike", "attack", "revenge", "avenge", "punish", "punishment"}, Confidence: 0.7},
 	{Relation: graph.RelWarns, POS: "V", Lemmas: []string{"warn", "caution"}, Subject: agentSubj, Object: []string{"obj", "obl:to", "iobj"}, Confidence: 0.8},
+	{Relation: graph.RelWarns, POS: "V", Lemmas: []string{"warn", "caution"}, Subject: agentSubj, Object: []string{"ccomp/nsubj", "ccomp/nsubj:pass"}, ComplementCue: []string{"face", "consequence", "pay", "price", "suffer", "regret", "accountable", "responsible"}, Confidence: 0.6},
 	{Relation: graph.RelWarns, POS: "N", Lemmas: []string{"warning", "ultimatum"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:for"}, Confidence: 0.7},
 
 	// Force.
@@ -117,6 +118,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelAccuses, POS: "N", Lemmas: []string{"accusation", "allegation"}, Subject: []string{"nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:against"}, Confidence: 0.6},
 	{Relation: graph.RelRejects, POS: "V", Lemmas: []string{"reject", "dismiss", "rebuff", "refuse"}, Subject: agentSubj, Object: []string{"obj", "obj/nmod:poss", "obj/compound", "obj/amod", "obj/nmod:by", "obj/nmod:from", "obj/acl/obl:by"}, Confidence: 0.65},
 	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"demand", "require", "press"}, Subject: agentSubj, Object: []string{"obl:of", "obl:from", "obj", "ccomp/nsubj"}, Confidence: 0.65},
+	{Relation: graph.RelDemands, POS: "V", Lemmas: []string{"propose", "insist"}, Subject: agentSubj, Object: []string{"ccomp/nsubj"}, Confidence: 0.5},
 	{Relation: graph.RelDemands, POS: "N", Lemmas: []string{"demand", "demands", "ultimatum"}, Subject: []string{"nmod:poss", "nmod:by", "compound", "amod"}, Object: []string{"nmod:on", "nmod:of", "nmod:for", "nmod:to"}, Confidence: 0.55},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obl:on", "obl:upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obj"}, Requires: []string{"compound:prt=on|upon"}, Confidence: 0.75},
@@ -181,6 +183,7 @@ var ownerNouns = setOf("sovereignty", "authority", "security", "stability", "int
 	"offer", "proposal", "accusation", "accusations", "claim", "claims", "statement", "decision", "move",
 	"sanctions", "troops", "forces", "army", "military", "drone", "drones", "agenda", "policy", "influence",
 	"presence", "embassy", "interference", "occupation", "involvement", "role", "regime", "threat", "threats", "warning",
+	"leaders", "leader", "leadership", "representatives", "representative", "delegates", "delegate", "commanders", "members",
 	"list", "blacklist", "lists", "side", "delegation", "team", "negotiators", "mission",
 	"site", "sites", "facility", "facilities", "target", "targets", "territory", "soil", "assets", "infrastructure", "diplomats", "airspace", "ships", "tankers", "vessels",
 	"right", "rights", "efforts", "effort", "bid", "position", "stance", "cause",
