@@ -286,6 +286,9 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 			}
 			subs := x.argTokens(s, p, subjPaths, true)
 			objs := x.argTokens(s, p, objPaths, false)
+			if len(objs) == 0 && pat.DeepObject {
+				objs = x.deepObject(s, p, objPaths)
+			}
 			conf := pat.Confidence
 			if len(subs) == 0 && len(objs) > 0 && (tok.POS == "VBG" || tok.POS == "VBN") && pat.POS == "V" {
 				// "X did Y, openly sidelining Z": the participle's
@@ -1018,4 +1021,26 @@ func (x *extraction) personAfterComma(s nlp.Sentence, t int) int {
 		}
 	}
 	return -1
+}
+
+// deepObject follows paths and, where they reach a phrase naming no
+// actor, takes the first actor named inside it (a name, or a demonym:
+// "a vital target in the Israeli port city" → Israel).
+func (x *extraction) deepObject(s nlp.Sentence, p int, paths []string) []int {
+	for _, path := range paths {
+		for _, t := range follow(x.doc, s, p, parsePath(path)) {
+			lo, hi := subtree(s, t)
+			for u := max(lo, t); u <= hi && u <= t+12; u++ {
+				if r, _, ok := x.actorAt(s, u); ok && u != p && !r.coref {
+					return []int{u}
+				}
+				if x.doc.Tokens[u].NER == nlp.Nationality {
+					if _, ok := x.adjectiveActor(u); ok {
+						return []int{u}
+					}
+				}
+			}
+		}
+	}
+	return nil
 }

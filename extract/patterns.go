@@ -35,6 +35,10 @@ type Pattern struct {
 	// predicate's clausal complement ("warned Washington that … would
 	// make American interests legitimate targets").
 	ComplementCue []string
+	// DeepObject: when the object path reaches a phrase that names no
+	// actor ("what it described as a vital target in the Israeli port
+	// city"), the first actor named inside that phrase is the object.
+	DeepObject bool
 	// ObjectVia, when set, are the only nouns that may carry the object
 	// ("Iran’s delegation was led by X": X serves Iran).
 	ObjectVia []string
@@ -69,7 +73,7 @@ var Patterns = []Pattern{
 
 	// Force.
 	{Relation: graph.RelAttacks, POS: "V", Lemmas: []string{"attack", "strike", "target", "shell", "raid", "hit", "invade", "bombard"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.75},
-	{Relation: graph.RelAttacks, POS: "N", Lemmas: []string{"attack", "strike", "airstrike", "raid", "assault", "offensive", "aggression", "invasion", "bombardment", "war"}, Subject: []string{"compound", "amod", "nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:on", "nmod:against", "nmod:at", "nmod:of"}, Confidence: 0.65},
+	{Relation: graph.RelAttacks, POS: "N", Lemmas: []string{"attack", "strike", "airstrike", "raid", "assault", "offensive", "aggression", "invasion", "bombardment", "war"}, Subject: []string{"compound", "amod", "nmod:poss", "nmod:by", "nmod:from"}, Object: []string{"nmod:on", "nmod:against", "nmod:at", "nmod:of"}, DeepObject: true, Confidence: 0.65},
 	{Relation: graph.RelAttacks, POS: "V", Lemmas: []string{"launch", "carry", "conduct", "fire"}, Subject: agentSubj, Object: []string{"obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:on", "obj=attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|drone|drones|missile|missiles|rocket|rockets/nmod:against", "obl:at", "obl:on", "obl:against", "obl:toward", "obl:towards"}, Confidence: 0.7},
 	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"bomb", "assassinate", "kill", "abduct", "kidnap", "ambush"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
 	{Relation: graph.RelAssaults, POS: "V", Lemmas: []string{"kill", "assassinate", "wound", "injure"}, Subject: []string{"obl:in/acl/obl:by", "obl:in/acl/obl:agent", "obl:in", "obl:by", "obl:agent"}, Object: []string{"nsubj:pass", "^acl", "nsubj", "^dep"}, Requires: []string{"obl:in=strike|attack|airstrike|raid|bombing|ambush|assault|operation", "obl:by", "obl:agent"}, Confidence: 0.65},
@@ -84,7 +88,8 @@ var Patterns = []Pattern{
 	{Relation: graph.RelUsesMassViolenceAgainst, POS: "V", Lemmas: []string{"massacre", "slaughter"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.65},
 
 	// Claims of responsibility, designations, sanctions.
-	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim", "assume", "accept"}, Subject: agentSubj, Requires: []string{"obj=responsibility"}, Object: []string{"advcl/ccomp/obj", "xcomp/ccomp/obj", "dep/ccomp/obj", "advcl/ccomp/nsubj:pass", "obj=responsibility/nmod:for/nmod:on", "obj=responsibility/nmod:for/nmod:against", "obj=responsibility/nmod:for/nmod:at", "obj=responsibility/nmod:for/compound", "obj=responsibility/nmod:for/nmod:of"}, Confidence: 0.8},
+	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim"}, Subject: agentSubj, Requires: []string{"obj=attack|attacks|strike|strikes|launch|bombing|bombings|operation|operations|raid|ambush"}, Object: []string{"obj/nmod:at", "obj/nmod:on", "obj/nmod:against", "obj/nmod:targeting", "obj/compound"}, DeepObject: true, Confidence: 0.7},
+	{Relation: graph.RelClaimsResponsibilityFor, POS: "V", Lemmas: []string{"claim", "assume", "accept"}, Subject: agentSubj, Requires: []string{"obj=responsibility"}, DeepObject: true, Object: []string{"advcl/ccomp/obj", "xcomp/ccomp/obj", "dep/ccomp/obj", "advcl/ccomp/nsubj:pass", "obj=responsibility/nmod:for/nmod:on", "obj=responsibility/nmod:for/nmod:against", "obj=responsibility/nmod:for/nmod:at", "obj=responsibility/nmod:for/compound", "obj=responsibility/nmod:for/nmod:of", "obj=responsibility"}, Confidence: 0.8},
 	{Relation: graph.RelDesignates, POS: "V", Lemmas: []string{"designate", "blacklist", "list", "ban", "proscribe", "outlaw"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.75},
 	{Relation: graph.RelDesignates, POS: "V", Lemmas: []string{"place", "put", "add", "include"}, Subject: []string{"obl:on", "obl:to", "obl:in", "nsubj"}, Object: []string{"nsubj:pass", "obj"}, Requires: []string{"obl:on=list|blacklist|lists", "obl:to=list|blacklist|lists", "obl:in=list|blacklist|lists"}, Confidence: 0.7},
 	{Relation: graph.RelDesignates, POS: "N", Lemmas: []string{"designation", "blacklisting", "listing"}, Subject: []string{"nmod:by", "nmod:poss", "compound", "amod"}, Object: []string{"nmod:of"}, Confidence: 0.6},
