@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -94,6 +95,11 @@ known actors writes nothing and says so (exit 1).`,
 				var failed []string
 				for i, a := range arts {
 					r, err := x.Extract(ctx, a, outs[i])
+					if graph.ErrorCode(err) == graph.EUNAVAILABLE {
+						// The NLP server is down: its message says how to
+						// start it; the Neo4j hint would mislead.
+						return errors.New(message(err))
+					}
 					if err != nil {
 						return err
 					}

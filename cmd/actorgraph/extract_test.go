@@ -40,6 +40,18 @@ func TestExtractBadInput(t *testing.T) {
 			}
 		})
 	}
+	// The NLP server down: a clear error naming the fix, quickly, no draft.
+	t.Run("CoreNLP down", func(t *testing.T) {
+		t.Setenv("CORENLP_URL", "http://127.0.0.1:1")
+		article := write("down.txt", []byte("Iran warned the United States on Monday.\n"))
+		_, stderr, err := run(t, "extract", "-known", "none", article)
+		if exitCode(err) != 1 || !strings.Contains(reported(err), "no CoreNLP server answers") || strings.Contains(stderr+reported(err), "Neo4j") {
+			t.Fatalf("exit %d, %q %q", exitCode(err), reported(err), stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "down.draft.yaml")); !os.IsNotExist(err) {
+			t.Fatalf("a draft was written: %v", err)
+		}
+	})
 	// Usage errors exit 2.
 	_, _, err := run(t, "extract", "-known", "sometimes", write("a.txt", []byte("Iran warns.")))
 	if exitCode(err) != 2 {
