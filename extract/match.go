@@ -339,6 +339,10 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 				for _, b := range parties {
 					ar, _, _ := x.actorAt(s, a)
 					br, _, _ := x.actorAt(s, b)
+					if rel == graph.RelNegotiatesWith && b < a {
+						// Talks are coded once, from the first party named.
+						continue
+					}
 					if a != b && x.final(ar.actor) != x.final(br.actor) {
 						out = append(out, hit{rel: rel, pred: p, subj: a, obj: b, sref: ar, oref: br, confidence: 0.6, objNP: b, pattern: "between"})
 					}

@@ -615,7 +615,7 @@ func (m *mentionCtx) placeQualified(s nlp.Sentence, h int, r nlp.TokenRange) (nl
 // targeted"), when its kind fits the pronoun.
 func (m *mentionCtx) reporter(s nlp.Sentence, h int, p *actors.Pronoun) string {
 	w := strings.ToLower(m.doc.Tokens[h].Text)
-	var v int = -1
+	v := -1
 	for _, g := range s.Governors(h) {
 		if g.Relation == "nsubj" || g.Relation == "nsubj:pass" {
 			v = g.Governor
@@ -624,41 +624,43 @@ func (m *mentionCtx) reporter(s nlp.Sentence, h int, p *actors.Pronoun) string {
 	if v < 0 {
 		return ""
 	}
-	for steps := 0; steps < 3 && v >= 0; steps++ {
-		rel := ""
-		gov := -1
-		for _, g := range s.Governors(v) {
-			if g.Relation == "ccomp" || strings.HasPrefix(g.Relation, "advcl") || g.Relation == "xcomp" {
-				rel, gov = g.Relation, g.Governor
+	// The reporting verb whose complement the pronoun's clause is.
+	r := -1
+	for _, g := range s.Governors(v) {
+		if strings.HasPrefix(g.Relation, "ccomp") && g.Governor >= 0 && reportingVerbs[m.lemma(g.Governor)] {
+			r = g.Governor
+		}
+	}
+	if r < 0 {
+		return ""
+	}
+	// Its subject, or, for a participle without one ("…, saying it
+	// had"), the subject of the clause it hangs on.
+	for steps := 0; steps < 3 && r >= 0; steps++ {
+		for _, e := range s.Children(r) {
+			if e.Relation != "nsubj" || e.Dependent == h {
+				continue
 			}
-		}
-		if gov < 0 {
-			return ""
-		}
-		if rel == "ccomp" && reportingVerbs[m.lemma(gov)] {
-			for _, e := range s.Children(gov) {
-				if e.Relation != "nsubj" || e.Dependent == h {
-					continue
-				}
-				r, ok := m.refs[e.Dependent]
-				if !ok || r.actor == "" {
-					return ""
-				}
-				k := m.kindOf(r.actor)
-				switch {
-				case (w == "he" || w == "she") && k == graph.KindPerson,
-					w == "it" && k != graph.KindPerson && k != graph.KindGroup,
-					w == "they" && (k == graph.KindGroup || k == graph.KindMilitia || k == graph.KindOrganisation || k == graph.KindState):
-					return r.actor
-				}
+			ref, ok := m.refs[e.Dependent]
+			if !ok || ref.actor == "" {
 				return ""
 			}
-			// "saying it had ...": the participle's own subject is the
-			// clause's subject.
-			v = gov
-			continue
+			k := m.kindOf(ref.actor)
+			switch {
+			case (w == "he" || w == "she") && k == graph.KindPerson,
+				w == "it" && k != graph.KindPerson && k != graph.KindGroup,
+				w == "they" && (k == graph.KindGroup || k == graph.KindMilitia || k == graph.KindOrganisation || k == graph.KindState):
+				return ref.actor
+			}
+			return ""
 		}
-		v = gov
+		next := -1
+		for _, g := range s.Governors(r) {
+			if g.Governor >= 0 && (strings.HasPrefix(g.Relation, "advcl") || g.Relation == "xcomp" || g.Relation == "dep" || strings.HasPrefix(g.Relation, "conj")) {
+				next = g.Governor
+			}
+		}
+		r = next
 	}
 	return ""
 }
