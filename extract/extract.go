@@ -359,26 +359,61 @@ var blocNouns = map[string]string{
 // merged.
 func (x *extraction) mergeBlocs(list []DraftActor, same map[string]string) []DraftActor {
 	type bloc struct {
-		idx    int
+		idx    int // in out; negative until the existing actor is placed
+		id     string
 		actors map[string]bool
 	}
 	blocs := map[string][]*bloc{}
+	classOf := func(a DraftActor) string {
+		if a.Kind != string(graph.KindGroup) && a.Kind != string(graph.KindMilitia) {
+			return ""
+		}
+		w := strings.Fields(strings.ToLower(a.Name))
+		if len(w) == 0 {
+			return ""
+		}
+		return blocNouns[w[len(w)-1]]
+	}
+	pendingAliases := map[string][]string{}
 	var out []DraftActor
+	// An existing collective the article names ("Iran-aligned Iraqi armed
+	// factions", known to the graph) heads its bloc: the article's other
+	// descriptions of it corefer to it.
+	for _, a := range list {
+		if cls := classOf(a); cls != "" && !strings.HasPrefix(a.Origin, "proposed") && a.Kind == string(graph.KindGroup) {
+			blocs[cls] = append(blocs[cls], &bloc{idx: -1 - len(blocs[cls]), actors: x.namedIn(a.Name)})
+			blocs[cls][len(blocs[cls])-1].id = a.ID
+		}
+	}
 	for _, a := range list {
 		cls := ""
-		if strings.HasPrefix(a.Origin, "proposed") && (a.Kind == string(graph.KindGroup) || a.Kind == string(graph.KindMilitia)) {
-			w := strings.Fields(strings.ToLower(a.Name))
-			if len(w) > 0 {
-				cls = blocNouns[w[len(w)-1]]
-			}
+		if strings.HasPrefix(a.Origin, "proposed") {
+			cls = classOf(a)
 		}
 		if cls == "" {
+			if c := classOf(a); c != "" {
+				for _, b := range blocs[c] {
+					if b.id == a.ID {
+						b.idx = len(out)
+					}
+				}
+			}
 			out = append(out, a)
 			continue
 		}
 		named := x.namedIn(a.Name)
 		merged := false
 		for _, b := range blocs[cls] {
+			if b.idx < 0 && b.id != "" {
+				// The existing actor comes later in the list: merge by id.
+				if subsetEither(named, b.actors) {
+					same[a.ID] = b.id
+					pendingAliases[b.id] = append(pendingAliases[b.id], a.Name)
+					merged = true
+					break
+				}
+				continue
+			}
 			if subsetEither(named, b.actors) {
 				into := &out[b.idx]
 				same[a.ID] = into.ID
@@ -395,6 +430,9 @@ func (x *extraction) mergeBlocs(list []DraftActor, same map[string]string) []Dra
 			blocs[cls] = append(blocs[cls], &bloc{idx: len(out), actors: named})
 			out = append(out, a)
 		}
+	}
+	for i := range out {
+		out[i].Aliases = append(out[i].Aliases, pendingAliases[out[i].ID]...)
 	}
 	// Claims may name a merged id through a chain of merges.
 	for id, to := range same {
