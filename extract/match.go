@@ -678,15 +678,6 @@ func (x *extraction) helpHits(s nlp.Sentence) []hit {
 	return out
 }
 
-func hasGovernor(s nlp.Sentence, t int, rel string) bool {
-	for _, g := range s.Governors(t) {
-		if g.Relation == rel {
-			return true
-		}
-	}
-	return false
-}
-
 func without(paths []string, drop ...string) []string {
 	var out []string
 	for _, p := range paths {

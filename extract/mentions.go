@@ -682,6 +682,18 @@ func (m *mentionCtx) clauseSubjectActor(s nlp.Sentence, h int, p *actors.Pronoun
 				if r, ok := m.refs[e.Dependent]; ok && r.actor != "" && kindIn(m.kindOf(r.actor), p.Kinds) && m.numberFits(p, r.actor) {
 					return r.actor
 				}
+				return ""
+			}
+			// A verb the parser left without its subject ("Nujaba, …,
+			// was represented … by its spokesman", parsed with Nujaba as
+			// the root): the sentence's first actor, if it fits.
+			for t := s.Tokens.Begin; t < h; t++ {
+				if r, ok := m.refs[t]; ok && r.actor != "" && !r.coref {
+					if kindIn(m.kindOf(r.actor), p.Kinds) && m.numberFits(p, r.actor) && hasGovernor(s, t, nlp.RootRelation) {
+						return r.actor
+					}
+					break
+				}
 			}
 			return ""
 		}
@@ -914,4 +926,13 @@ func (m *mentionCtx) kindOf(id string) graph.ActorKind {
 		return e.actor.Kind
 	}
 	return ""
+}
+
+func hasGovernor(s nlp.Sentence, t int, rel string) bool {
+	for _, g := range s.Governors(t) {
+		if g.Relation == rel {
+			return true
+		}
+	}
+	return false
 }

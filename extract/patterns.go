@@ -98,7 +98,7 @@ var Patterns = []Pattern{
 	{Relation: graph.RelSanctions, POS: "N", Lemmas: []string{"sanction", "sanctions", "embargo"}, Subject: []string{"compound", "amod", "nmod:poss", "nmod:by"}, Object: []string{"nmod:on", "nmod:against"}, Confidence: 0.6},
 
 	// Standing relations.
-	{Relation: graph.RelLeads, POS: "V", Lemmas: []string{"lead", "head", "command", "found", "run", "chair"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectNotVia: []string{"delegation", "team", "force", "forces", "troops", "army", "operation", "campaign", "talks", "effort", "attack", "offensive"}},
+	{Relation: graph.RelLeads, POS: "V", Lemmas: []string{"lead", "head", "command", "found", "run", "chair"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectNotVia: []string{"delegation", "side", "negotiators", "mission", "team", "force", "forces", "troops", "army", "operation", "campaign", "talks", "effort", "attack", "offensive"}},
 	{Relation: graph.RelOfficialOf, POS: "V", Lemmas: []string{"lead", "head"}, Subject: agentSubj, Object: passiveObj, Confidence: 0.7, ObjectVia: []string{"delegation", "side", "team", "negotiators", "mission"}},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"include", "comprise", "encompass"}, Subject: []string{"obj"}, Object: []string{"nsubj"}, Confidence: 0.65},
 	{Relation: graph.RelMemberOf, POS: "V", Lemmas: []string{"join", "belong"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.65},
