@@ -300,6 +300,12 @@ func (m *mentionCtx) resolveMentions() {
 			m.refs[c.h] = ref{actor: m.extraGroup(name), phrase: c.r, proposed: true, kind: graph.KindGroup}
 			continue
 		}
+		if id, ok := m.apposedName(c.s, c.h); ok {
+			// "The Coordination Framework, the Shiite alliance that …":
+			// a description in apposition to a name is that actor.
+			m.refs[c.h] = ref{actor: id, phrase: c.r, coref: true, kind: m.kindOf(id)}
+			continue
+		}
 		if designationLabel(text) || hasRel(c.s, c.h, "nummod") {
 			// Never offered to the Resolver, which would remember a
 			// proposal: a legal category ("a Foreign Terrorist
@@ -608,6 +614,28 @@ func (m *mentionCtx) placeQualified(s nlp.Sentence, h int, r nlp.TokenRange) (nl
 		}
 	}
 	return r, false
+}
+
+// apposedName: a common-noun phrase for a body ("the Shiite alliance")
+// in apposition to a name the article resolved is that actor.
+func (m *mentionCtx) apposedName(s nlp.Sentence, h int) (string, bool) {
+	t := m.doc.Tokens[h]
+	if t.POS != "NN" && t.POS != "NNS" {
+		return "", false
+	}
+	n, ok := actors.CommonNounOf(strings.ToLower(t.Text))
+	if !ok || n.Class != actors.GroupNoun {
+		return "", false
+	}
+	for _, g := range s.Governors(h) {
+		if g.Relation != "appos" || g.Governor < 0 || g.Governor > h {
+			continue
+		}
+		if r, ok := m.refs[g.Governor]; ok && r.actor != "" && !r.coref && kindIn(r.kind, n.Kinds) {
+			return r.actor, true
+		}
+	}
+	return "", false
 }
 
 // reporter is the subject of the reporting verb whose complement the
