@@ -361,7 +361,7 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 	var inherited []hit
 	for _, mh := range members {
 		for _, h := range out {
-			if h.subj != mh.obj || h.pattern == "including" {
+			if x.final(h.sref.actor) != x.final(mh.oref.actor) || h.pattern == "including" {
 				continue
 			}
 			if x.final(h.oref.actor) == x.final(mh.sref.actor) {
