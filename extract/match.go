@@ -571,6 +571,31 @@ func (x *extraction) roleHits(s nlp.Sentence) []hit {
 // the group.
 func (x *extraction) memberHits(s nlp.Sentence) []hit {
 	var out []hit
+	// "Badr, the oldest of the Iran-aligned groups"; "KH, one of the
+	// factions": X belongs to the group.
+	for _, e := range s.Dependencies {
+		if e.Relation != "appos" || e.Governor < 0 {
+			continue
+		}
+		n := e.Dependent
+		if w := x.word(n); w != "one" && x.doc.Tokens[n].POS != "JJS" {
+			continue
+		}
+		xr, xTok, ok := x.actorAt(s, e.Governor)
+		if !ok {
+			continue
+		}
+		for _, g := range s.Children(n) {
+			if g.Relation != "nmod:of" {
+				continue
+			}
+			gr, gTok, ok := x.actorAt(s, g.Dependent)
+			if !ok || x.final(gr.actor) == x.final(xr.actor) || gr.kind == graph.KindPerson || gr.kind == graph.KindState {
+				continue
+			}
+			out = append(out, hit{rel: graph.RelMemberOf, pred: n, subj: xTok, obj: gTok, sref: xr, oref: gr, confidence: 0.6, objNP: gTok, pattern: "including"})
+		}
+	}
 	for _, e := range s.Dependencies {
 		if e.Relation != "nmod:including" && e.Relation != "obl:including" && e.Relation != "nmod:such_as" && e.Relation != "nmod:among" {
 			continue
