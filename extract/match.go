@@ -284,6 +284,12 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 				subjPaths = without(subjPaths, "^acl", "^acl:relcl")
 				objPaths = append([]string{"^acl"}, objPaths...)
 			}
+			if x.misparsedPassive(s, p) && pat.POS == "V" {
+				// "protests initially led by merchants", parsed with
+				// protests as the subject: the by-phrase is the agent.
+				subjPaths = []string{"obl:agent", "obl:by"}
+				objPaths = append([]string{"nsubj", "nsubj:pass"}, objPaths...)
+			}
 			subs := x.argTokens(s, p, subjPaths, true)
 			objs := x.argTokens(s, p, objPaths, false)
 			if len(objs) == 0 && pat.DeepObject {
@@ -1063,4 +1069,22 @@ func (x *extraction) deepObject(s nlp.Sentence, p int, paths []string) []int {
 		}
 	}
 	return nil
+}
+
+// misparsedPassive reports whether a past participle with a by-phrase
+// and no auxiliary has been given its patient as an active subject.
+func (x *extraction) misparsedPassive(s nlp.Sentence, p int) bool {
+	if x.doc.Tokens[p].POS != "VBN" || !hasRel(s, p, "nsubj") {
+		return false
+	}
+	by := false
+	for _, e := range s.Children(p) {
+		switch {
+		case strings.HasPrefix(e.Relation, "aux"):
+			return false
+		case e.Relation == "obl:by" || e.Relation == "obl:agent":
+			by = true
+		}
+	}
+	return by
 }
