@@ -9,7 +9,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go resolvers/curation.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest extraction-figures
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest extraction-figures extract extract-bench
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -39,6 +39,16 @@ unit:
 	$(GO) test -count=1 $(UNIT_PACKAGES)
 	$(GO) test -count=1 -run 'TestParse|TestOffsets|TestSeedIsValid|TestCrossFile' ./loaders/
 	$(GO) test -count=1 ./nlp/
+
+## extract: draft claims from $(ARTICLES) (EXTRACT_FLAGS for flags) with the CoreNLP server,
+## started for the run when none is up (serve never parses, so make run does not start it)
+extract:
+	scripts/corenlp run -- $(GO) run ./cmd/actorgraph extract $(EXTRACT_FLAGS) $(ARTICLES)
+
+## extract-bench: time actorgraph extract's parse and rules on the seed article (the server's
+## warm-up is reported by scripts/corenlp up, separately)
+extract-bench:
+	scripts/corenlp run -- $(GO) test -count=1 -run '^$$' -bench '^BenchmarkExtractSeed$$' -benchtime 3x ./extract/
 
 ## extraction-figures: run actorgraph extract on the seed and the development articles and
 ## rewrite the figures table of docs/extraction.md (scripts/extraction-figures; needs

@@ -48,6 +48,7 @@ func (m *Main) commands() []*command {
 		m.serveCommand(),
 		m.loadCommand(),
 		m.checkCommand(),
+		m.extractCommand(),
 		m.evalCommand(),
 		m.genCommand(),
 		m.schemaCommand(),
@@ -352,6 +353,10 @@ var flagEnv = map[string]string{
 	"neo4j-database": "NEO4J_DATABASE",
 	"query-timeout":  "ACTORGRAPH_QUERY_TIMEOUT",
 	"neo4j-retry":    "ACTORGRAPH_NEO4J_RETRY",
+
+	// extract.
+	"known":       "ACTORGRAPH_EXTRACT_KNOWN",
+	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT",
 
 	// serve.
 	"listen":                "ACTORGRAPH_LISTEN",
