@@ -20,6 +20,10 @@ type Actor struct {
 	Aliases []string
 	// Description is one neutral sentence about the actor.
 	Description string
+	// Version counts changes: 1 when the actor is first written, one more
+	// for each curator's change to it (update, aliases, merge, unmerge).
+	// Curation refuses a change made against another version (ECONFLICT).
+	Version int
 }
 
 // NameKey folds case and white space, so that "Kataib  hezbollah" and

@@ -1,5 +1,7 @@
 package graph
 
+import "time"
+
 // Claim is one statement in one article that supports one relationship: a
 // verbatim quote, the words that name its subject and object, who the
 // article attributes it to, how firmly and in whose words it is made, and
@@ -61,6 +63,18 @@ type Claim struct {
 	// review; Confidence is the extractor's confidence in it (0..1).
 	Draft      bool
 	Confidence float64
+
+	// Version counts changes: 1 when the claim is loaded or committed, one
+	// more for each curator's update, retraction or restoration. Curation
+	// refuses a change made against another version (ECONFLICT).
+	Version int
+	// Retracted is true when a curator retracted the claim: it is kept,
+	// with who (RetractedBy, a token's name), when and why, but it counts
+	// in no relationship's summary (see Relationship).
+	Retracted     bool
+	RetractedAt   time.Time
+	RetractedBy   string
+	RetractReason string
 }
 
 // Span is a stretch of an article's text in Unicode code points, End

@@ -14,6 +14,7 @@ const (
 	EOVERLOADED  = "overloaded"  // the server or the graph database has no capacity for the request now; try again shortly
 	ETIMEOUT     = "timeout"     // the request or a query ran past its time limit and was stopped
 	ELIMIT       = "limit"       // the request exceeds a cost or size limit of the API
+	ECONFLICT    = "conflict"    // the entity changed since the client read it (optimistic versioning); nothing was written
 	EINTERNAL    = "internal"    // anything else; details are logged, not shown
 
 	// Access control (package auth); the HTTP layer answers them with

@@ -225,6 +225,10 @@ type ClaimFilter struct {
 	Window TimeWindow
 	// TimeStatuses: the claim's time status is one of these.
 	TimeStatuses []TimeStatus
+	// Retracted: only retracted claims (true), only unretracted ones
+	// (false), or both (nil). The zero filter lists both; the API's
+	// default is false.
+	Retracted *bool
 }
 
 // Validate returns an EINVALID error naming the first problem of f: a text

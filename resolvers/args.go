@@ -25,6 +25,8 @@ const (
 	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
 	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)
 	DefaultPathsLimit         = 25  // allShortestPaths(limit)
+	DefaultHistoryFirst       = 50  // history(first)
+	DefaultRevisionsFirst     = 20  // revisions(first)
 )
 
 // intArg returns *v (or def when nil), or an EINVALID error when it lies

@@ -26,6 +26,8 @@ func TestArgumentDefaultsMatchTheSchema(t *testing.T) {
 		"Query.allShortestPaths.maxDepth":  graph.MaxDepth,
 		"Query.allShortestPaths.direction": graph.Both,
 		"Query.allShortestPaths.limit":     resolvers.DefaultPathsLimit,
+		"Query.history.first":              resolvers.DefaultHistoryFirst,
+		"Query.revisions.first":            resolvers.DefaultRevisionsFirst,
 		"Actor.relationships.direction":    graph.Both,
 		"Actor.neighbours.direction":       graph.Both,
 		"Actor.degree.direction":           graph.Both,

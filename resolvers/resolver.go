@@ -9,6 +9,7 @@ package resolvers
 
 import (
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -20,6 +21,9 @@ type Resolver struct {
 	// Tokens manages API tokens (the admin-only token fields); nil means
 	// this server does not.
 	Tokens *auth.Authenticator
+	// Curation carries out the mutations that change the graph and reads
+	// the audit trail; nil means this server takes no changes.
+	Curation *curation.Service
 }
 
 func (r *Resolver) limits() Limits { return r.Limits.WithDefaults() }

@@ -62,6 +62,7 @@ var ErrorCodes = []ErrorCode{
 	{graph.ELIMIT, "the request is over a size or shape limit (tokens, selections, aliases, depth, directives, repeated fields, response size); 413 for a body or query string over the size limit", http.StatusBadRequest, false},
 	{graph.EINVALID, "the request is malformed (not JSON, no query, a batch, trailing bytes: 400; a method other than GET, POST or OPTIONS: 405; a body that is not JSON: 415; an Accept header the server cannot satisfy: 406), or an argument is out of range (while running: 200)", http.StatusBadRequest, false},
 	{graph.ENOTFOUND, "an actor, article or other entity named by the request does not exist", 0, false},
+	{graph.ECONFLICT, "a curation mutation's expectedVersion is not the stored version (someone changed the claim or actor since the client read it), or an unmerge after later changes; nothing was written", http.StatusConflict, true},
 	{graph.ETIMEOUT, "the request ran past its deadline, or a Neo4j transaction past its timeout; the query is stopped on Neo4j too", http.StatusGatewayTimeout, false},
 	{graph.EUNAVAILABLE, "Neo4j cannot be reached; the request fails within a second and service resumes by itself when Neo4j returns", 0, false},
 	{graph.EOVERLOADED, "no capacity now: too many expensive operations in flight and queued, or Neo4j out of memory, transactions or connections; retry after Retry-After seconds", http.StatusServiceUnavailable, true},
@@ -72,12 +73,13 @@ var ErrorCodes = []ErrorCode{
 }
 
 // accessError reports the code of the first access error (unauthenticated,
-// forbidden, rate_limited) among errs, whose status the answer takes
-// whatever the client accepts.
+// forbidden, rate_limited) or conflict among errs, whose status the answer
+// takes whatever the client accepts: a refused change is refused in the
+// HTTP status too.
 func accessError(errs gqlerror.List) (string, bool) {
 	for _, e := range errs {
 		switch c := codeOf(e); c {
-		case graph.EUNAUTHENTICATED, graph.EFORBIDDEN, graph.ERATELIMITED:
+		case graph.EUNAUTHENTICATED, graph.EFORBIDDEN, graph.ERATELIMITED, graph.ECONFLICT:
 			return c, true
 		}
 	}

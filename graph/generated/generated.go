@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -34,6 +35,7 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	Article() ArticleResolver
 	Claim() ClaimResolver
+	DraftClaim() DraftClaimResolver
 	GraphEdge() GraphEdgeResolver
 	GraphNode() GraphNodeResolver
 	Mutation() MutationResolver
@@ -41,6 +43,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	RelationTypeInfo() RelationTypeInfoResolver
 	Relationship() RelationshipResolver
+	Revision() RevisionResolver
 	ClaimFilter() ClaimFilterResolver
 }
 
@@ -58,6 +61,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		Neighbours    func(childComplexity int, direction *graph.Direction, types []graph.RelationType) int
 		Relationships func(childComplexity int, direction *graph.Direction, types []graph.RelationType) int
+		Version       func(childComplexity int) int
 	}
 
 	ActorConnection struct {
@@ -93,6 +97,12 @@ type ComplexityRoot struct {
 		URL         func(childComplexity int) int
 	}
 
+	ArticleDraft struct {
+		Actors  func(childComplexity int) int
+		Claims  func(childComplexity int) int
+		Drafter func(childComplexity int) int
+	}
+
 	CertaintyCount struct {
 		Certainty func(childComplexity int) int
 		Count     func(childComplexity int) int
@@ -117,6 +127,10 @@ type ComplexityRoot struct {
 		Quote         func(childComplexity int) int
 		Relation      func(childComplexity int) int
 		Relationship  func(childComplexity int) int
+		RetractReason func(childComplexity int) int
+		Retracted     func(childComplexity int) int
+		RetractedAt   func(childComplexity int) int
+		RetractedBy   func(childComplexity int) int
 		SentenceEnd   func(childComplexity int) int
 		SentenceStart func(childComplexity int) int
 		Source        func(childComplexity int) int
@@ -131,6 +145,7 @@ type ComplexityRoot struct {
 		TimeTo        func(childComplexity int) int
 		ValidFrom     func(childComplexity int) int
 		ValidTo       func(childComplexity int) int
+		Version       func(childComplexity int) int
 		Voice         func(childComplexity int) int
 	}
 
@@ -149,6 +164,32 @@ type ComplexityRoot struct {
 	CreatedApiToken struct {
 		APIToken func(childComplexity int) int
 		Token    func(childComplexity int) int
+	}
+
+	DraftActor struct {
+		Aliases func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Name    func(childComplexity int) int
+	}
+
+	DraftClaim struct {
+		AttributedTo func(childComplexity int) int
+		Certainty    func(childComplexity int) int
+		Condition    func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		End          func(childComplexity int) int
+		Key          func(childComplexity int) int
+		ObjectID     func(childComplexity int) int
+		ObjectSpan   func(childComplexity int) int
+		OwnStatement func(childComplexity int) int
+		Quote        func(childComplexity int) int
+		Relation     func(childComplexity int) int
+		Start        func(childComplexity int) int
+		SubjectID    func(childComplexity int) int
+		SubjectSpan  func(childComplexity int) int
+		TimeCue      func(childComplexity int) int
+		TimeStatus   func(childComplexity int) int
 	}
 
 	GraphEdge struct {
@@ -170,9 +211,27 @@ type ComplexityRoot struct {
 		Label func(childComplexity int) int
 	}
 
+	MergeResult struct {
+		Claims    func(childComplexity int) int
+		Keep      func(childComplexity int) int
+		Removed   func(childComplexity int) int
+		RemovedID func(childComplexity int) int
+		Revision  func(childComplexity int) int
+	}
+
 	Mutation struct {
+		CommitArticle  func(childComplexity int, input curation.CommitArticleInput) int
 		CreateAPIToken func(childComplexity int, name string, role auth.Role) int
+		CreateActor    func(childComplexity int, input curation.ActorInput, reason *string) int
+		DraftArticle   func(childComplexity int, input curation.ArticleInput) int
+		MergeActors    func(childComplexity int, keep string, remove string, reason string) int
+		RestoreClaim   func(childComplexity int, id string, reason *string, expectedVersion *int) int
+		RetractClaim   func(childComplexity int, id string, reason string, expectedVersion *int) int
 		RevokeAPIToken func(childComplexity int, id string) int
+		SetAliases     func(childComplexity int, id string, aliases []string, expectedVersion int, reason *string) int
+		UnmergeActors  func(childComplexity int, revision string, reason string) int
+		UpdateActor    func(childComplexity int, id string, input curation.ActorUpdate, expectedVersion int, reason *string) int
+		UpdateClaim    func(childComplexity int, id string, input curation.ClaimUpdate, expectedVersion int, reason *string) int
 	}
 
 	PageInfo struct {
@@ -203,9 +262,11 @@ type ComplexityRoot struct {
 		Article          func(childComplexity int, id string) int
 		Articles         func(childComplexity int) int
 		Claims           func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		History          func(childComplexity int, id string, first *int) int
 		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		RelationTypes    func(childComplexity int) int
 		Relationships    func(childComplexity int, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) int
+		Revisions        func(childComplexity int, first *int, after *string, by *string, since *time.Time) int
 		Search           func(childComplexity int, text string, first *int) int
 		ShortestPath     func(childComplexity int, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		Whoami           func(childComplexity int) int
@@ -249,6 +310,31 @@ type ComplexityRoot struct {
 	}
 
 	RelationshipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Revision struct {
+		Action    func(childComplexity int) int
+		After     func(childComplexity int) int
+		At        func(childComplexity int) int
+		Before    func(childComplexity int) int
+		ByName    func(childComplexity int) int
+		ByRole    func(childComplexity int) int
+		ByTokenID func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Targets   func(childComplexity int) int
+		Undoes    func(childComplexity int) int
+	}
+
+	RevisionConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	RevisionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -314,6 +400,22 @@ type ClaimResolver interface {
 	Confidence(ctx context.Context, obj *graph.Claim) (*float64, error)
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
 	Relationship(ctx context.Context, obj *graph.Claim) (*graph.Relationship, error)
+
+	RetractedAt(ctx context.Context, obj *graph.Claim) (*time.Time, error)
+	RetractedBy(ctx context.Context, obj *graph.Claim) (*string, error)
+	RetractReason(ctx context.Context, obj *graph.Claim) (*string, error)
+}
+type DraftClaimResolver interface {
+	Key(ctx context.Context, obj *graph.Claim) (string, error)
+
+	SubjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+
+	ObjectSpan(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+
+	Condition(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+	TimeStatus(ctx context.Context, obj *graph.Claim) (graph.TimeStatus, error)
+	TimeCue(ctx context.Context, obj *graph.Claim) (*graph.TextSpan, error)
+	AttributedTo(ctx context.Context, obj *graph.Claim) (*string, error)
 }
 type GraphEdgeResolver interface {
 	Relationship(ctx context.Context, obj *graph.Relationship) (*graph.Relationship, error)
@@ -324,6 +426,16 @@ type GraphNodeResolver interface {
 type MutationResolver interface {
 	CreateAPIToken(ctx context.Context, name string, role auth.Role) (*CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*auth.Token, error)
+	DraftArticle(ctx context.Context, input curation.ArticleInput) (*curation.Draft, error)
+	CommitArticle(ctx context.Context, input curation.CommitArticleInput) (*graph.Article, error)
+	UpdateClaim(ctx context.Context, id string, input curation.ClaimUpdate, expectedVersion int, reason *string) (*graph.Claim, error)
+	RetractClaim(ctx context.Context, id string, reason string, expectedVersion *int) (*graph.Claim, error)
+	RestoreClaim(ctx context.Context, id string, reason *string, expectedVersion *int) (*graph.Claim, error)
+	CreateActor(ctx context.Context, input curation.ActorInput, reason *string) (*graph.Actor, error)
+	UpdateActor(ctx context.Context, id string, input curation.ActorUpdate, expectedVersion int, reason *string) (*graph.Actor, error)
+	SetAliases(ctx context.Context, id string, aliases []string, expectedVersion int, reason *string) (*graph.Actor, error)
+	MergeActors(ctx context.Context, keep string, remove string, reason string) (*curation.MergeResult, error)
+	UnmergeActors(ctx context.Context, revision string, reason string) (*curation.MergeResult, error)
 }
 type PrincipalResolver interface {
 	Anonymous(ctx context.Context, obj *auth.Principal) (bool, error)
@@ -343,6 +455,8 @@ type QueryResolver interface {
 	RelationTypes(ctx context.Context) ([]graph.RelationTypeInfo, error)
 	Whoami(ctx context.Context) (*auth.Principal, error)
 	APITokens(ctx context.Context) ([]auth.Token, error)
+	History(ctx context.Context, id string, first *int) ([]curation.Revision, error)
+	Revisions(ctx context.Context, first *int, after *string, by *string, since *time.Time) (*RevisionConnection, error)
 }
 type RelationTypeInfoResolver interface {
 	Cameo(ctx context.Context, obj *graph.RelationTypeInfo) (*string, error)
@@ -356,6 +470,10 @@ type RelationshipResolver interface {
 	FirstReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error)
 	LastReported(ctx context.Context, obj *graph.Relationship) (*graph.Date, error)
 	Claims(ctx context.Context, obj *graph.Relationship, filter *graph.ClaimFilter) ([]graph.Claim, error)
+}
+type RevisionResolver interface {
+	Reason(ctx context.Context, obj *curation.Revision) (*string, error)
+	Undoes(ctx context.Context, obj *curation.Revision) (*string, error)
 }
 
 type ClaimFilterResolver interface {
@@ -444,6 +562,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Relationships(childComplexity, args["direction"].(*graph.Direction), args["types"].([]graph.RelationType)), true
+	case "Actor.version":
+		if e.ComplexityRoot.Actor.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Actor.Version(childComplexity), true
 
 	case "ActorConnection.edges":
 		if e.ComplexityRoot.ActorConnection.Edges == nil {
@@ -575,6 +699,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Article.URL(childComplexity), true
 
+	case "ArticleDraft.actors":
+		if e.ComplexityRoot.ArticleDraft.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleDraft.Actors(childComplexity), true
+	case "ArticleDraft.claims":
+		if e.ComplexityRoot.ArticleDraft.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleDraft.Claims(childComplexity), true
+	case "ArticleDraft.drafter":
+		if e.ComplexityRoot.ArticleDraft.Drafter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleDraft.Drafter(childComplexity), true
+
 	case "CertaintyCount.certainty":
 		if e.ComplexityRoot.CertaintyCount.Certainty == nil {
 			break
@@ -696,6 +839,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Relationship(childComplexity), true
+	case "Claim.retractReason":
+		if e.ComplexityRoot.Claim.RetractReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.RetractReason(childComplexity), true
+	case "Claim.retracted":
+		if e.ComplexityRoot.Claim.Retracted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Retracted(childComplexity), true
+	case "Claim.retractedAt":
+		if e.ComplexityRoot.Claim.RetractedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.RetractedAt(childComplexity), true
+	case "Claim.retractedBy":
+		if e.ComplexityRoot.Claim.RetractedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.RetractedBy(childComplexity), true
 	case "Claim.sentenceEnd":
 		if e.ComplexityRoot.Claim.SentenceEnd == nil {
 			break
@@ -780,6 +947,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.ValidTo(childComplexity), true
+	case "Claim.version":
+		if e.ComplexityRoot.Claim.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Version(childComplexity), true
 	case "Claim.voice":
 		if e.ComplexityRoot.Claim.Voice == nil {
 			break
@@ -837,6 +1010,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatedApiToken.Token(childComplexity), true
+
+	case "DraftActor.aliases":
+		if e.ComplexityRoot.DraftActor.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftActor.Aliases(childComplexity), true
+	case "DraftActor.id":
+		if e.ComplexityRoot.DraftActor.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftActor.ID(childComplexity), true
+	case "DraftActor.kind":
+		if e.ComplexityRoot.DraftActor.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftActor.Kind(childComplexity), true
+	case "DraftActor.name":
+		if e.ComplexityRoot.DraftActor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftActor.Name(childComplexity), true
+
+	case "DraftClaim.attributedTo":
+		if e.ComplexityRoot.DraftClaim.AttributedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.AttributedTo(childComplexity), true
+	case "DraftClaim.certainty":
+		if e.ComplexityRoot.DraftClaim.Certainty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Certainty(childComplexity), true
+	case "DraftClaim.condition":
+		if e.ComplexityRoot.DraftClaim.Condition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Condition(childComplexity), true
+	case "DraftClaim.confidence":
+		if e.ComplexityRoot.DraftClaim.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Confidence(childComplexity), true
+	case "DraftClaim.end":
+		if e.ComplexityRoot.DraftClaim.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.End(childComplexity), true
+	case "DraftClaim.key":
+		if e.ComplexityRoot.DraftClaim.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Key(childComplexity), true
+	case "DraftClaim.object":
+		if e.ComplexityRoot.DraftClaim.ObjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.ObjectID(childComplexity), true
+	case "DraftClaim.objectSpan":
+		if e.ComplexityRoot.DraftClaim.ObjectSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.ObjectSpan(childComplexity), true
+	case "DraftClaim.ownStatement":
+		if e.ComplexityRoot.DraftClaim.OwnStatement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.OwnStatement(childComplexity), true
+	case "DraftClaim.quote":
+		if e.ComplexityRoot.DraftClaim.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Quote(childComplexity), true
+	case "DraftClaim.type":
+		if e.ComplexityRoot.DraftClaim.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Relation(childComplexity), true
+	case "DraftClaim.start":
+		if e.ComplexityRoot.DraftClaim.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.Start(childComplexity), true
+	case "DraftClaim.subject":
+		if e.ComplexityRoot.DraftClaim.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.SubjectID(childComplexity), true
+	case "DraftClaim.subjectSpan":
+		if e.ComplexityRoot.DraftClaim.SubjectSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.SubjectSpan(childComplexity), true
+	case "DraftClaim.timeCue":
+		if e.ComplexityRoot.DraftClaim.TimeCue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.TimeCue(childComplexity), true
+	case "DraftClaim.timeStatus":
+		if e.ComplexityRoot.DraftClaim.TimeStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftClaim.TimeStatus(childComplexity), true
 
 	case "GraphEdge.certainties":
 		if e.ComplexityRoot.GraphEdge.Certainties == nil {
@@ -918,6 +1213,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
 
+	case "MergeResult.claims":
+		if e.ComplexityRoot.MergeResult.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeResult.Claims(childComplexity), true
+	case "MergeResult.keep":
+		if e.ComplexityRoot.MergeResult.Keep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeResult.Keep(childComplexity), true
+	case "MergeResult.removed":
+		if e.ComplexityRoot.MergeResult.Removed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeResult.Removed(childComplexity), true
+	case "MergeResult.removedId":
+		if e.ComplexityRoot.MergeResult.RemovedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeResult.RemovedID(childComplexity), true
+	case "MergeResult.revision":
+		if e.ComplexityRoot.MergeResult.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeResult.Revision(childComplexity), true
+
+	case "Mutation.commitArticle":
+		if e.ComplexityRoot.Mutation.CommitArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commitArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommitArticle(childComplexity, args["input"].(curation.CommitArticleInput)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -929,6 +1266,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["name"].(string), args["role"].(auth.Role)), true
+	case "Mutation.createActor":
+		if e.ComplexityRoot.Mutation.CreateActor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createActor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateActor(childComplexity, args["input"].(curation.ActorInput), args["reason"].(*string)), true
+	case "Mutation.draftArticle":
+		if e.ComplexityRoot.Mutation.DraftArticle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_draftArticle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DraftArticle(childComplexity, args["input"].(curation.ArticleInput)), true
+	case "Mutation.mergeActors":
+		if e.ComplexityRoot.Mutation.MergeActors == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeActors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeActors(childComplexity, args["keep"].(string), args["remove"].(string), args["reason"].(string)), true
+	case "Mutation.restoreClaim":
+		if e.ComplexityRoot.Mutation.RestoreClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_restoreClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RestoreClaim(childComplexity, args["id"].(string), args["reason"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.retractClaim":
+		if e.ComplexityRoot.Mutation.RetractClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retractClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetractClaim(childComplexity, args["id"].(string), args["reason"].(string), args["expectedVersion"].(*int)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -940,6 +1332,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.setAliases":
+		if e.ComplexityRoot.Mutation.SetAliases == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setAliases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetAliases(childComplexity, args["id"].(string), args["aliases"].([]string), args["expectedVersion"].(int), args["reason"].(*string)), true
+	case "Mutation.unmergeActors":
+		if e.ComplexityRoot.Mutation.UnmergeActors == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unmergeActors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnmergeActors(childComplexity, args["revision"].(string), args["reason"].(string)), true
+	case "Mutation.updateActor":
+		if e.ComplexityRoot.Mutation.UpdateActor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateActor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateActor(childComplexity, args["id"].(string), args["input"].(curation.ActorUpdate), args["expectedVersion"].(int), args["reason"].(*string)), true
+	case "Mutation.updateClaim":
+		if e.ComplexityRoot.Mutation.UpdateClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClaim(childComplexity, args["id"].(string), args["input"].(curation.ClaimUpdate), args["expectedVersion"].(int), args["reason"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1077,6 +1513,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string), args["first"].(*int)), true
 
 	case "Query.neighbourhood":
 		if e.ComplexityRoot.Query.Neighbourhood == nil {
@@ -1106,6 +1553,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Relationships(childComplexity, args["type"].(*graph.RelationType), args["from"].(*string), args["to"].(*string), args["attributedTo"].(*string), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange), args["first"].(*int), args["after"].(*string)), true
+	case "Query.revisions":
+		if e.ComplexityRoot.Query.Revisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_revisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Revisions(childComplexity, args["first"].(*int), args["after"].(*string), args["by"].(*string), args["since"].(*time.Time)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1324,6 +1782,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RelationshipEdge.Node(childComplexity), true
 
+	case "Revision.action":
+		if e.ComplexityRoot.Revision.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Action(childComplexity), true
+	case "Revision.after":
+		if e.ComplexityRoot.Revision.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.After(childComplexity), true
+	case "Revision.at":
+		if e.ComplexityRoot.Revision.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.At(childComplexity), true
+	case "Revision.before":
+		if e.ComplexityRoot.Revision.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Before(childComplexity), true
+	case "Revision.byName":
+		if e.ComplexityRoot.Revision.ByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ByName(childComplexity), true
+	case "Revision.byRole":
+		if e.ComplexityRoot.Revision.ByRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ByRole(childComplexity), true
+	case "Revision.byTokenId":
+		if e.ComplexityRoot.Revision.ByTokenID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ByTokenID(childComplexity), true
+	case "Revision.id":
+		if e.ComplexityRoot.Revision.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.ID(childComplexity), true
+	case "Revision.reason":
+		if e.ComplexityRoot.Revision.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Reason(childComplexity), true
+	case "Revision.targets":
+		if e.ComplexityRoot.Revision.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Targets(childComplexity), true
+	case "Revision.undoes":
+		if e.ComplexityRoot.Revision.Undoes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Revision.Undoes(childComplexity), true
+
+	case "RevisionConnection.edges":
+		if e.ComplexityRoot.RevisionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevisionConnection.Edges(childComplexity), true
+	case "RevisionConnection.nodes":
+		if e.ComplexityRoot.RevisionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevisionConnection.Nodes(childComplexity), true
+	case "RevisionConnection.pageInfo":
+		if e.ComplexityRoot.RevisionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevisionConnection.PageInfo(childComplexity), true
+
+	case "RevisionEdge.cursor":
+		if e.ComplexityRoot.RevisionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevisionEdge.Cursor(childComplexity), true
+	case "RevisionEdge.node":
+		if e.ComplexityRoot.RevisionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevisionEdge.Node(childComplexity), true
+
 	case "SearchHit.actor":
 		if e.ComplexityRoot.SearchHit.Actor == nil {
 			break
@@ -1378,7 +1935,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ActorInput", ec.unmarshalInputActorInput),
+			graphql.NewInputUnmarshaler("ActorUpdate", ec.unmarshalInputActorUpdate),
+			graphql.NewInputUnmarshaler("ArticleInput", ec.unmarshalInputArticleInput),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
+			graphql.NewInputUnmarshaler("ClaimUpdate", ec.unmarshalInputClaimUpdate),
+			graphql.NewInputUnmarshaler("CommitArticleInput", ec.unmarshalInputCommitArticleInput),
 			graphql.NewInputUnmarshaler("DateRange", ec.unmarshalInputDateRange),
 		)
 	}
@@ -2296,6 +2859,499 @@ type CreatedApiToken {
   token: String!
 }
 `, BuiltIn: false},
+	{Name: "../../curation.graphqls", Input: `# Curation: drafting and committing articles, correcting claims and actors,
+# merging actors, and the audit trail every change leaves. See the README's
+# "Curating" and docs/graph-model.md's "Revisions".
+#
+# Every mutation here is all or nothing: it runs in one transaction with the
+# revision that records it, and a refused or failed mutation changes
+# nothing. Each answers with the changed objects, so a client can refresh
+# from the answer. Mutations that change an existing claim or actor take
+# the ` + "`" + `version` + "`" + ` the client last read as ` + "`" + `expectedVersion` + "`" + `; when the stored
+# version differs the mutation fails with code ` + "`" + `conflict` + "`" + ` (HTTP 409) naming
+# the current version, and changes nothing.
+
+extend type Mutation {
+  """
+  Draft the claims of an article: its text and metadata in, proposed claims
+  and actors out, for a person to accept, edit or reject before
+  ` + "`" + `commitArticle` + "`" + `. Writes nothing. Until an extractor is configured the
+  server's drafter proposes no claims (` + "`" + `drafter` + "`" + ` says which one answered).
+  """
+  draftArticle(input: ArticleInput!): ArticleDraft! @auth(requires: EDITOR)
+
+  """
+  Write an article with its reviewed claims and any new actors, all or
+  nothing. The input is checked by the same rules, with the same messages,
+  as ` + "`" + `actorgraph check` + "`" + ` checks a claims file; each error's
+  ` + "`" + `extensions.problems` + "`" + ` lists every problem with its ` + "`" + `path` + "`" + `
+  (` + "`" + `claims[3].objectText` + "`" + `). An article id already in the graph is refused
+  (` + "`" + `invalid` + "`" + `) unless ` + "`" + `replace` + "`" + ` is true; committing the same input again
+  with ` + "`" + `replace: true` + "`" + ` leaves the graph as it was (the claims keep their
+  ids and count a new version only when they changed).
+  """
+  commitArticle(input: CommitArticleInput!): Article! @auth(requires: EDITOR)
+
+  """
+  Change a claim. Fields left out keep their value. The changed claim is
+  checked against its article by the same rules as ` + "`" + `commitArticle` + "`" + `, and the
+  summaries of the relationships it leaves and joins are recomputed.
+  """
+  updateClaim(
+    "The claim's id (` + "`" + `<article id>/<key>` + "`" + `)."
+    id: ID!
+    "The fields to change."
+    input: ClaimUpdate!
+    "The claim's ` + "`" + `version` + "`" + ` as last read; ` + "`" + `conflict` + "`" + ` if it has changed since."
+    expectedVersion: Int!
+    "Why, for the record (at most 1000 characters)."
+    reason: String
+  ): Claim! @auth(requires: EDITOR)
+
+  """
+  Retract a claim: it is kept, marked retracted with who, when and why,
+  and no longer counts in its relationship's summary; a relationship left
+  with no unretracted claim disappears from every read and walk until a
+  claim of it is restored. ` + "`" + `claims(filter: {retracted: true})` + "`" + ` lists
+  retracted claims. Retracting a retracted claim is refused (` + "`" + `invalid` + "`" + `).
+  """
+  retractClaim(
+    "The claim's id."
+    id: ID!
+    "Why, for the record: 1 to 1000 characters."
+    reason: String!
+    "The claim's ` + "`" + `version` + "`" + ` as last read; when given, ` + "`" + `conflict` + "`" + ` if it has changed since."
+    expectedVersion: Int
+  ): Claim! @auth(requires: EDITOR)
+
+  "Reverse a retraction: the claim counts in its relationship's summary again. Refused (` + "`" + `invalid` + "`" + `) for a claim that is not retracted."
+  restoreClaim(
+    "The claim's id."
+    id: ID!
+    "Why, for the record (at most 1000 characters)."
+    reason: String
+    "The claim's ` + "`" + `version` + "`" + ` as last read; when given, ` + "`" + `conflict` + "`" + ` if it has changed since."
+    expectedVersion: Int
+  ): Claim! @auth(requires: EDITOR)
+
+  """
+  Create an actor. Its id, name and aliases may not be another actor's id,
+  name or alias (` + "`" + `invalid` + "`" + `, naming both).
+  """
+  createActor(
+    "The new actor."
+    input: ActorInput!
+    "Why, for the record (at most 1000 characters)."
+    reason: String
+  ): Actor! @auth(requires: EDITOR)
+
+  "Change an actor's name, kind or description. Fields left out keep their value."
+  updateActor(
+    "The actor's id."
+    id: ID!
+    "The fields to change."
+    input: ActorUpdate!
+    "The actor's ` + "`" + `version` + "`" + ` as last read; ` + "`" + `conflict` + "`" + ` if it has changed since."
+    expectedVersion: Int!
+    "Why, for the record (at most 1000 characters)."
+    reason: String
+  ): Actor! @auth(requires: EDITOR)
+
+  """
+  Set an actor's complete alias list: aliases left out are removed, new ones
+  added. The change is the curator's and survives reloading the articles
+  that declared the old aliases. An alias that is another actor's name or
+  alias is refused (` + "`" + `invalid` + "`" + `, naming both).
+  """
+  setAliases(
+    "The actor's id."
+    id: ID!
+    "Every alias the actor should have, at most 200, each 1 to 200 characters; order and case as given, duplicates (ignoring case and spacing) dropped."
+    aliases: [String!]!
+    "The actor's ` + "`" + `version` + "`" + ` as last read; ` + "`" + `conflict` + "`" + ` if it has changed since."
+    expectedVersion: Int!
+    "Why, for the record (at most 1000 characters)."
+    reason: String
+  ): Actor! @auth(requires: EDITOR)
+
+  """
+  Merge two actors that are one: every claim about, by or attributed to
+  ` + "`" + `remove` + "`" + ` becomes ` + "`" + `keep` + "`" + `'s, with the relationship summaries recomputed;
+  ` + "`" + `remove` + "`" + `'s name and aliases become aliases of ` + "`" + `keep` + "`" + `; ` + "`" + `remove` + "`" + ` stops
+  being an actor (every read ignores it) and the revision records what is
+  needed to undo the merge exactly (` + "`" + `unmergeActors` + "`" + `). Refused (` + "`" + `invalid` + "`" + `)
+  when a claim links the two actors to each other, since it would link
+  ` + "`" + `keep` + "`" + ` to itself: the error lists those claims; retract them first.
+  Admins only.
+  """
+  mergeActors(
+    "The actor that stays."
+    keep: ID!
+    "The actor merged into it."
+    remove: ID!
+    "Why, for the record: 1 to 1000 characters."
+    reason: String!
+  ): MergeResult! @auth(requires: ADMIN)
+
+  """
+  Undo a merge from its revision: the removed actor returns with its name,
+  kind, description, aliases and version, every claim that was moved goes
+  back to it, and ` + "`" + `keep` + "`" + ` gets back the aliases it had. Refused
+  (` + "`" + `conflict` + "`" + `) when a later change touched the kept actor or a moved
+  claim (undo that first); refused (` + "`" + `invalid` + "`" + `) for a revision that is
+  not a merge or is already undone. Admins only.
+  """
+  unmergeActors(
+    "The id of the ` + "`" + `MERGE_ACTORS` + "`" + ` revision to undo."
+    revision: ID!
+    "Why, for the record: 1 to 1000 characters."
+    reason: String!
+  ): MergeResult! @auth(requires: ADMIN)
+}
+
+extend type Query {
+  """
+  The revisions that changed a claim, an actor or an article (by its id),
+  newest first. An article's history includes its commits, not every
+  change to its claims (ask for each claim's). Empty for an id nothing
+  changed, including every claim and actor loaded from files and never
+  curated.
+  """
+  history(
+    "A claim, actor or article id."
+    id: ID!
+    "At most this many revisions, 1 to 100 (max-page)."
+    first: Int = 50
+  ): [Revision!]! @auth(requires: READER)
+
+  "Every revision, newest first, as a Relay connection."
+  revisions(
+    "Page size, 1 to 100 (max-page)."
+    first: Int = 20
+    "The ` + "`" + `endCursor` + "`" + ` of the previous page."
+    after: String
+    "Only revisions made with this API token (its id)."
+    by: ID
+    "Only revisions made at or after this time."
+    since: Time
+  ): RevisionConnection! @auth(requires: READER)
+}
+
+"Article metadata and text: what ` + "`" + `draftArticle` + "`" + ` drafts from and ` + "`" + `commitArticle` + "`" + ` writes."
+input ArticleInput {
+  "Stable slug (lower-case letters, digits and single hyphens), unique across the graph."
+  id: ID!
+  "The headline, 1 to 500 characters."
+  title: String!
+  "The full text, at most 200000 characters; claims' offsets count its Unicode code points."
+  text: String!
+  "Publication date, YYYY-MM-DD, or ` + "`" + `unknown` + "`" + ` (then say why in ` + "`" + `note` + "`" + `)."
+  publishedAt: String!
+  "Where the article was filed from."
+  dateline: String
+  "The publication."
+  source: String
+  "Where it was published."
+  url: String
+  "Free text about the article."
+  note: String
+}
+
+"An article and everything to write with it."
+input CommitArticleInput {
+  "The article."
+  article: ArticleInput!
+  """
+  Actors to create with the article, as a claims file declares them.
+  Claims may also name any actor already in the graph by id, name or alias.
+  """
+  actors: [ActorInput!] = []
+  "The reviewed claims, at least one, at most 2000."
+  claims: [ClaimInput!]!
+  "Replace the article (and every claim of it) if its id is already in the graph."
+  replace: Boolean = false
+  "Why, for the record (at most 1000 characters)."
+  reason: String
+}
+
+"A new actor."
+input ActorInput {
+  "Stable slug (lower-case letters, digits and single hyphens)."
+  id: ID!
+  "Canonical display name, 1 to 200 characters."
+  name: String!
+  "What sort of actor it is."
+  kind: ActorKind!
+  "Other names the reporting uses, each 1 to 200 characters."
+  aliases: [String!] = []
+  "One neutral sentence, at most 1000 characters."
+  description: String
+}
+
+"Changes to an actor; a field left out keeps its value."
+input ActorUpdate {
+  "New canonical name; it may not be another actor's name or alias."
+  name: String
+  "New kind."
+  kind: ActorKind
+  "New description (an empty string clears it)."
+  description: String
+}
+
+"""
+One claim of an article, as a claims file writes it. Offsets count Unicode
+code points of the article text, end exclusive.
+"""
+input ClaimInput {
+  "The claim's key, a slug unique in the article; its id becomes ` + "`" + `<article id>/<key>` + "`" + `."
+  key: String!
+  "The subject: an actor id, name or alias (of an actor in the graph or in ` + "`" + `actors` + "`" + `)."
+  subject: String!
+  "The words the article uses for the subject at this claim (default: ` + "`" + `subject` + "`" + ` as written)."
+  subjectText: String
+  "Where ` + "`" + `subjectText` + "`" + ` starts in the text (default: nearest the quote)."
+  subjectStart: Int
+  "The relationship type."
+  type: RelationType!
+  "The object: an actor id, name or alias."
+  object: String!
+  "The words the article uses for the object (default: ` + "`" + `object` + "`" + ` as written)."
+  objectText: String
+  "Where ` + "`" + `objectText` + "`" + ` starts in the text (default: nearest the quote)."
+  objectStart: Int
+  "How firmly the article presents the claim."
+  certainty: Certainty!
+  "Whether the claim is the subject's own declared words or position."
+  ownStatement: Boolean = false
+  "The words of the condition the act depends on; given, the claim is conditional."
+  condition: String
+  "Over, ongoing (default) or expected."
+  timeStatus: TimeStatus
+  "The words that place it in time, found near the quote."
+  timeCue: String
+  "The first date the article gives (YYYY, YYYY-MM or YYYY-MM-DD)."
+  timeFrom: String
+  "The last date the article gives."
+  timeTo: String
+  "Who the article attributes the claim to (actor id, name or alias); omit or ` + "`" + `article` + "`" + ` for the article's own voice."
+  attributedTo: String
+  "Verbatim text from the article, at most 5000 characters."
+  quote: String!
+  "Where the quote starts (default: its first occurrence)."
+  start: Int
+  "Free text qualifying the claim, at most 1000 characters."
+  note: String
+}
+
+"""
+Changes to a claim; a field left out keeps its value. The claim's key and
+article cannot change.
+"""
+input ClaimUpdate {
+  "The subject: an actor id, name or alias of an actor in the graph."
+  subject: String
+  "The words for the subject (with ` + "`" + `subject` + "`" + `, default ` + "`" + `subject` + "`" + ` as written)."
+  subjectText: String
+  "Where ` + "`" + `subjectText` + "`" + ` starts."
+  subjectStart: Int
+  "The relationship type."
+  type: RelationType
+  "The object: an actor id, name or alias."
+  object: String
+  "The words for the object."
+  objectText: String
+  "Where ` + "`" + `objectText` + "`" + ` starts."
+  objectStart: Int
+  "How firmly the article presents the claim."
+  certainty: Certainty
+  "Whether the claim is the subject's own declared words or position."
+  ownStatement: Boolean
+  "Whether the claim is conditional; false clears the condition."
+  conditional: Boolean
+  "The condition's words (makes the claim conditional)."
+  condition: String
+  "Over, ongoing or expected."
+  timeStatus: TimeStatus
+  "The words that place it in time (an empty string clears them)."
+  timeCue: String
+  "The first date the article gives (an empty string clears it)."
+  timeFrom: String
+  "The last date the article gives (an empty string clears it)."
+  timeTo: String
+  "Who the article attributes it to (actor id, name or alias), or ` + "`" + `article` + "`" + ` for the article's own voice."
+  attributedTo: String
+  "Verbatim text from the article."
+  quote: String
+  "Where the quote starts."
+  start: Int
+  "Free text qualifying the claim (an empty string clears it)."
+  note: String
+}
+
+"Drafted claims for an article, for review. Nothing of it is in the graph."
+type ArticleDraft {
+  "Which drafter answered: ` + "`" + `none` + "`" + ` (proposes nothing) until an extractor is configured."
+  drafter: String!
+  "Actors the claims name that are not in the graph, proposed for creation."
+  actors: [DraftActor!]!
+  "The proposed claims, in text order."
+  claims: [DraftClaim!]!
+}
+
+"An actor a draft proposes to create."
+type DraftActor {
+  "Proposed id."
+  id: ID!
+  "Proposed name."
+  name: String!
+  "Proposed kind."
+  kind: ActorKind!
+  "Other names the article uses for it."
+  aliases: [String!]!
+}
+
+"A proposed claim; its fields mirror ` + "`" + `ClaimInput` + "`" + `, so an accepted draft can be sent back as one."
+type DraftClaim {
+  "Proposed key, unique in the draft."
+  key: String!
+  "The subject's actor id (of a graph actor or a proposed one)."
+  subject: ID!
+  "Where the article names the subject."
+  subjectSpan: Span!
+  "The relationship type."
+  type: RelationType!
+  "The object's actor id."
+  object: ID!
+  "Where the article names the object."
+  objectSpan: Span!
+  "How firmly the article presents it."
+  certainty: Certainty!
+  "Whether it is the subject's own statement."
+  ownStatement: Boolean!
+  "The condition's words and place, or null."
+  condition: Span
+  "Over, ongoing or expected."
+  timeStatus: TimeStatus!
+  "The words that place it in time, or null."
+  timeCue: Span
+  "The actor the article attributes it to, or null for the article's voice."
+  attributedTo: ID
+  "The quote."
+  quote: String!
+  "Where the quote starts."
+  start: Int!
+  "Where the quote ends."
+  end: Int!
+  "The drafter's confidence, 0 to 1."
+  confidence: Float!
+}
+
+"What a merge or its undoing changed."
+type MergeResult {
+  "The actor that stayed."
+  keep: Actor!
+  "The merged actor's id."
+  removedId: ID!
+  "The merged actor: null after a merge (it is no longer an actor), the restored actor after an unmerge."
+  removed: Actor
+  "The claims that moved, in id order."
+  claims: [Claim!]!
+  "The revision that records this change."
+  revision: Revision!
+}
+
+"""
+One recorded change: who made it, when, what it did to what, and why.
+Revisions are never changed or deleted.
+"""
+type Revision {
+  "Unique id; ` + "`" + `unmergeActors` + "`" + ` takes a merge's."
+  id: ID!
+  "When the change was committed."
+  at: Time!
+  "The API token's id the change was made with."
+  byTokenId: ID!
+  "The token's name."
+  byName: String!
+  "The token's role when the change was made."
+  byRole: Role!
+  "What kind of change it was."
+  action: RevisionAction!
+  "The ids of the claims, actors and articles it changed."
+  targets: [ID!]!
+  "The changed fields before the change, a JSON object (` + "`" + `{}` + "`" + ` for a creation); a merge's holds what undoing it needs."
+  before: String!
+  "The changed fields after the change, a JSON object."
+  after: String!
+  "Why, as the curator said; null if not given."
+  reason: String
+  "The revision this one undid (a restore's retraction, an unmerge's merge), or null."
+  undoes: ID
+}
+
+"The kinds of change the audit trail records."
+enum RevisionAction {
+  "` + "`" + `commitArticle` + "`" + `: an article with its claims and new actors."
+  COMMIT_ARTICLE
+  "` + "`" + `updateClaim` + "`" + `."
+  UPDATE_CLAIM
+  "` + "`" + `retractClaim` + "`" + `."
+  RETRACT_CLAIM
+  "` + "`" + `restoreClaim` + "`" + `."
+  RESTORE_CLAIM
+  "` + "`" + `createActor` + "`" + `."
+  CREATE_ACTOR
+  "` + "`" + `updateActor` + "`" + `."
+  UPDATE_ACTOR
+  "` + "`" + `setAliases` + "`" + `."
+  SET_ALIASES
+  "` + "`" + `mergeActors` + "`" + `."
+  MERGE_ACTORS
+  "` + "`" + `unmergeActors` + "`" + `."
+  UNMERGE_ACTORS
+}
+
+"Revisions, newest first, as a Relay connection."
+type RevisionConnection {
+  "The page's revisions with their cursors."
+  edges: [RevisionEdge!]!
+  "The page's revisions, without cursors."
+  nodes: [Revision!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+}
+
+"A revision with its cursor."
+type RevisionEdge {
+  "Opaque position of this item, for ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The revision."
+  node: Revision!
+}
+
+extend type Claim {
+  "Counts changes: 1 when loaded or committed, one more for each update, retraction or restoration. Send it back as ` + "`" + `expectedVersion` + "`" + `."
+  version: Int!
+  "Whether the claim has been retracted: kept, but not counted in its relationship."
+  retracted: Boolean!
+  "When it was retracted; null unless retracted."
+  retractedAt: Time
+  "Who retracted it (the token's name); null unless retracted."
+  retractedBy: String
+  "Why it was retracted; null unless retracted."
+  retractReason: String
+}
+
+extend type Actor {
+  "Counts changes: 1 when created, one more for each update, alias change, merge into it or unmerge. Send it back as ` + "`" + `expectedVersion` + "`" + `."
+  version: Int!
+}
+
+extend input ClaimFilter {
+  "Retracted claims only (true), unretracted only (false, the default), or both (null)."
+  retracted: Boolean = false
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2321,6 +3377,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_neighbours(ctx, field)
 	case "degree":
 		return ec.fieldContext_Actor_degree(ctx, field)
+	case "version":
+		return ec.fieldContext_Actor_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
 }
@@ -2389,6 +3447,18 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "drafter":
+		return ec.fieldContext_ArticleDraft_drafter(ctx, field)
+	case "actors":
+		return ec.fieldContext_ArticleDraft_actors(ctx, field)
+	case "claims":
+		return ec.fieldContext_ArticleDraft_claims(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleDraft", field.Name)
 }
 
 func (ec *executionContext) childFields_CertaintyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2469,6 +3539,16 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_article(ctx, field)
 	case "relationship":
 		return ec.fieldContext_Claim_relationship(ctx, field)
+	case "version":
+		return ec.fieldContext_Claim_version(ctx, field)
+	case "retracted":
+		return ec.fieldContext_Claim_retracted(ctx, field)
+	case "retractedAt":
+		return ec.fieldContext_Claim_retractedAt(ctx, field)
+	case "retractedBy":
+		return ec.fieldContext_Claim_retractedBy(ctx, field)
+	case "retractReason":
+		return ec.fieldContext_Claim_retractReason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
 }
@@ -2507,6 +3587,58 @@ func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CreatedApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_DraftActor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DraftActor_id(ctx, field)
+	case "name":
+		return ec.fieldContext_DraftActor_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_DraftActor_kind(ctx, field)
+	case "aliases":
+		return ec.fieldContext_DraftActor_aliases(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftActor", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_DraftClaim_key(ctx, field)
+	case "subject":
+		return ec.fieldContext_DraftClaim_subject(ctx, field)
+	case "subjectSpan":
+		return ec.fieldContext_DraftClaim_subjectSpan(ctx, field)
+	case "type":
+		return ec.fieldContext_DraftClaim_type(ctx, field)
+	case "object":
+		return ec.fieldContext_DraftClaim_object(ctx, field)
+	case "objectSpan":
+		return ec.fieldContext_DraftClaim_objectSpan(ctx, field)
+	case "certainty":
+		return ec.fieldContext_DraftClaim_certainty(ctx, field)
+	case "ownStatement":
+		return ec.fieldContext_DraftClaim_ownStatement(ctx, field)
+	case "condition":
+		return ec.fieldContext_DraftClaim_condition(ctx, field)
+	case "timeStatus":
+		return ec.fieldContext_DraftClaim_timeStatus(ctx, field)
+	case "timeCue":
+		return ec.fieldContext_DraftClaim_timeCue(ctx, field)
+	case "attributedTo":
+		return ec.fieldContext_DraftClaim_attributedTo(ctx, field)
+	case "quote":
+		return ec.fieldContext_DraftClaim_quote(ctx, field)
+	case "start":
+		return ec.fieldContext_DraftClaim_start(ctx, field)
+	case "end":
+		return ec.fieldContext_DraftClaim_end(ctx, field)
+	case "confidence":
+		return ec.fieldContext_DraftClaim_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftClaim", field.Name)
+}
+
 func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2543,6 +3675,22 @@ func (ec *executionContext) childFields_GraphNode(ctx context.Context, field gra
 		return ec.fieldContext_GraphNode_actor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keep":
+		return ec.fieldContext_MergeResult_keep(ctx, field)
+	case "removedId":
+		return ec.fieldContext_MergeResult_removedId(ctx, field)
+	case "removed":
+		return ec.fieldContext_MergeResult_removed(ctx, field)
+	case "claims":
+		return ec.fieldContext_MergeResult_claims(ctx, field)
+	case "revision":
+		return ec.fieldContext_MergeResult_revision(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeResult", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2667,6 +3815,56 @@ func (ec *executionContext) childFields_RelationshipEdge(ctx context.Context, fi
 		return ec.fieldContext_RelationshipEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelationshipEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Revision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Revision_id(ctx, field)
+	case "at":
+		return ec.fieldContext_Revision_at(ctx, field)
+	case "byTokenId":
+		return ec.fieldContext_Revision_byTokenId(ctx, field)
+	case "byName":
+		return ec.fieldContext_Revision_byName(ctx, field)
+	case "byRole":
+		return ec.fieldContext_Revision_byRole(ctx, field)
+	case "action":
+		return ec.fieldContext_Revision_action(ctx, field)
+	case "targets":
+		return ec.fieldContext_Revision_targets(ctx, field)
+	case "before":
+		return ec.fieldContext_Revision_before(ctx, field)
+	case "after":
+		return ec.fieldContext_Revision_after(ctx, field)
+	case "reason":
+		return ec.fieldContext_Revision_reason(ctx, field)
+	case "undoes":
+		return ec.fieldContext_Revision_undoes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Revision", field.Name)
+}
+
+func (ec *executionContext) childFields_RevisionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RevisionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RevisionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RevisionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevisionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RevisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RevisionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RevisionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevisionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2897,6 +4095,42 @@ func (ec *executionContext) field_Actor_relationships_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_commitArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curation.CommitArticleInput, error) {
+			return ec.unmarshalNCommitArticleInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐCommitArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curation.ActorInput, error) {
+			return ec.unmarshalNActorInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2919,6 +4153,110 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_draftArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curation.ArticleInput, error) {
+			return ec.unmarshalNArticleInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐArticleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeActors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "keep",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["keep"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "remove",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["remove"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_restoreClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retractClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2930,6 +4268,142 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setAliases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "aliases",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["aliases"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unmergeActors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curation.ActorUpdate, error) {
+			return ec.unmarshalNActorUpdate2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (curation.ClaimUpdate, error) {
+			return ec.unmarshalNClaimUpdate2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -3137,6 +4611,28 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3314,6 +4810,44 @@ func (ec *executionContext) field_Query_relationships_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_revisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg3
 	return args, nil
 }
 
@@ -3758,6 +5292,29 @@ func (ec *executionContext) fieldContext_Actor_degree(ctx context.Context, field
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Actor_version(ctx context.Context, field graphql.CollectedField, obj *graph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Actor", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ActorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ActorConnection) (ret graphql.Marshaler) {
@@ -4283,6 +5840,93 @@ func (ec *executionContext) fieldContext_Article_claims(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleDraft_drafter(ctx context.Context, field graphql.CollectedField, obj *curation.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleDraft_drafter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Drafter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleDraft_drafter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleDraft_actors(ctx context.Context, field graphql.CollectedField, obj *curation.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleDraft_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Actor) graphql.Marshaler {
+			return ec.marshalNDraftActor2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleDraft_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ArticleDraft_claims(ctx context.Context, field graphql.CollectedField, obj *curation.Draft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleDraft_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Claim) graphql.Marshaler {
+			return ec.marshalNDraftClaim2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleDraft_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ArticleDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftClaim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5174,6 +6818,121 @@ func (ec *executionContext) fieldContext_Claim_relationship(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Claim_version(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Claim_retracted(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_retracted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Retracted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_retracted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_retractedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_retractedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().RetractedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_retractedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Claim_retractedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_retractedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().RetractedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_retractedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
+func (ec *executionContext) _Claim_retractReason(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_retractReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().RetractReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_retractReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
 func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5401,6 +7160,502 @@ func (ec *executionContext) _CreatedApiToken_token(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CreatedApiToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreatedApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftActor_id(ctx context.Context, field graphql.CollectedField, obj *graph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftActor_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftActor_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftActor", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftActor_name(ctx context.Context, field graphql.CollectedField, obj *graph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftActor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftActor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftActor", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftActor_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftActor_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.ActorKind) graphql.Marshaler {
+			return ec.marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftActor_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftActor", field, false, false, "ActorKind")
+}
+
+func (ec *executionContext) _DraftActor_aliases(ctx context.Context, field graphql.CollectedField, obj *graph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftActor_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftActor_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftActor", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftClaim_key(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().Key(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, true, true, "String")
+}
+
+func (ec *executionContext) _DraftClaim_subject(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftClaim_subjectSpan(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_subjectSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().SubjectSpan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_subjectSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftClaim_type(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.RelationType) graphql.Marshaler {
+			return ec.marshalNRelationType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "RelationType")
+}
+
+func (ec *executionContext) _DraftClaim_object(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_object(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_object(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftClaim_objectSpan(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_objectSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().ObjectSpan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_objectSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftClaim_certainty(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_certainty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certainty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Certainty) graphql.Marshaler {
+			return ec.marshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "Certainty")
+}
+
+func (ec *executionContext) _DraftClaim_ownStatement(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_ownStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnStatement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_ownStatement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DraftClaim_condition(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_condition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().Condition(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_condition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftClaim_timeStatus(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_timeStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().TimeStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.TimeStatus) graphql.Marshaler {
+			return ec.marshalNTimeStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_timeStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, true, true, "TimeStatus")
+}
+
+func (ec *executionContext) _DraftClaim_timeCue(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_timeCue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().TimeCue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_timeCue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftClaim_attributedTo(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_attributedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DraftClaim().AttributedTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_attributedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, true, true, "ID")
+}
+
+func (ec *executionContext) _DraftClaim_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftClaim_start(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DraftClaim_end(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DraftClaim_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftClaim_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftClaim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftClaim", field, false, false, "Float")
 }
 
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *graph.Relationship) (ret graphql.Marshaler) {
@@ -5720,6 +7975,157 @@ func (ec *executionContext) fieldContext_GraphNode_actor(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _MergeResult_keep(ctx context.Context, field graphql.CollectedField, obj *curation.MergeResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeResult_keep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keep, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeResult_keep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeResult_removedId(ctx context.Context, field graphql.CollectedField, obj *curation.MergeResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeResult_removedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeResult_removedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MergeResult_removed(ctx context.Context, field graphql.CollectedField, obj *curation.MergeResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeResult_removed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Removed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
+			return ec.marshalOActor2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeResult_removed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeResult_claims(ctx context.Context, field graphql.CollectedField, obj *curation.MergeResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeResult_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeResult_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeResult_revision(ctx context.Context, field graphql.CollectedField, obj *curation.MergeResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeResult_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v curation.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeResult_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createApiToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5838,6 +8244,626 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeApiToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_draftArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_draftArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DraftArticle(ctx, fc.Args["input"].(curation.ArticleInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *curation.Draft
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *curation.Draft
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *curation.Draft) graphql.Marshaler {
+			return ec.marshalNArticleDraft2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_draftArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_draftArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_commitArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_commitArticle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CommitArticle(ctx, fc.Args["input"].(curation.CommitArticleInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Article
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Article
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_commitArticle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_commitArticle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClaim(ctx, fc.Args["id"].(string), fc.Args["input"].(curation.ClaimUpdate), fc.Args["expectedVersion"].(int), fc.Args["reason"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Claim
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Claim
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retractClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retractClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetractClaim(ctx, fc.Args["id"].(string), fc.Args["reason"].(string), fc.Args["expectedVersion"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Claim
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Claim
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retractClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retractClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_restoreClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_restoreClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RestoreClaim(ctx, fc.Args["id"].(string), fc.Args["reason"].(*string), fc.Args["expectedVersion"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Claim
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Claim
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_restoreClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_restoreClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createActor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateActor(ctx, fc.Args["input"].(curation.ActorInput), fc.Args["reason"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Actor
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Actor
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createActor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createActor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateActor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateActor(ctx, fc.Args["id"].(string), fc.Args["input"].(curation.ActorUpdate), fc.Args["expectedVersion"].(int), fc.Args["reason"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Actor
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Actor
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateActor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateActor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setAliases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setAliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetAliases(ctx, fc.Args["id"].(string), fc.Args["aliases"].([]string), fc.Args["expectedVersion"].(int), fc.Args["reason"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *graph.Actor
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *graph.Actor
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setAliases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setAliases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeActors(ctx, fc.Args["keep"].(string), fc.Args["remove"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *curation.MergeResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *curation.MergeResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *curation.MergeResult) graphql.Marshaler {
+			return ec.marshalNMergeResult2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐMergeResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeActors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unmergeActors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unmergeActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnmergeActors(ctx, fc.Args["revision"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *curation.MergeResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *curation.MergeResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *curation.MergeResult) graphql.Marshaler {
+			return ec.marshalNMergeResult2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐMergeResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unmergeActors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unmergeActors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6671,6 +9697,130 @@ func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "READER")
+				if err != nil {
+					var zeroVal []curation.Revision
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []curation.Revision
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []curation.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_revisions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_revisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Revisions(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["by"].(*string), fc.Args["since"].(*time.Time))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, "READER")
+				if err != nil {
+					var zeroVal *RevisionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *RevisionConnection
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *RevisionConnection) graphql.Marshaler {
+			return ec.marshalNRevisionConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_revisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevisionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_revisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7520,6 +10670,410 @@ func (ec *executionContext) fieldContext_RelationshipEdge_node(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Revision_id(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Revision_at(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Revision_byTokenId(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_byTokenId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByTokenID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_byTokenId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Revision_byName(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_byName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_byName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_byRole(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_byRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auth.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_byRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "Role")
+}
+
+func (ec *executionContext) _Revision_action(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v curation.Action) graphql.Marshaler {
+			return ec.marshalNRevisionAction2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "RevisionAction")
+}
+
+func (ec *executionContext) _Revision_targets(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Targets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Revision_before(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_after(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Revision_reason(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Revision().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, true, true, "String")
+}
+
+func (ec *executionContext) _Revision_undoes(ctx context.Context, field graphql.CollectedField, obj *curation.Revision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Revision_undoes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Revision().Undoes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Revision_undoes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Revision", field, true, true, "ID")
+}
+
+func (ec *executionContext) _RevisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevisionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []RevisionEdge) graphql.Marshaler {
+			return ec.marshalNRevisionEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevisionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevisionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevisionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *RevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevisionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []curation.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevisionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevisionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RevisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevisionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevisionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevisionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevisionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RevisionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RevisionEdge_node(ctx context.Context, field graphql.CollectedField, obj *RevisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevisionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *curation.Revision) graphql.Marshaler {
+			return ec.marshalNRevision2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevisionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevisionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Revision(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8786,6 +12340,227 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj any) (curation.ActorInput, error) {
+	var it curation.ActorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["aliases"]; !present {
+		asMap["aliases"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "kind", "aliases", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActorInput unmarshals raw into the ActorInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActorInput(ctx context.Context, raw any) (curation.ActorInput, error) {
+	var out curation.ActorInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputActorUpdate(ctx context.Context, obj any) (curation.ActorUpdate, error) {
+	var it curation.ActorUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "kind", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActorUpdate unmarshals raw into the ActorUpdate input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActorUpdate(ctx context.Context, raw any) (curation.ActorUpdate, error) {
+	var out curation.ActorUpdate
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorUpdate", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputArticleInput(ctx context.Context, obj any) (curation.ArticleInput, error) {
+	var it curation.ArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "text", "publishedAt", "dateline", "source", "url", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "dateline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateline"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dateline = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalArticleInput unmarshals raw into the ArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalArticleInput(ctx context.Context, raw any) (curation.ArticleInput, error) {
+	var out curation.ArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArticleInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (graph.ClaimFilter, error) {
 	var it graph.ClaimFilter
 	if obj == nil {
@@ -8797,7 +12572,11 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "actor", "subject", "object", "relationTypes", "certainty", "ownStatement", "conditional", "attributedTo", "article", "source", "asOf", "between", "timeStatus"}
+	if _, present := asMap["retracted"]; !present {
+		asMap["retracted"] = false
+	}
+
+	fieldsInOrder := [...]string{"text", "actor", "subject", "object", "relationTypes", "certainty", "ownStatement", "conditional", "attributedTo", "article", "source", "asOf", "between", "timeStatus", "retracted"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8906,6 +12685,13 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.TimeStatuses = data
+		case "retracted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retracted"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Retracted = data
 		}
 	}
 	return it, nil
@@ -8920,6 +12706,423 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 func UnmarshalClaimFilter(ctx context.Context, raw any) (graph.ClaimFilter, error) {
 	var out graph.ClaimFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (curation.ClaimInput, error) {
+	var it curation.ClaimInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["ownStatement"]; !present {
+		asMap["ownStatement"] = false
+	}
+
+	fieldsInOrder := [...]string{"key", "subject", "subjectText", "subjectStart", "type", "object", "objectText", "objectStart", "certainty", "ownStatement", "condition", "timeStatus", "timeCue", "timeFrom", "timeTo", "attributedTo", "quote", "start", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "subjectText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectText = data
+		case "subjectStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectStart = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNRelationType2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Object = data
+		case "objectText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectText = data
+		case "objectStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectStart = data
+		case "certainty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certainty"))
+			data, err := ec.unmarshalNCertainty2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certainty = data
+		case "ownStatement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownStatement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnStatement = data
+		case "condition":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("condition"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Condition = data
+		case "timeStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeStatus"))
+			data, err := ec.unmarshalOTimeStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeStatus = data
+		case "timeCue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeCue"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeCue = data
+		case "timeFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeFrom"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeFrom = data
+		case "timeTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeTo"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeTo = data
+		case "attributedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributedTo"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributedTo = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimInput unmarshals raw into the ClaimInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimInput(ctx context.Context, raw any) (curation.ClaimInput, error) {
+	var out curation.ClaimInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimUpdate(ctx context.Context, obj any) (curation.ClaimUpdate, error) {
+	var it curation.ClaimUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"subject", "subjectText", "subjectStart", "type", "object", "objectText", "objectStart", "certainty", "ownStatement", "conditional", "condition", "timeStatus", "timeCue", "timeFrom", "timeTo", "attributedTo", "quote", "start", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "subjectText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectText = data
+		case "subjectStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectStart = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalORelationType2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐRelationType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "object":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("object"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Object = data
+		case "objectText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectText = data
+		case "objectStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectStart = data
+		case "certainty":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certainty"))
+			data, err := ec.unmarshalOCertainty2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certainty = data
+		case "ownStatement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownStatement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnStatement = data
+		case "conditional":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditional"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditional = data
+		case "condition":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("condition"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Condition = data
+		case "timeStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeStatus"))
+			data, err := ec.unmarshalOTimeStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeStatus = data
+		case "timeCue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeCue"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeCue = data
+		case "timeFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeFrom"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeFrom = data
+		case "timeTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeTo"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeTo = data
+		case "attributedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributedTo"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributedTo = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimUpdate unmarshals raw into the ClaimUpdate input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimUpdate(ctx context.Context, raw any) (curation.ClaimUpdate, error) {
+	var out curation.ClaimUpdate
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimUpdate", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitArticleInput(ctx context.Context, obj any) (curation.CommitArticleInput, error) {
+	var it curation.CommitArticleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["actors"]; !present {
+		asMap["actors"] = []any{}
+	}
+	if _, present := asMap["replace"]; !present {
+		asMap["replace"] = false
+	}
+
+	fieldsInOrder := [...]string{"article", "actors", "claims", "replace", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalNArticleInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐArticleInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "actors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actors"))
+			data, err := ec.unmarshalOActorInput2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actors = data
+		case "claims":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claims"))
+			data, err := ec.unmarshalNClaimInput2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Claims = data
+		case "replace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("replace"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Replace = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitArticleInput unmarshals raw into the CommitArticleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitArticleInput(ctx context.Context, raw any) (curation.CommitArticleInput, error) {
+	var out curation.CommitArticleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitArticleInput", raw, &out)
 	return out, err
 }
 
@@ -9034,6 +13237,11 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Actor_degree(ctx, field, obj)
 				})
+		case "version":
+			out.Values[i] = ec._Actor_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9256,6 +13464,49 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_claims(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleDraftImplementors = []string{"ArticleDraft"}
+
+func (ec *executionContext) _ArticleDraft(ctx context.Context, sel ast.SelectionSet, obj *curation.Draft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleDraft")
+		case "drafter":
+			out.Values[i] = ec._ArticleDraft_drafter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._ArticleDraft_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claims":
+			out.Values[i] = ec._ArticleDraft_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9506,6 +13757,34 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_relationship(ctx, field, obj)
 				})
+		case "version":
+			out.Values[i] = ec._Claim_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "retracted":
+			out.Values[i] = ec._Claim_retracted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "retractedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_retractedAt(ctx, field, obj)
+				})
+		case "retractedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_retractedBy(ctx, field, obj)
+				})
+		case "retractReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_retractReason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9647,6 +13926,169 @@ func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.Select
 	return out
 }
 
+var draftActorImplementors = []string{"DraftActor"}
+
+func (ec *executionContext) _DraftActor(ctx context.Context, sel ast.SelectionSet, obj *graph.Actor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftActorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftActor")
+		case "id":
+			out.Values[i] = ec._DraftActor_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DraftActor_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._DraftActor_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aliases":
+			out.Values[i] = ec._DraftActor_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftClaimImplementors = []string{"DraftClaim"}
+
+func (ec *executionContext) _DraftClaim(ctx context.Context, sel ast.SelectionSet, obj *graph.Claim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftClaim")
+		case "key":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_key(ctx, field, obj)
+				})
+		case "subject":
+			out.Values[i] = ec._DraftClaim_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_subjectSpan(ctx, field, obj)
+				})
+		case "type":
+			out.Values[i] = ec._DraftClaim_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "object":
+			out.Values[i] = ec._DraftClaim_object(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objectSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_objectSpan(ctx, field, obj)
+				})
+		case "certainty":
+			out.Values[i] = ec._DraftClaim_certainty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownStatement":
+			out.Values[i] = ec._DraftClaim_ownStatement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "condition":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_condition(ctx, field, obj)
+				})
+		case "timeStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_timeStatus(ctx, field, obj)
+				})
+		case "timeCue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_timeCue(ctx, field, obj)
+				})
+		case "attributedTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DraftClaim_attributedTo(ctx, field, obj)
+				})
+		case "quote":
+			out.Values[i] = ec._DraftClaim_quote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._DraftClaim_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._DraftClaim_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.Values[i] = ec._DraftClaim_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var graphEdgeImplementors = []string{"GraphEdge"}
 
 func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *graph.Relationship) graphql.Marshaler {
@@ -9770,6 +14212,59 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var mergeResultImplementors = []string{"MergeResult"}
+
+func (ec *executionContext) _MergeResult(ctx context.Context, sel ast.SelectionSet, obj *curation.MergeResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeResult")
+		case "keep":
+			out.Values[i] = ec._MergeResult_keep(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removedId":
+			out.Values[i] = ec._MergeResult_removedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removed":
+			out.Values[i] = ec._MergeResult_removed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claims":
+			out.Values[i] = ec._MergeResult_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._MergeResult_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -9799,6 +14294,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeApiToken":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeApiToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "draftArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_draftArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitArticle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_commitArticle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retractClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retractClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "restoreClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_restoreClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createActor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createActor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateActor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateActor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setAliases":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setAliases(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeActors":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeActors(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unmergeActors":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unmergeActors(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -10057,6 +14622,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
+				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "revisions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_revisions(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -10339,6 +14916,172 @@ func (ec *executionContext) _RelationshipEdge(ctx context.Context, sel ast.Selec
 			}
 		case "node":
 			out.Values[i] = ec._RelationshipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revisionImplementors = []string{"Revision"}
+
+func (ec *executionContext) _Revision(ctx context.Context, sel ast.SelectionSet, obj *curation.Revision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Revision")
+		case "id":
+			out.Values[i] = ec._Revision_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._Revision_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byTokenId":
+			out.Values[i] = ec._Revision_byTokenId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byName":
+			out.Values[i] = ec._Revision_byName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byRole":
+			out.Values[i] = ec._Revision_byRole(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._Revision_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targets":
+			out.Values[i] = ec._Revision_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "before":
+			out.Values[i] = ec._Revision_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "after":
+			out.Values[i] = ec._Revision_after(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Revision_reason(ctx, field, obj)
+				})
+		case "undoes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Revision_undoes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revisionConnectionImplementors = []string{"RevisionConnection"}
+
+func (ec *executionContext) _RevisionConnection(ctx context.Context, sel ast.SelectionSet, obj *RevisionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revisionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevisionConnection")
+		case "edges":
+			out.Values[i] = ec._RevisionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RevisionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RevisionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revisionEdgeImplementors = []string{"RevisionEdge"}
+
+func (ec *executionContext) _RevisionEdge(ctx context.Context, sel ast.SelectionSet, obj *RevisionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revisionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevisionEdge")
+		case "cursor":
+			out.Values[i] = ec._RevisionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RevisionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10896,6 +15639,11 @@ func (ec *executionContext) marshalNActorEdge2ᚕgithubᚗcomᚋactorgraphᚋact
 	return ret
 }
 
+func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorInput(ctx context.Context, v any) (curation.ActorInput, error) {
+	res, err := ec.unmarshalInputActorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx context.Context, v any) (graph.ActorKind, error) {
 	var res graph.ActorKind
 	err := res.UnmarshalGQL(v)
@@ -10904,6 +15652,11 @@ func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋactorgraphᚋacto
 
 func (ec *executionContext) marshalNActorKind2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx context.Context, sel ast.SelectionSet, v graph.ActorKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNActorUpdate2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorUpdate(ctx context.Context, v any) (curation.ActorUpdate, error) {
+	res, err := ec.unmarshalInputActorUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNApiToken2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐToken(ctx context.Context, sel ast.SelectionSet, v auth.Token) graphql.Marshaler {
@@ -10960,6 +15713,19 @@ func (ec *executionContext) marshalNArticle2ᚖgithubᚗcomᚋactorgraphᚋactor
 		return graphql.Null
 	}
 	return ec._Article(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleDraft2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐDraft(ctx context.Context, sel ast.SelectionSet, v *curation.Draft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArticleDraft!")
+		return graphql.Null
+	}
+	return ec._ArticleDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNArticleInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐArticleInput(ctx context.Context, v any) (curation.ArticleInput, error) {
+	res, err := ec.unmarshalInputArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -11092,12 +15858,81 @@ func (ec *executionContext) marshalNClaimEdge2ᚕgithubᚗcomᚋactorgraphᚋact
 	return ret
 }
 
+func (ec *executionContext) unmarshalNClaimInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimInput(ctx context.Context, v any) (curation.ClaimInput, error) {
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNClaimInput2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimInputᚄ(ctx context.Context, v any) ([]curation.ClaimInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]curation.ClaimInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNClaimInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNClaimUpdate2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐClaimUpdate(ctx context.Context, v any) (curation.ClaimUpdate, error) {
+	res, err := ec.unmarshalInputClaimUpdate(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommitArticleInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐCommitArticleInput(ctx context.Context, v any) (curation.CommitArticleInput, error) {
+	res, err := ec.unmarshalInputCommitArticleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCreatedApiToken2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐCreatedAPIToken(ctx context.Context, sel ast.SelectionSet, v *CreatedAPIToken) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CreatedApiToken!")
 		return graphql.Null
 	}
 	return ec._CreatedApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx context.Context, sel ast.SelectionSet, v graph.Actor) graphql.Marshaler {
+	return ec._DraftActor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDraftActor2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Actor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftActor2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftClaim2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v graph.Claim) graphql.Marshaler {
+	return ec._DraftClaim(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDraftClaim2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Claim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftClaim2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -11168,6 +16003,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11180,6 +16044,14 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMergeResult2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐMergeResult(ctx context.Context, sel ast.SelectionSet, v *curation.MergeResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeResult!")
+		return graphql.Null
+	}
+	return ec._MergeResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
@@ -11314,6 +16186,72 @@ func (ec *executionContext) marshalNRelationshipEdge2ᚕgithubᚗcomᚋactorgrap
 	return ret
 }
 
+func (ec *executionContext) marshalNRevision2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevision(ctx context.Context, sel ast.SelectionSet, v curation.Revision) graphql.Marshaler {
+	return ec._Revision(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRevision2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []curation.Revision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRevision2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRevision2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐRevision(ctx context.Context, sel ast.SelectionSet, v *curation.Revision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Revision!")
+		return graphql.Null
+	}
+	return ec._Revision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevisionAction2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐAction(ctx context.Context, v any) (curation.Action, error) {
+	var res curation.Action
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevisionAction2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐAction(ctx context.Context, sel ast.SelectionSet, v curation.Action) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRevisionConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionConnection(ctx context.Context, sel ast.SelectionSet, v *RevisionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RevisionConnection!")
+		return graphql.Null
+	}
+	return ec._RevisionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRevisionEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionEdge(ctx context.Context, sel ast.SelectionSet, v RevisionEdge) graphql.Marshaler {
+	return ec._RevisionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRevisionEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []RevisionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRevisionEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐRevisionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋactorgraphᚋactorgraphᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
 	var res auth.Role
 	err := res.UnmarshalGQL(v)
@@ -11342,6 +16280,14 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋactorgraphᚋact
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTextSpan(ctx context.Context, sel ast.SelectionSet, v *graph.TextSpan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Span!")
+		return graphql.Null
+	}
+	return ec._Span(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -11583,6 +16529,23 @@ func (ec *executionContext) marshalOActor2ᚖgithubᚗcomᚋactorgraphᚋactorgr
 	return ec._Actor(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOActorInput2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorInputᚄ(ctx context.Context, v any) ([]curation.ActorInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]curation.ActorInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNActorInput2githubᚗcomᚋactorgraphᚋactorgraphᚋcurationᚐActorInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOActorKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐActorKind(ctx context.Context, v any) (*graph.ActorKind, error) {
 	if v == nil {
 		return nil, nil
@@ -11670,6 +16633,22 @@ func (ec *executionContext) marshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋact
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOCertainty2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx context.Context, v any) (*graph.Certainty, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.Certainty)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCertainty2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertainty(ctx context.Context, sel ast.SelectionSet, v *graph.Certainty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐClaimFilter(ctx context.Context, v any) (*graph.ClaimFilter, error) {
@@ -11879,6 +16858,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -11949,6 +16963,22 @@ func (ec *executionContext) marshalOTimeStatus2ᚕgithubᚗcomᚋactorgraphᚋac
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOTimeStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx context.Context, v any) (*graph.TimeStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(graph.TimeStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTimeStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐTimeStatus(ctx context.Context, sel ast.SelectionSet, v *graph.TimeStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -125,4 +126,22 @@ type RelationshipEdge struct {
 	Cursor string `json:"cursor"`
 	// The relationship.
 	Node *graph.Relationship `json:"node"`
+}
+
+// Revisions, newest first, as a Relay connection.
+type RevisionConnection struct {
+	// The page's revisions with their cursors.
+	Edges []RevisionEdge `json:"edges"`
+	// The page's revisions, without cursors.
+	Nodes []curation.Revision `json:"nodes"`
+	// Where this page sits.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A revision with its cursor.
+type RevisionEdge struct {
+	// Opaque position of this item, for `after`.
+	Cursor string `json:"cursor"`
+	// The revision.
+	Node *curation.Revision `json:"node"`
 }
