@@ -6,9 +6,9 @@
 // the claims' state and what the commit sends are in review/model.js.
 import { Index, segments, slug, trimSpan, cpLength } from './review/text.js';
 import {
-  ACCEPTED, DRAFT, REJECTED, claimLink, exploreLink, fromSelection, mapProblems, marks, mention, progress, toCommit, validate,
+  ACCEPTED, DRAFT, REJECTED, articleInput, claimLink, exploreLink, fromSelection, mapProblems, marks, progress, toCommit, validate,
 } from './review/model.js';
-import { fromDraft, readDraftFiles } from './review/drafts.js';
+import { draftActorIDs, fromDraft, readDraftFiles } from './review/drafts.js';
 
 const TOKEN_KEY = 'actorgraph:review-token';
 const $ = (id) => document.getElementById(id);
@@ -171,10 +171,16 @@ async function draft(ev) {
   status.textContent = 'Drafting claims…';
   $('draft').disabled = true;
   try {
-    const d = await gql(DRAFT_QUERY, { input: draftInput(a) });
-    const drafted = fromDraft(d.draftArticle, a.text);
+    const d = await gql(DRAFT_QUERY, { input: articleInput(a) });
+    const known = await resolveActors(draftActorIDs(d.draftArticle));
+    const drafted = fromDraft(d.draftArticle, a.text, known);
     status.textContent = '';
     startReview(a, drafted.claims, drafted.actors);
+    if (!drafted.claims.length) {
+      $('commit-status').textContent = d.draftArticle.drafter === 'none'
+        ? 'This server has no extractor, so nothing was drafted: create each claim from a selection of the text.'
+        : 'The extractor drafted no claims for this article: create them from selections of the text.';
+    }
   } catch (err) {
     status.className = 'error';
     status.textContent = `Drafting failed: ${err.message}`;
@@ -802,11 +808,11 @@ async function commit() {
 }
 
 function committed(article, input) {
-  const claims = (article && article.claims) || input.claims.map((c) => ({ id: `${input.article.id}/${c.id}`, type: c.relation, subject: { id: c.subject }, object: { id: c.object } }));
+  const claims = article.claims;
   const flat = claims.map((c) => ({ id: c.id, subject: c.subject.id, relation: c.type, object: c.object.id }));
   $('review').hidden = true;
   $('done').hidden = false;
-  $('done-summary').textContent = `${article.title || input.article.title}: ${flat.length} claim${flat.length === 1 ? '' : 's'} written to the graph${input.actors.length ? `, with ${input.actors.length} new actor${input.actors.length > 1 ? 's' : ''}` : ''}.`;
+  $('done-summary').textContent = `${article.title}: ${flat.length} claim${flat.length === 1 ? '' : 's'} written to the graph${input.actors.length ? `, with ${input.actors.length} new actor${input.actors.length > 1 ? 's' : ''}` : ''}.`;
   $('done-explore').href = exploreLink(flat);
   $('done-claims').replaceChildren(...flat.map((c) => el('li', {}, el('a', { href: claimLink(c), text: `${c.subject} ${c.relation} ${c.object}` }), ` · ${c.id}`)));
   $('done').focus();
@@ -814,14 +820,16 @@ function committed(article, input) {
 
 // ------------------------------------------------------------ operations --
 
-const CLAIM_FIELDS = `id type subject { id name kind } object { id name kind } subjectText objectText
-  subjectSpan { start end text } objectSpan { start end text } certainty ownStatement
-  condition { start end text } timeStatus timeCue { start end text } timeFrom timeTo
-  attributedTo { id name kind } quote start end`;
+const SPAN = '{ start end text }';
 
-const DRAFT_QUERY = `mutation DraftArticle($input: DraftArticleInput!) {
+const DRAFT_QUERY = `mutation DraftArticle($input: ArticleInput!) {
   draftArticle(input: $input) {
-    claims { ${CLAIM_FIELDS} confidence }
+    drafter
+    actors { id name kind aliases }
+    claims {
+      key subject subjectSpan ${SPAN} type object objectSpan ${SPAN} certainty ownStatement
+      condition ${SPAN} timeStatus timeCue ${SPAN} attributedTo quote start end confidence
+    }
   }
 }`;
 
@@ -831,12 +839,6 @@ const COMMIT_QUERY = `mutation CommitArticle($input: CommitArticleInput!) {
     claims { id type subject { id } object { id } start end }
   }
 }`;
-
-function draftInput(a) {
-  const { text, ...article } = a;
-  for (const k of Object.keys(article)) if (!article[k]) delete article[k];
-  return { article, text };
-}
 
 // --------------------------------------------------------------- keyboard --
 

@@ -22,44 +22,61 @@ function spanText(sp) {
   return typeof sp === 'string' ? sp : sp.text || '';
 }
 
-function actorOf(a) {
-  if (!a) return null;
-  return { id: a.id, name: a.name || a.id, kind: a.kind || '', aliases: a.aliases || [], isNew: !!a.isNew };
+// draftActorIDs lists the graph actors draftArticle's answer names (every
+// actor id of its claims that is not a proposed new actor), for the page
+// to fetch their names.
+export function draftActorIDs(drafted) {
+  const proposed = new Set(((drafted && drafted.actors) || []).map((a) => a.id));
+  const ids = new Set();
+  for (const d of (drafted && drafted.claims) || []) {
+    for (const id of [d.subject, d.object, d.attributedTo]) if (id && !proposed.has(id)) ids.add(id);
+  }
+  return [...ids];
 }
 
-// fromDraft turns draftArticle's answer into claims under review (drafts,
-// undecided) and the new actors the drafts propose.
-export function fromDraft(drafted, text) {
+// fromDraft turns draftArticle's answer (ArticleDraft) into claims under
+// review (drafts, undecided) and the new actors the drafts propose. known
+// holds the graph's actors the claims name, by id; an id neither proposed
+// nor known leaves the claim's actor to be picked.
+export function fromDraft(drafted, text, known = {}) {
   const idx = new Index(text);
-  const actors = ((drafted && drafted.actors) || []).map((a) => ({ ...actorOf(a), isNew: a.isNew !== false && a.exists !== true }));
+  const actors = ((drafted && drafted.actors) || []).map((a) => ({
+    id: a.id, name: a.name || a.id, kind: a.kind || '', aliases: a.aliases || [], description: '', isNew: true,
+  }));
   const byID = Object.fromEntries(actors.map((a) => [a.id, a]));
+  const pick = (id) => {
+    if (!id) return null;
+    if (byID[id]) return byID[id];
+    if (known[id]) return { ...known[id], isNew: false };
+    return null;
+  };
   const claims = ((drafted && drafted.claims) || []).map((d, i) => {
-    const pick = (a) => (a ? byID[a.id] || actorOf(a) : null);
     const quote = d.quote || '';
-    const start = typeof d.start === 'number' ? d.start : null;
-    const at = start !== null ? start : firstAt(idx, quote);
-    return newClaim({
-      id: (d.id || `draft-${i + 1}`).split('/').pop(),
+    const at = typeof d.start === 'number' ? d.start : firstAt(idx, quote);
+    const claim = newClaim({
+      id: d.key || `draft-${i + 1}`,
       subject: pick(d.subject),
-      subjectText: d.subjectText || spanText(d.subjectSpan),
-      subjectStart: spanStart(d.subjectSpan) ?? (typeof d.subjectStart === 'number' ? d.subjectStart : null),
-      relation: d.type || d.relation || '',
+      subjectText: spanText(d.subjectSpan),
+      subjectStart: spanStart(d.subjectSpan),
+      relation: d.type || '',
       object: pick(d.object),
-      objectText: d.objectText || spanText(d.objectSpan),
-      objectStart: spanStart(d.objectSpan) ?? (typeof d.objectStart === 'number' ? d.objectStart : null),
+      objectText: spanText(d.objectSpan),
+      objectStart: spanStart(d.objectSpan),
       certainty: d.certainty || '',
       ownStatement: !!d.ownStatement,
       condition: spanText(d.condition),
-      timeStatus: d.timeStatus || (d.time && d.time.status) || 'ONGOING',
-      timeCue: spanText(d.timeCue) || (d.time && d.time.cue) || '',
-      timeFrom: d.timeFrom || (d.time && d.time.from) || '',
-      timeTo: d.timeTo || (d.time && d.time.to) || '',
+      timeStatus: d.timeStatus || 'ONGOING',
+      timeCue: spanText(d.timeCue),
       attributedTo: pick(d.attributedTo),
       quote,
       start: at,
       end: typeof d.end === 'number' ? d.end : at + cpLength(quote),
       confidence: typeof d.confidence === 'number' ? d.confidence : null,
     });
+    for (const role of ['subject', 'object', 'attributedTo']) {
+      if (d[role] && !claim[role]) claim.errors.push(`${role}: the draft names actor "${d[role]}", which is neither in the graph nor proposed: pick one`);
+    }
+    return claim;
   });
   return { claims, actors };
 }

@@ -113,13 +113,13 @@ function actorRef(a) {
   return a ? a.id : null;
 }
 
-// claimInput is one claim as commitArticle takes it: offsets in code
-// points, computed from the text, never typed.
+// claimInput is one claim as commitArticle takes it (ClaimInput): actors
+// by id, offsets in code points computed from the text, never typed.
 export function claimInput(idx, c) {
   const input = {
-    id: c.id,
+    key: c.id,
     subject: actorRef(c.subject),
-    relation: c.relation,
+    type: c.relation,
     object: actorRef(c.object),
     certainty: c.certainty,
     ownStatement: !!c.ownStatement,
@@ -127,28 +127,45 @@ export function claimInput(idx, c) {
     start: c.start,
   };
   for (const role of ['subject', 'object']) {
-    const m = c[`${role}Text`] ? mention(idx, c, role) : null;
-    if (m) {
-      input[`${role}Text`] = c[`${role}Text`];
-      input[`${role}Start`] = m.start;
-    } else if (c[`${role}Text`]) {
-      input[`${role}Text`] = c[`${role}Text`]; // not in the text: the server says so
-    }
+    const words = c[`${role}Text`];
+    if (!words) continue;
+    input[`${role}Text`] = words;
+    const m = mention(idx, c, role);
+    if (m) input[`${role}Start`] = m.start; // else not in the text: the server says so
   }
   if (c.condition) input.condition = c.condition;
-  const time = { status: c.timeStatus || 'ONGOING' };
-  if (c.timeCue) time.cue = c.timeCue;
-  if (c.timeFrom) time.from = c.timeFrom;
-  if (c.timeTo) time.to = c.timeTo;
-  input.time = time;
+  input.timeStatus = c.timeStatus || 'ONGOING';
+  if (c.timeCue) input.timeCue = c.timeCue;
+  if (c.timeFrom) input.timeFrom = c.timeFrom;
+  if (c.timeTo) input.timeTo = c.timeTo;
   if (c.attributedTo) input.attributedTo = actorRef(c.attributedTo);
   if (c.note) input.note = c.note;
   return input;
 }
 
-// toCommit is the commitArticle input: the article, the new actors the
-// committed claims use, and the accepted claims in page order. sent[i] is
-// the key of the claim sent as claims[i], for mapping problems back.
+// reviewReason says, for the commit's revision, what the review decided
+// about each claim: which drafts were accepted as drafted, accepted after
+// editing or rejected, and which claims were made from a selection. It
+// stays within the API's 1000 characters, counting the rest when the
+// lists are long.
+export function reviewReason(claims, max = 1000) {
+  const groups = [
+    ['accepted', claims.filter((c) => c.origin === 'draft' && c.status === ACCEPTED && !c.edited)],
+    ['edited', claims.filter((c) => c.origin === 'draft' && c.status === ACCEPTED && c.edited)],
+    ['rejected', claims.filter((c) => c.origin === 'draft' && c.status === REJECTED)],
+    ['undecided', claims.filter((c) => c.origin === 'draft' && c.status === DRAFT)],
+    ['from selection', claims.filter((c) => c.origin === 'selection' && c.status === ACCEPTED)],
+  ].filter(([, cs]) => cs.length);
+  const head = 'Reviewed on /review';
+  const full = `${head}: ${groups.map(([name, cs]) => `${name} ${cs.map((c) => c.id).join(', ')}`).join('; ')}`;
+  if (cpLength(full) <= max) return groups.length ? full : head;
+  return `${head}: ${groups.map(([name, cs]) => `${cs.length} ${name}`).join(', ')}`;
+}
+
+// toCommit is the commitArticle input: the article with its text, the new
+// actors the committed claims use, the accepted claims in page order and
+// the review as the reason. sent[i] is the key of the claim sent as
+// claims[i], for mapping problems back.
 export function toCommit(article, claims, newActors) {
   const idx = new Index(article.text);
   const accepted = claims.filter((c) => c.status === ACCEPTED);
@@ -158,16 +175,7 @@ export function toCommit(article, claims, newActors) {
   }
   const actors = newActors.filter((a) => used.has(a.id));
   const input = {
-    article: {
-      id: article.id,
-      title: article.title,
-      publishedAt: article.publishedAt,
-      ...(article.dateline ? { dateline: article.dateline } : {}),
-      ...(article.source ? { source: article.source } : {}),
-      ...(article.url ? { url: article.url } : {}),
-      ...(article.note ? { note: article.note } : {}),
-    },
-    text: article.text,
+    article: articleInput(article),
     actors: actors.map((a) => ({
       id: a.id,
       name: a.name,
@@ -176,8 +184,17 @@ export function toCommit(article, claims, newActors) {
       ...(a.description ? { description: a.description } : {}),
     })),
     claims: accepted.map((c) => claimInput(idx, c)),
+    reason: reviewReason(claims),
   };
   return { input, sent: accepted.map((c) => c.key), actorsSent: actors.map((a) => a.id) };
+}
+
+// articleInput is the article as the API takes it (ArticleInput), empty
+// optional fields left out.
+export function articleInput(a) {
+  const out = { id: a.id, title: a.title, text: a.text, publishedAt: a.publishedAt };
+  for (const k of ['dateline', 'source', 'url', 'note']) if (a[k]) out[k] = a[k];
+  return out;
 }
 
 // A problem's path: claims[3].objectText, actors[0].name, article.title.
