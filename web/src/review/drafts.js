@@ -185,7 +185,9 @@ export function readDraftFiles(files) {
   };
   const ids = new Set(declared.map((a) => a.id));
   for (const c of doc.claims || []) {
-    for (const r of [c.subject, c.object, c.attributedTo]) if (r && !refs.has(norm(r)) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(r))) ids.add(String(r));
+    for (const r of [c.subject, c.object, c.attributedTo]) {
+      if (r && norm(r) !== 'article' && !refs.has(norm(r)) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(r))) ids.add(String(r));
+    }
   }
   return { article, actors: [...ids].map((id) => ({ id })), build };
 }
