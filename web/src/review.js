@@ -484,10 +484,10 @@ function renderEditor(c) {
 
   row('id', 'Claim id', text(c.id));
   row('subject', 'Subject', actorPicker(c.subject, false));
-  row('subjectText', 'Subject’s words', text(c.subjectText, { placeholder: 'default: the actor’s name' }), useSelection('subjectText'));
+  row('subjectText', 'Subject’s words', text(c.subjectText, { placeholder: 'default: its name or alias nearest the quote' }), useSelection('subjectText'));
   row('relation', 'Relation', selectFrom('relations', c.relation));
   row('object', 'Object', actorPicker(c.object, false));
-  row('objectText', 'Object’s words', text(c.objectText, { placeholder: 'default: the actor’s name' }), useSelection('objectText'));
+  row('objectText', 'Object’s words', text(c.objectText, { placeholder: 'default: its name or alias nearest the quote' }), useSelection('objectText'));
   row('certainty', 'Certainty', selectFrom('certainties', c.certainty));
   const own = el('input', { type: 'checkbox' });
   own.checked = !!c.ownStatement;

@@ -64,16 +64,33 @@ export function fromSelection(span, claims) {
 
 // mention says where the claim's words for its subject or object are: the
 // recorded offset when it still selects the words, else by the loader's
-// rule near the quote. Null when the words are not in the text.
+// rule near the quote. Without words, the actor's name or one of its
+// aliases, whichever the loader's rule finds best (inside the quote, then
+// nearest before, then nearest after), so a claim made from a selection
+// names its actors by the article's own words. Null when none is in the
+// text.
 export function mention(idx, claim, role) {
-  const words = claim[`${role}Text`] || (claim[role] && claim[role].name) || '';
-  if (!words) return null;
-  const at = claim[`${role}Start`];
-  if (at !== null && at !== undefined && idx.slice(at, at + cpLength(words)) === words) {
-    return { start: at, end: at + cpLength(words) };
+  const words = claim[`${role}Text`];
+  if (words) {
+    const at = claim[`${role}Start`];
+    const len = cpLength(words);
+    if (at !== null && at !== undefined && idx.slice(at, at + len) === words) return { start: at, end: at + len, text: words };
+    const found = locate(idx, words, claim.start, claim.end);
+    return found && { start: found.start, end: found.end, text: words };
   }
-  const found = locate(idx, words, claim.start, claim.end);
-  return found && { start: found.start, end: found.end };
+  const actor = claim[role];
+  if (!actor) return null;
+  const rank = { inside: 0, before: 1, after: 2 };
+  let best = null;
+  for (const name of [actor.name, ...(actor.aliases || [])]) {
+    const found = name && locate(idx, name, claim.start, claim.end);
+    if (!found) continue;
+    const better = !best || rank[found.where] < rank[best.where]
+      || (found.where === best.where && (found.where === 'before' ? found.start > best.start : found.start < best.start))
+      || (found.where === best.where && found.start === best.start && found.end > best.end);
+    if (better) best = { ...found, text: name };
+  }
+  return best && { start: best.start, end: best.end, text: best.text };
 }
 
 // marks lists what the article view highlights for the claims: each
@@ -86,7 +103,7 @@ export function marks(idx, claims) {
     out.push({ key: c.key, role: 'quote', start: c.start, end: c.end });
     for (const role of ['subject', 'object']) {
       const m = mention(idx, c, role);
-      if (m) out.push({ key: c.key, role, ...m });
+      if (m) out.push({ key: c.key, role, start: m.start, end: m.end });
     }
   }
   return out;
@@ -127,11 +144,13 @@ export function claimInput(idx, c) {
     start: c.start,
   };
   for (const role of ['subject', 'object']) {
-    const words = c[`${role}Text`];
-    if (!words) continue;
-    input[`${role}Text`] = words;
     const m = mention(idx, c, role);
-    if (m) input[`${role}Start`] = m.start; // else not in the text: the server says so
+    if (m) {
+      input[`${role}Text`] = m.text;
+      input[`${role}Start`] = m.start;
+    } else if (c[`${role}Text`]) {
+      input[`${role}Text`] = c[`${role}Text`]; // not in the text: the server says so
+    }
   }
   if (c.condition) input.condition = c.condition;
   input.timeStatus = c.timeStatus || 'ONGOING';

@@ -42,6 +42,14 @@ test('mentions: recorded offsets when they hold, else the loader rule near the q
     assert.equal(idx.slice(m.start, m.end), c.claim[`${c.role}Text`] || c.claim[c.role].name, c.name);
   }
   assert.equal(mention(idx, newClaim({ subjectText: 'Hezbollah al-Nujaba', start: 0, end: 5 }), 'subject'), null);
+  // Without words, the name or alias the article uses: inside the quote
+  // first, then the nearest before it.
+  const group = { id: 'kataib-hezbollah', name: 'Kataib Hezbollah', aliases: ['KH', 'The group'] };
+  const q = 'said Iran backs it';
+  const byAlias = newClaim({ subject: group, object: { id: 'iran', name: 'Islamic Republic', aliases: ['Iran', 'Tehran'] }, quote: q, start: at(q), end: at(q) + cpLength(q) });
+  assert.deepEqual(mention(idx, byAlias, 'object'), { start: at('Iran backs'), end: at('Iran backs') + 4, text: 'Iran' });
+  assert.deepEqual(mention(idx, byAlias, 'subject'), { start: at('The group'), end: at('The group') + 9, text: 'The group' });
+  assert.deepEqual(claimInput(idx, { ...byAlias, relation: 'SUPPORTS', certainty: 'REPORTED' }).subjectStart, at('The group'));
 });
 
 test('marks cover quotes and mentions of claims not rejected', () => {
