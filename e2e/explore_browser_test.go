@@ -29,6 +29,14 @@ const chromium = "/usr/bin/chromium"
 // exceptions on the page fail the test.
 func browserCtx(t *testing.T) context.Context {
 	t.Helper()
+	return browserCtxExpecting(t, nil)
+}
+
+// browserCtxExpecting is browserCtx for a test that provokes errors the
+// browser logs (an HTTP 401 it asked for): console messages expected
+// reports true for are not failures.
+func browserCtxExpecting(t *testing.T, expected func(msg string) bool) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("%s not found: install Debian's chromium (scripts/test-deps does): %v", chromium, err)
 	}
@@ -63,7 +71,7 @@ func browserCtx(t *testing.T) context.Context {
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && (expected == nil || m.IsException() || !expected(m.String())) {
 				mu.Lock()
 				logs = append(logs, m.String())
 				mu.Unlock()

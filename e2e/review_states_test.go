@@ -1,0 +1,164 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
+	"github.com/actorgraph/actorgraph/server"
+)
+
+// TestReviewPageStates drives /review's sign-in, its checks of the article
+// form, and what it says when the server refuses: a wrong token, a
+// reader's token, a server that takes no changes. Each state is a clear
+// message where the curator is looking, and the token is kept for the tab
+// only (sessionStorage), never in the address or the page.
+func TestReviewPageStates(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	bg := context.Background()
+	tokens := auth.NewAuthenticator(s, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
+	bearer := map[auth.Role]string{}
+	for _, r := range []auth.Role{auth.Reader, auth.Editor} {
+		_, b, err := tokens.Create(bg, "review "+string(r), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bearer[r] = b
+	}
+	// No curation service: the server takes no changes.
+	srv := httptest.NewServer(server.New(server.Ports{Graph: s, Export: s, Health: s},
+		server.Options{Auth: server.AuthOptions{Tokens: tokens}}))
+	defer srv.Close()
+
+	// The page and its assets are served, with headers that keep a page
+	// holding a token out of frames and referrers.
+	for path, ctype := range map[string]string{"/review": "text/html", "/review/review.js": "text/javascript", "/review/review.css": "text/css"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), ctype) {
+			t.Errorf("GET %s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if path == "/review" && (res.Header.Get("X-Frame-Options") != "DENY" || res.Header.Get("Referrer-Policy") != "same-origin") {
+			t.Errorf("GET /review headers: %v", res.Header)
+		}
+	}
+	if res, err := http.Get(srv.URL + "/review/secret.txt"); err != nil || res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /review/secret.txt: %v %v", res, err)
+	}
+
+	// The browser logs the refusals the test provokes (401 for the wrong
+	// token, 400 for a server that takes no changes); nothing else.
+	ctx := browserCtxExpecting(t, func(msg string) bool {
+		return strings.Contains(msg, "Failed to load resource: the server responded with a status of 401") ||
+			strings.Contains(msg, "Failed to load resource: the server responded with a status of 400")
+	})
+	wait := func(what, expr string) {
+		t.Helper()
+		if !polled(ctx, expr, 30*time.Second) {
+			st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('[role=status],[role=alert]')].map(e => e.id + ': ' + e.textContent).join(' | ')`))
+			t.Fatalf("waiting for %s (%s); messages: %s", what, expr, st)
+		}
+	}
+	statusOf := func(id string) string { return eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).textContent`, id)) }
+	signIn := func(token string) {
+		t.Helper()
+		eval[string](t, ctx, `document.getElementById('token').value = ''`)
+		do(t, ctx, "sign in", chromedp.SendKeys(chromedp.CSS("#token"), token+"\r"))
+	}
+
+	do(t, ctx, "open /review", chromedp.Navigate(srv.URL+"/review"))
+	eval[bool](t, ctx, `review.ready.then(() => true)`)
+
+	// The form says what it lacks, field by field, and marks the fields.
+	do(t, ctx, "draft an empty form", chromedp.Click(chromedp.CSS("#draft")))
+	msg := statusOf("start-status")
+	for _, w := range []string{"title", "Published", "article text"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("empty form: %q does not mention %s", msg, w)
+		}
+	}
+	if got := eval[string](t, ctx, `document.activeElement.id + ' ' + document.getElementById('a-title').getAttribute('aria-invalid')`); got != "a-title true" {
+		t.Errorf("after the empty form, focus and mark: %q, want the title marked invalid and focused", got)
+	}
+	do(t, ctx, "fill the form",
+		chromedp.SendKeys(chromedp.CSS("#a-title"), "A short article"),
+		chromedp.SendKeys(chromedp.CSS("#a-published"), "yesterday"),
+		chromedp.SetValue(chromedp.CSS("#a-text"), "Iran backs Kataib Hezbollah."))
+	do(t, ctx, "draft with a bad date", chromedp.Click(chromedp.CSS("#draft")))
+	if msg := statusOf("start-status"); !strings.Contains(msg, "YYYY-MM-DD") || strings.Contains(msg, "title") {
+		t.Errorf("bad date: %q", msg)
+	}
+	do(t, ctx, "fix the date", chromedp.SetValue(chromedp.CSS("#a-published"), "2026-02-02"))
+
+	// Not signed in: drafting asks for a token.
+	do(t, ctx, "draft before signing in", chromedp.Click(chromedp.CSS("#draft")))
+	if msg := statusOf("start-status"); !strings.Contains(msg, "Sign in") {
+		t.Errorf("draft before signing in: %q", msg)
+	}
+
+	// A wrong token is refused, and not kept.
+	signIn("ag_0000000000000000_wrongwrongwrongwrongwrongwrongwrongwrongwrong")
+	wait("the refusal", `document.getElementById('signin-status').classList.contains('error')`)
+	if msg := statusOf("signin-status"); !strings.Contains(msg, "refused") {
+		t.Errorf("wrong token: %q", msg)
+	}
+	if eval[bool](t, ctx, `sessionStorage.length > 0 || !!review.state.principal`) {
+		t.Error("a refused token was kept")
+	}
+
+	// A reader's token signs in, with a warning that it cannot change anything.
+	signIn(bearer[auth.Reader])
+	wait("the reader", `!!review.state.principal`)
+	if msg := statusOf("signin-status"); !strings.Contains(msg, "reader") || !strings.Contains(statusOf("who"), "(reader)") {
+		t.Errorf("reader token: %q / %q", msg, statusOf("who"))
+	}
+	do(t, ctx, "sign out", chromedp.Click(chromedp.CSS("#signout")))
+	wait("signed out", `!review.state.principal && sessionStorage.length === 0 && document.activeElement.id === 'token'`)
+
+	// The editor's token survives a reload of the tab (sessionStorage), and
+	// appears nowhere in the page or its address.
+	signIn(bearer[auth.Editor])
+	wait("the editor", `review.state.principal && review.state.principal.role === 'EDITOR'`)
+	do(t, ctx, "reload", chromedp.Reload())
+	eval[bool](t, ctx, `review.ready.then(() => true)`)
+	wait("still signed in", `review.state.principal && review.state.principal.role === 'EDITOR'`)
+	if eval[bool](t, ctx, fmt.Sprintf(`document.documentElement.outerHTML.includes(%q) || location.href.includes(%q)`, bearer[auth.Editor], bearer[auth.Editor])) {
+		t.Error("the token shows in the page or its address")
+	}
+
+	// A server that takes no changes: drafting fails with the server's reason.
+	eval[string](t, ctx, `document.getElementById('a-title').value = ''`)
+	do(t, ctx, "fill again",
+		chromedp.SendKeys(chromedp.CSS("#a-title"), "A short article"),
+		chromedp.SetValue(chromedp.CSS("#a-published"), "2026-02-02"),
+		chromedp.SetValue(chromedp.CSS("#a-text"), "Iran backs Kataib Hezbollah."))
+	do(t, ctx, "draft", chromedp.Click(chromedp.CSS("#draft")))
+	wait("the server's refusal", `document.getElementById('start-status').textContent.startsWith('Drafting failed')`)
+	if msg := statusOf("start-status"); !strings.Contains(msg, "takes no changes") {
+		t.Errorf("draft on a read-only server: %q", msg)
+	}
+	if !eval[bool](t, ctx, `document.getElementById('review').hidden`) {
+		t.Error("the review opened although drafting failed")
+	}
+
+	// The shortcuts list opens with ? and lists every shortcut.
+	do(t, ctx, "focus the page", chromedp.Focus(chromedp.CSS("#draft")))
+	do(t, ctx, "?", chromedp.KeyEvent("?"))
+	help := eval[string](t, ctx, `document.getElementById('help').hidden ? '' : document.getElementById('help').textContent`)
+	for _, w := range []string{"next", "accept", "reject", "edit", "new claim from the selected text", "commit"} {
+		if !strings.Contains(help, w) {
+			t.Errorf("the shortcuts list lacks %q: %q", w, help)
+		}
+	}
+}
