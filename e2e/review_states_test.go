@@ -70,7 +70,9 @@ func TestReviewPageStates(t *testing.T) {
 			t.Fatalf("waiting for %s (%s); messages: %s", what, expr, st)
 		}
 	}
-	statusOf := func(id string) string { return eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).textContent`, id)) }
+	statusOf := func(id string) string {
+		return eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).textContent`, id))
+	}
 	signIn := func(token string) {
 		t.Helper()
 		eval[string](t, ctx, `document.getElementById('token').value = ''`)
