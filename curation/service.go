@@ -2,20 +2,38 @@ package curation
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
+// Graph is what the Service reads the graph through: its reads, and the
+// writer's alias check (which also finds an actor by an exact name or
+// alias).
+type Graph interface {
+	graph.Reader
+	AliasConflicts(ctx context.Context, names []graph.ActorName, replacing []string) ([]graph.AliasConflict, error)
+}
+
 // Service carries out the curation mutations and answers the audit trail's
-// reads. Each mutation checks the caller's role (auth.Require), validates
-// its input, and hands Store one change with the revision that records it.
+// reads. Each mutation checks the caller's role (auth.Require: the
+// GraphQL layer checks it too, before anything runs), validates its
+// input, reads what it needs to decide, and hands Store one change with
+// the revision that records it. A change a curator computed from a stale
+// read cannot land: the store writes only over the version the Service
+// read (ECONFLICT otherwise).
 type Service struct {
-	// Store applies changes and reads them back.
+	// Store applies changes and keeps revisions.
 	Store Store
-	// Reader reads the graph (actors for references, articles for
-	// checking a claim against its text); it is usually Store's.
-	Reader graph.Reader
+	// Graph reads the graph (usually the same adapter as Store).
+	Graph Graph
 	// Drafter proposes claims for draftArticle; nil means NoDrafter.
 	Drafter Drafter
 	// Now returns the time revisions are stamped with; nil means
@@ -23,64 +41,158 @@ type Service struct {
 	Now func() time.Time
 }
 
-var errNotImplemented = graph.Errorf(graph.EINTERNAL, "not implemented yet")
+// Limits on the sizes of inputs, in Unicode code points unless said. An
+// input over one is refused (EINVALID, naming the field and the limit)
+// before anything is checked or written.
+const (
+	MaxTextLength        = 200_000 // an article's text
+	MaxTitleLength       = 500     // an article's title
+	MaxNameLength        = 200     // an actor's name or one alias; a dateline, source, key or reference
+	MaxURLLength         = 2000    // an article's url
+	MaxQuoteLength       = 5000    // a claim's quote and the words of its mentions and condition
+	MaxNoteLength        = 1000    // a note, description or reason
+	MaxClaimsPerArticle  = 2000    // claims in one commitArticle
+	MaxActorsPerArticle  = 500     // new actors in one commitArticle
+	MaxAliasesPerActor   = 200     // aliases of one actor
+	MaxRevisionsPerQuery = 100     // history(first)
+)
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (s *Service) drafter() Drafter {
+	if s.Drafter == nil {
+		return NoDrafter{}
+	}
+	return s.Drafter
+}
+
+// begin checks the caller's role for action and starts its revision.
+// reason is checked for length, and must be given when required.
+func (s *Service) begin(ctx context.Context, action Action, reason string, required bool) (Revision, error) {
+	info, ok := action.Info()
+	if !ok {
+		return Revision{}, graph.Errorf(graph.EINTERNAL, "unknown action %q", action)
+	}
+	if err := auth.Require(ctx, info.Role); err != nil {
+		return Revision{}, err
+	}
+	p, _ := auth.FromContext(ctx)
+	reason = strings.TrimSpace(reason)
+	switch n := utf8.RuneCountInString(reason); {
+	case n == 0 && required:
+		return Revision{}, invalid(problem("reason", "a reason is required for %s", info.Mutation))
+	case n > MaxNoteLength:
+		return Revision{}, invalid(problem("reason", "at most %d characters, got %d", MaxNoteLength, n))
+	}
+	return Revision{
+		ID: newRevisionID(), At: s.now(), ByTokenID: p.TokenID, ByName: p.Name, ByRole: p.Role,
+		Action: action, Reason: reason, Before: "{}", After: "{}",
+	}, nil
+}
+
+// newRevisionID returns "rev-" and 16 random hex digits.
+func newRevisionID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err)) // never fails on supported platforms
+	}
+	return "rev-" + hex.EncodeToString(b[:])
+}
+
+// problem is one graph.Problem.
+func problem(path, format string, args ...any) graph.Problem {
+	return graph.Problem{Path: path, Message: fmt.Sprintf(format, args...)}
+}
+
+// invalid is the EINVALID error listing problems; its message joins them.
+func invalid(ps ...graph.Problem) error {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		if p.Path == "" {
+			lines[i] = p.Message
+		} else {
+			lines[i] = p.Path + ": " + p.Message
+		}
+	}
+	return &graph.Error{Code: graph.EINVALID, Message: strings.Join(lines, "; "), Problems: ps}
+}
+
+// asJSON writes v as a JSON object for a revision's Before or After.
+func asJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
 
 // Draft proposes claims for an article; it writes nothing.
 func (s *Service) Draft(ctx context.Context, in ArticleInput) (Draft, error) {
-	return Draft{}, errNotImplemented
-}
-
-// CommitArticle writes an article with its claims and new actors.
-func (s *Service) CommitArticle(ctx context.Context, in CommitArticleInput) (graph.Article, error) {
-	return graph.Article{}, errNotImplemented
-}
-
-// UpdateClaim changes a claim.
-func (s *Service) UpdateClaim(ctx context.Context, id string, in ClaimUpdate, expected int, reason string) (graph.Claim, error) {
-	return graph.Claim{}, errNotImplemented
-}
-
-// RetractClaim retracts a claim.
-func (s *Service) RetractClaim(ctx context.Context, id, reason string, expected *int) (graph.Claim, error) {
-	return graph.Claim{}, errNotImplemented
-}
-
-// RestoreClaim reverses a retraction.
-func (s *Service) RestoreClaim(ctx context.Context, id, reason string, expected *int) (graph.Claim, error) {
-	return graph.Claim{}, errNotImplemented
-}
-
-// CreateActor creates an actor.
-func (s *Service) CreateActor(ctx context.Context, in ActorInput, reason string) (graph.Actor, error) {
-	return graph.Actor{}, errNotImplemented
-}
-
-// UpdateActor changes an actor's name, kind or description.
-func (s *Service) UpdateActor(ctx context.Context, id string, in ActorUpdate, expected int, reason string) (graph.Actor, error) {
-	return graph.Actor{}, errNotImplemented
-}
-
-// SetAliases sets an actor's complete alias list.
-func (s *Service) SetAliases(ctx context.Context, id string, aliases []string, expected int, reason string) (graph.Actor, error) {
-	return graph.Actor{}, errNotImplemented
-}
-
-// MergeActors merges remove into keep.
-func (s *Service) MergeActors(ctx context.Context, keep, remove, reason string) (MergeResult, error) {
-	return MergeResult{}, errNotImplemented
-}
-
-// UnmergeActors undoes a merge.
-func (s *Service) UnmergeActors(ctx context.Context, revision, reason string) (MergeResult, error) {
-	return MergeResult{}, errNotImplemented
+	if err := auth.Require(ctx, auth.Editor); err != nil {
+		return Draft{}, err
+	}
+	var l lengths
+	l.article("", in)
+	if err := l.err(); err != nil {
+		return Draft{}, err
+	}
+	a := graph.Article{ID: in.ID, Title: in.Title, Text: in.Text, PublishedAt: in.PublishedAt,
+		Dateline: deref(in.Dateline), Source: deref(in.Source), URL: deref(in.URL), Note: deref(in.Note)}
+	if a.PublishedAt == "unknown" {
+		a.PublishedAt = ""
+	}
+	d, err := s.drafter().Draft(ctx, a, s.Graph.Search)
+	if err != nil {
+		return Draft{}, fmt.Errorf("drafting %q: %w", in.ID, err)
+	}
+	d.Drafter = s.drafter().Name()
+	if d.Actors == nil {
+		d.Actors = []graph.Actor{}
+	}
+	if d.Claims == nil {
+		d.Claims = []graph.Claim{}
+	}
+	return d, nil
 }
 
 // History returns the revisions that changed id, newest first.
 func (s *Service) History(ctx context.Context, id string, first int) ([]Revision, error) {
-	return nil, errNotImplemented
+	if err := auth.Require(ctx, auth.Reader); err != nil {
+		return nil, err
+	}
+	if first < 1 || first > MaxRevisionsPerQuery {
+		return nil, graph.Errorf(graph.EINVALID, "first must be between 1 and %d, got %d", MaxRevisionsPerQuery, first)
+	}
+	return s.Store.History(ctx, id, first)
 }
 
 // Revisions returns one page of revisions, newest first.
 func (s *Service) Revisions(ctx context.Context, f RevisionFilter, p graph.PageRequest) (RevisionPage, error) {
-	return RevisionPage{}, errNotImplemented
+	if err := auth.Require(ctx, auth.Reader); err != nil {
+		return RevisionPage{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return RevisionPage{}, err
+	}
+	if p.After != "" {
+		if _, err := s.Store.Revision(ctx, p.After); err != nil {
+			if graph.ErrorCode(err) == graph.ENOTFOUND {
+				return RevisionPage{}, graph.Errorf(graph.EINVALID, "after is not a cursor from this connection")
+			}
+			return RevisionPage{}, err
+		}
+	}
+	return s.Store.Revisions(ctx, f, p)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

@@ -141,7 +141,8 @@ func SourceOf(attributedTo, articleID, publication string) string {
 // derive it, is derived from the time, the relation type's class and the
 // article's publication (ClaimTime.Interval); a span is kept only with
 // its words; the condition only on a conditional claim; the confidence
-// only on a draft. Every store writes what Stored returns, so that each
+// only on a draft; the version is at least 1; a retraction's who, when
+// and why only on a retracted claim, its time in UTC to the millisecond. Every store writes what Stored returns, so that each
 // reads back the same claim.
 func (c Claim) Stored(a Article) Claim {
 	c.ArticleID = a.ID
@@ -166,5 +167,12 @@ func (c Claim) Stored(a Article) Claim {
 	if !c.Draft {
 		c.Confidence = 0
 	}
+	if c.Version < 1 {
+		c.Version = 1
+	}
+	if !c.Retracted {
+		c.RetractedAt, c.RetractedBy, c.RetractReason = time.Time{}, "", ""
+	}
+	c.RetractedAt = c.RetractedAt.UTC().Truncate(time.Millisecond)
 	return c
 }

@@ -29,6 +29,19 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Problems, when not empty, lists each thing wrong with an input by
+	// where it is (`claims[3].objectText`), for a client to show next to
+	// the field; Message then joins them.
+	Problems []Problem
+}
+
+// Problem is one thing wrong with one field of an input.
+type Problem struct {
+	// Path names the field: `article.title`, `claims[3].objectText`; ""
+	// for the input as a whole.
+	Path string
+	// Message says what is wrong, as `actorgraph check` says it of a file.
+	Message string
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }

@@ -267,6 +267,7 @@ func (f ClaimFilter) Matches(c Claim, a Article) bool {
 		len(f.Certainties) > 0 && !slices.Contains(f.Certainties, c.Certainty),
 		f.OwnStatement != nil && c.OwnStatement != *f.OwnStatement,
 		f.Conditional != nil && c.Conditional != *f.Conditional,
+		f.Retracted != nil && c.Retracted != *f.Retracted,
 		len(f.TimeStatuses) > 0 && !slices.Contains(f.TimeStatuses, c.Time.StatusOrOngoing()):
 		return false
 	}

@@ -7,12 +7,21 @@ import (
 
 // Problem is one thing wrong with a claims file.
 type Problem struct {
-	File string // path of the file, as given
+	File string // path of the file, as given; "" for a Document
 	Line int    // 1-based line, 0 when the problem concerns the whole file
+	// Path locates the problem in a Document (`claims[3].objectText`);
+	// "" in a file, or for the document as a whole.
+	Path string
 	Msg  string
 }
 
 func (p Problem) String() string {
+	if p.File == "" {
+		if p.Path == "" {
+			return p.Msg
+		}
+		return p.Path + ": " + p.Msg
+	}
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
 	}
@@ -36,16 +45,26 @@ func (e *ValidationError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// problems collects problems for one file.
+// problems collects problems for one file or Document.
 type problems struct {
 	file string
-	list []Problem
+	// paths, for a Document, turns a node's Line into its path.
+	paths []string
+	list  []Problem
 }
 
 func (ps *problems) add(line int, format string, args ...any) {
-	if len(ps.list) < maxProblems {
-		ps.list = append(ps.list, Problem{File: ps.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	if len(ps.list) >= maxProblems {
+		return
 	}
+	p := Problem{File: ps.file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	if ps.paths != nil {
+		p.Line = 0
+		if line > 0 && line <= len(ps.paths) {
+			p.Path = ps.paths[line-1]
+		}
+	}
+	ps.list = append(ps.list, p)
 }
 
 func (ps *problems) err() error {

@@ -60,6 +60,13 @@ func Parse(name string, data []byte, readText func(string) ([]byte, error)) (gra
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
+	return parse(ps, doc, readText, nil)
+}
+
+// parse validates a claims document's root mapping: a file's or a
+// Document's. known resolves references the document does not declare.
+func parse(ps *problems, doc *yaml.Node, readText func(string) ([]byte, error), known Known) (graph.ArticleLoad, error) {
+	name := ps.file
 	if doc.Kind == yaml.MappingNode && formatOf(doc) == "" && usesModality(doc) {
 		ps.add(doc.Line, "this claims file is in format 1 (one `modality` per claim); convert it with `actorgraph migrate claims %s`, then review the conditions it asks for", name)
 		return graph.ArticleLoad{}, ps.err()
@@ -72,7 +79,7 @@ func Parse(name string, data []byte, readText func(string) ([]byte, error)) (gra
 		ps.add(n.Line, "unknown claims file format %q (this version reads format %s)", n.Value, Format)
 		return graph.ArticleLoad{}, ps.err()
 	}
-	p := &parser{ps: ps, byRef: map[string]string{}, refLine: map[string]int{}}
+	p := &parser{ps: ps, byRef: map[string]string{}, refLine: map[string]int{}, known: known}
 	p.article(top["article"], readText)
 	p.actors(top["actors"])
 	p.claims(top["claims"])
@@ -114,6 +121,7 @@ type parser struct {
 	text    *evidence.Text    // the article text; nil if it could not be read
 	byRef   map[string]string // normalised id, name or alias → actor id
 	refLine map[string]int    // where each reference was declared
+	known   Known             // resolves references the document does not declare; nil for a file
 }
 
 var (
@@ -232,6 +240,9 @@ func (p *parser) resolve(n *yaml.Node, what string) (id, text string) {
 		return "", ""
 	}
 	id, ok := p.byRef[graph.NameKey(text)]
+	if !ok && p.known != nil {
+		id, ok = p.known(graph.NameKey(text))
+	}
 	if !ok {
 		p.ps.add(n.Line, "unknown actor or alias %q in %s", text, what)
 	}

@@ -191,6 +191,13 @@ func presentError(log *slog.Logger, m *Metrics) graphql.ErrorPresenterFunc {
 		}
 		gerr.Message = graph.ErrorMessage(err)
 		gerr.Extensions["code"] = code
+		if de != nil && len(de.Problems) > 0 {
+			ps := make([]map[string]string, len(de.Problems))
+			for i, p := range de.Problems {
+				ps[i] = map[string]string{"path": p.Path, "message": p.Message}
+			}
+			gerr.Extensions["problems"] = ps
+		}
 		return gerr
 	}
 }

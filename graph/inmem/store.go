@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -33,6 +34,13 @@ type Store struct {
 	// relationships of the Neo4j model), by article id, then actor id.
 	names map[string]map[string]declaration
 
+	// Curation (curation.go): the curators' alias additions and removals
+	// by actor id, the actors merged into others (the :MergedActor nodes
+	// of the Neo4j model) and the revisions, in the order written.
+	aliasesAdded, aliasesRemoved map[string][]string
+	merged                       map[string]mergedActor
+	revisions                    []curation.Revision
+
 	calls atomic.Int64
 }
 
@@ -44,14 +52,17 @@ var (
 // New returns an empty graph.
 func New() *Store {
 	return &Store{
-		actors:        map[string]graph.Actor{},
-		articles:      map[string]graph.Article{},
-		claims:        map[string]graph.Claim{},
-		rels:          map[string]graph.Relationship{},
-		adj:           map[string]map[string]bool{},
-		edgeClaims:    map[string]map[string]bool{},
-		articleClaims: map[string][]string{},
-		names:         map[string]map[string]declaration{},
+		actors:         map[string]graph.Actor{},
+		articles:       map[string]graph.Article{},
+		claims:         map[string]graph.Claim{},
+		rels:           map[string]graph.Relationship{},
+		adj:            map[string]map[string]bool{},
+		edgeClaims:     map[string]map[string]bool{},
+		articleClaims:  map[string][]string{},
+		names:          map[string]map[string]declaration{},
+		aliasesAdded:   map[string][]string{},
+		aliasesRemoved: map[string][]string{},
+		merged:         map[string]mergedActor{},
 	}
 }
 
@@ -100,28 +111,42 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 	if err := s.begin(ctx, "load articles"); err != nil {
 		return nil, err
 	}
+	if err := checkLoads(loads); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.load(loads), nil
+}
+
+// checkLoads refuses what a store cannot write: an article twice, an
+// unknown kind, relation type or certainty.
+func checkLoads(loads []graph.ArticleLoad) error {
 	seen := make(map[string]bool, len(loads))
 	for _, l := range loads {
 		if seen[l.Article.ID] {
-			return nil, graph.Errorf(graph.EINVALID, "article %q appears twice in one load", l.Article.ID)
+			return graph.Errorf(graph.EINVALID, "article %q appears twice in one load", l.Article.ID)
 		}
 		seen[l.Article.ID] = true
 		for _, a := range l.Actors {
 			if !a.Kind.Valid() {
-				return nil, graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
+				return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
 			}
 		}
 		for _, c := range l.Claims {
 			if !c.Relation.Valid() {
-				return nil, graph.Errorf(graph.EINVALID, "claim %q has unknown relation type %q", c.ID, c.Relation)
+				return graph.Errorf(graph.EINVALID, "claim %q has unknown relation type %q", c.ID, c.Relation)
 			}
 			if !c.Certainty.Valid() {
-				return nil, graph.Errorf(graph.EINVALID, "claim %q has unknown certainty %q", c.ID, c.Certainty)
+				return graph.Errorf(graph.EINVALID, "claim %q has unknown certainty %q", c.ID, c.Certainty)
 			}
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	return nil
+}
+
+// load writes checked loads; the caller holds the lock.
+func (s *Store) load(loads []graph.ArticleLoad) []graph.LoadResult {
 	for _, l := range loads {
 		for _, a := range l.Actors {
 			s.mergeActor(a)
@@ -165,7 +190,7 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 	for rid := range touched {
 		s.summarise(rid)
 	}
-	return results, nil
+	return results
 }
 
 // mergeActor upserts a as the Neo4j store's merge does; a new actor has
@@ -173,7 +198,7 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 func (s *Store) mergeActor(a graph.Actor) {
 	m, ok := s.actors[a.ID]
 	if !ok {
-		m = graph.Actor{ID: a.ID, Aliases: []string{}}
+		m = graph.Actor{ID: a.ID, Aliases: []string{}, Version: 1}
 	}
 	m.Name, m.Kind = a.Name, a.Kind
 	if a.Description != "" {
@@ -207,6 +232,7 @@ func (s *Store) nameActors(loads []graph.ArticleLoad, old map[string][]string) {
 		for _, al := range aliases {
 			m.Aliases = appendNew(m.Aliases, al)
 		}
+		m.Aliases = s.curated(id, m.Aliases)
 		s.actors[id] = m
 	}
 	for id, aliases := range old {
@@ -227,7 +253,7 @@ func (s *Store) nameActors(loads []graph.ArticleLoad, old map[string][]string) {
 			}
 		}
 		m := s.actors[id]
-		m.Aliases = union
+		m.Aliases = s.curated(id, union)
 		s.actors[id] = m
 	}
 }
@@ -239,18 +265,26 @@ func appendNew(l []string, s string) []string {
 	return append(l, s)
 }
 
-// summarise recomputes the summary of relationship rid from its claims, as
-// the Neo4j store writes it (every list sorted and distinct, a count per
-// certainty), or removes the relationship when it has no claims left.
+// summarise recomputes the summary of relationship rid from its
+// unretracted claims, as the Neo4j store writes it (every list sorted and
+// distinct, a count per certainty), or removes the relationship when it
+// has none left.
 func (s *Store) summarise(rid string) {
-	ids := s.edgeClaims[rid]
+	ids := map[string]bool{}
+	for id := range s.edgeClaims[rid] {
+		if !s.claims[id].Retracted {
+			ids[id] = true
+		}
+	}
+	if len(s.edgeClaims[rid]) == 0 {
+		delete(s.edgeClaims, rid)
+	}
 	if len(ids) == 0 {
 		if r, ok := s.rels[rid]; ok {
 			delete(s.adj[r.FromID], rid)
 			delete(s.adj[r.ToID], rid)
 		}
 		delete(s.rels, rid)
-		delete(s.edgeClaims, rid)
 		return
 	}
 	var c graph.Claim
