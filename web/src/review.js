@@ -628,7 +628,16 @@ function actorPicker(actor, optional) {
       render();
     }, 150);
   });
+  // Enter on a hit picks it and must not also submit the claim's form:
+  // some keyboards' Enter still sends its keypress, whose default is the
+  // form's implicit submission.
+  let picked = false;
+  input.addEventListener('keypress', (e) => {
+    if (e.key === 'Enter' && picked) e.preventDefault();
+    picked = false;
+  });
   input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') picked = false;
     if (list.hidden) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -638,6 +647,7 @@ function actorPicker(actor, optional) {
     } else if (e.key === 'Enter' && active >= 0) {
       e.preventDefault();
       e.stopPropagation();
+      picked = true;
       pick(active);
     } else if (e.key === 'Escape') {
       e.stopPropagation();
