@@ -58,10 +58,11 @@ const (
 )
 
 func (s *Service) now() time.Time {
+	// Milliseconds: what every store keeps exactly.
 	if s.Now != nil {
-		return s.Now().UTC()
+		return s.Now().UTC().Truncate(time.Millisecond)
 	}
-	return time.Now().UTC()
+	return time.Now().UTC().Truncate(time.Millisecond)
 }
 
 func (s *Service) drafter() Drafter {

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/export"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/generated"
@@ -38,6 +39,10 @@ type Ports struct {
 	// Health tells /readyz whether the graph database answers; nil reports
 	// ready whenever the process runs.
 	Health Pinger
+	// Curation carries out the mutations that change the graph and reads
+	// the audit trail; nil serves a read-only API (every change is
+	// refused).
+	Curation *curation.Service
 }
 
 // Options configure the handler.
@@ -88,7 +93,7 @@ func New(p Ports, opts Options) http.Handler {
 		m.SetOperations(opts.MetricOperations)
 	}
 	es := generated.NewExecutableSchema(generated.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args, Tokens: opts.Auth.Tokens},
+		Resolvers:  &resolvers.Resolver{Store: store, Limits: lim.Args, Tokens: opts.Auth.Tokens, Curation: p.Curation},
 		Directives: resolvers.Directives(),
 		Complexity: resolvers.Complexity(lim.Args),
 	})

@@ -21,16 +21,17 @@ type mergedActor struct {
 }
 
 // curated applies the curators' alias changes of actor id to the aliases
-// the articles declare: removals dropped, additions appended.
+// the articles declare: removals dropped, additions appended (compared as
+// written, as the Neo4j store does).
 func (s *Store) curated(id string, declared []string) []string {
 	out := []string{}
 	for _, al := range declared {
-		if !containsKey(s.aliasesRemoved[id], al) {
+		if !slices.Contains(s.aliasesRemoved[id], al) {
 			out = append(out, al)
 		}
 	}
 	for _, al := range s.aliasesAdded[id] {
-		if !containsKey(out, al) {
+		if !slices.Contains(out, al) {
 			out = append(out, al)
 		}
 	}
@@ -186,12 +187,12 @@ func (s *Store) ChangeActor(ctx context.Context, a graph.Actor, expected int, re
 	declared := s.declared(a.ID)
 	var added, removed []string
 	for _, al := range a.Aliases {
-		if !containsKey(declared, al) {
+		if !slices.Contains(declared, al) {
 			added = append(added, al)
 		}
 	}
 	for _, al := range declared {
-		if !containsKey(a.Aliases, al) {
+		if !slices.Contains(a.Aliases, al) {
 			removed = append(removed, al)
 		}
 	}

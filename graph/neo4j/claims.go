@@ -115,6 +115,9 @@ func ClaimsStatement(f graph.ClaimFilter, p graph.PageRequest) (Statement, error
 	if f.Conditional != nil {
 		add("conditional", *f.Conditional, "c.conditional = $conditional")
 	}
+	if f.Retracted != nil {
+		add("retracted", *f.Retracted, "coalesce(c.retracted, false) = $retracted")
+	}
 	if len(f.TimeStatuses) > 0 {
 		statuses := make([]string, len(f.TimeStatuses))
 		for i, st := range f.TimeStatuses {

@@ -53,53 +53,62 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		}
 	}
 	err := s.write(ctx, LoadOp, func(tx *countingTx) error {
-		if err := s.mergeActors(ctx, tx, loads); err != nil {
-			return err
-		}
-		if err := s.mergeArticles(ctx, tx, loads); err != nil {
-			return err
-		}
-		old, err := s.deleteClaims(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		oldNames, err := s.deleteNames(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		if err := s.createClaims(ctx, tx, loads); err != nil {
-			return err
-		}
-		if err := s.nameActors(ctx, tx, loads, oldNames); err != nil {
-			return err
-		}
-		// Every edge the old or the new claims support, with what the new
-		// claims add to it.
-		touched := map[edgeKey]*edgeNews{}
-		news := func(k edgeKey) *edgeNews {
-			if touched[k] == nil {
-				touched[k] = &edgeNews{}
-			}
-			return touched[k]
-		}
-		for _, k := range old {
-			news(k).recompute = true
-		}
-		for i, l := range loads {
-			edges := map[edgeKey]bool{}
-			for _, c := range l.Claims {
-				k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
-				news(k).add(l.Article, c)
-				edges[k] = true
-			}
-			results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
-		}
-		return s.summarise(ctx, tx, touched)
+		return s.load(ctx, tx, loads, ids, results)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return results, nil
+}
+
+// load is LoadArticles' transaction: loads (whose article ids are ids),
+// counted into results. commitArticle runs it too, with its revision.
+func (s *Store) load(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad, ids []string, results []graph.LoadResult) error {
+	if err := s.mergeActors(ctx, tx, loads); err != nil {
+		return err
+	}
+	if err := s.mergeArticles(ctx, tx, loads); err != nil {
+		return err
+	}
+	old, err := s.deleteClaims(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	oldNames, err := s.deleteNames(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	if err := s.createClaims(ctx, tx, loads); err != nil {
+		return err
+	}
+	if err := s.nameActors(ctx, tx, loads, oldNames); err != nil {
+		return err
+	}
+	// Every edge the old or the new claims support, with what the new
+	// claims add to it; a retracted claim (commitArticle replacing an
+	// article keeps retractions) adds nothing.
+	touched := map[edgeKey]*edgeNews{}
+	news := func(k edgeKey) *edgeNews {
+		if touched[k] == nil {
+			touched[k] = &edgeNews{}
+		}
+		return touched[k]
+	}
+	for _, k := range old {
+		news(k).recompute = true
+	}
+	for i, l := range loads {
+		edges := map[edgeKey]bool{}
+		for _, c := range l.Claims {
+			k := edgeKey{c.SubjectID, c.Relation, c.ObjectID}
+			if !c.Retracted {
+				news(k).add(l.Article, c)
+			}
+			edges[k] = true
+		}
+		results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
+	}
+	return s.summarise(ctx, tx, touched)
 }
 
 // loadStatements lists every statement a load transaction may run, by
@@ -113,6 +122,7 @@ func loadStatements() map[string]string {
 		"create claims":                    createClaimsCypher,
 		"name actors":                      nameActorsCypher,
 		"recompute actor aliases":          recomputeAliasesCypher,
+		"apply curated aliases":            curateAliasesCypher,
 		"recompute relationship summaries": recomputeSummaryCypher,
 		"extend relationship summaries":    extendSummaryCypher,
 	}
@@ -160,6 +170,7 @@ var mergeActorsCypher = func() string {
 	b.WriteString(`
 	UNWIND $batch.rows AS row
 	MERGE (a:Actor {id: row.id})
+	ON CREATE SET a.version = 1
 	SET a.name = row.name,
 	    a.kind = row.kind,
 	    a.nameKey = row.nameKey,
@@ -319,6 +330,22 @@ const recomputeAliasesCypher = `
 	SET a.aliases = aliases, a.aliasKeys = keys,
 	    a.aliasText = reduce(t = '', x IN aliases | t + x + '\n')`
 
+// curateAliasesCypher applies the curators' alias changes (setAliases,
+// merges) to actors whose aliases a load has just recomputed from the
+// articles' declarations: aliases a curator removed are dropped, aliases
+// a curator added are kept, so reloading an article does not undo a
+// curator's change. Aliases compare as written.
+const curateAliasesCypher = `
+	UNWIND $batch.rows AS id
+	MATCH (a:Actor {id: id})
+	WHERE a.aliasesAdded IS NOT NULL OR a.aliasesRemoved IS NOT NULL
+	WITH a, [x IN a.aliases WHERE NOT x IN coalesce(a.aliasesRemoved, [])] AS kept,
+	     [k IN a.aliasKeys WHERE NOT k IN coalesce(a.aliasesRemovedKeys, [])] AS keptKeys
+	WITH a, kept + [x IN coalesce(a.aliasesAdded, []) WHERE NOT x IN kept] AS aliases,
+	     keptKeys + [k IN coalesce(a.aliasesAddedKeys, []) WHERE NOT k IN keptKeys] AS keys
+	SET a.aliases = aliases, a.aliasKeys = keys,
+	    a.aliasText = reduce(t = '', x IN aliases | t + x + '\n')`
+
 // nameActors writes the group's declarations of their actors (NAMES) and
 // brings the actors' aliases up to date. An actor keeps every alias its
 // old declarations gave when the new ones give them all again (the usual
@@ -377,8 +404,14 @@ func (s *Store) nameActors(ctx context.Context, tx *countingTx, loads []graph.Ar
 		}
 	}
 	sort.Strings(recompute)
-	return batches(s, recompute, func(b []string) error {
+	if err := batches(s, recompute, func(b []string) error {
 		_, err := tx.run(ctx, "recompute actor aliases", recomputeAliasesCypher, map[string]any{"batch": rowsOf(b)})
+		return err
+	}); err != nil {
+		return err
+	}
+	return batches(s, ids, func(b []string) error {
+		_, err := tx.run(ctx, "apply curated aliases", curateAliasesCypher, map[string]any{"batch": rowsOf(b)})
 		return err
 	})
 }
@@ -442,7 +475,11 @@ func claimParams(a graph.Article, c graph.Claim) map[string]any {
 		"timePrecision": nilIfEmpty(string(c.Time.Precision())),
 		"validFrom":     c.Valid.From, "validTo": c.Valid.To,
 		"sentenceStart": c.Sentence.Start, "sentenceEnd": c.Sentence.End,
-		"source": c.Source, "draft": c.Draft,
+		"source": c.Source, "draft": c.Draft, "version": c.Version,
+	}
+	if c.Retracted {
+		props["retracted"], props["retractedAt"] = true, c.RetractedAt
+		props["retractedBy"], props["retractReason"] = c.RetractedBy, c.RetractReason
 	}
 	if c.Draft {
 		props["confidence"] = c.Confidence
@@ -643,7 +680,8 @@ func certaintyCounts(count func(value string) string) string {
 
 // recomputeSummaryCypher recomputes relationship summaries for a batch of
 // $batch.rows ({from, to, type, id, claimIds}). An edge's claims are those its
-// summary already lists plus the ones just created for it, looked up by
+// summary already lists plus the ones just created or changed for it,
+// retracted claims left out, looked up by
 // their unique id and kept only if they still state this subject, type
 // and object; each claim is expanded from (its links), never from the
 // actors, so the cost of an update grows with the claims on that edge,
@@ -654,7 +692,7 @@ var recomputeSummaryCypher = `
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + relationshipByID("p", "old") + `
 	CALL (p, old) {
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS cid
-		MATCH (c:Claim {id: cid}) WHERE c.relation = p.type
+		MATCH (c:Claim {id: cid}) WHERE c.relation = p.type AND NOT coalesce(c.retracted, false)
 		MATCH (cs:Actor)<-[:SUBJECT]-(c)-[:OBJECT]->(co:Actor), (c)-[:STATED_IN]->(art:Article)
 		WHERE cs.id = p.from AND co.id = p.to
 		WITH DISTINCT c, art

@@ -11,7 +11,7 @@ import (
 // The read queries return map projections with these fields; the functions
 // below turn them into domain values.
 
-const actorProjection = `{.id, .name, .kind, .aliases, .description}`
+const actorProjection = `{.id, .name, .kind, .aliases, .description, version: coalesce(a.version, 1)}`
 
 // relProjection needs the relationship bound to r. It reads the summary
 // only (see docs/graph-model.md), never the claims.
@@ -83,6 +83,7 @@ func toActor(v any) graph.Actor {
 	return graph.Actor{
 		ID: mstr(m, "id"), Name: mstr(m, "name"), Kind: graph.ActorKind(mstr(m, "kind")),
 		Aliases: mstrings(m, "aliases"), Description: mstr(m, "description"),
+		Version: mint(m, "version"),
 	}
 }
 
@@ -128,6 +129,7 @@ const claimProjection = `{.id, .relation, .certainty, .ownStatement, .conditiona
 	.quote, .start, .end, .note, .subjectText, .subjectStart, .subjectEnd, .objectText, .objectStart, .objectEnd,
 	.timeStatus, .timeCue, .timeCueStart, .timeCueEnd, .timeFrom, .timeTo, .validFrom, .validTo,
 	.sentenceStart, .sentenceEnd, .source, .draft, .confidence,
+	version: coalesce(c.version, 1), retracted: coalesce(c.retracted, false), .retractedAt, .retractedBy, .retractReason,
 	articleId: art.id, subjectId: s.id, objectId: o.id, attributedToId: w.id}`
 
 // claimMatch binds c, art, s, o and w (who it is attributed to, or null).
@@ -158,6 +160,8 @@ func toClaim(v any) graph.Claim {
 		Sentence: graph.Span{Start: mint(m, "sentenceStart"), End: mint(m, "sentenceEnd")},
 		Note:     mstr(m, "note"),
 		Draft:    mbool(m, "draft"), Confidence: mfloat(m, "confidence"),
+		Version: mint(m, "version"), Retracted: mbool(m, "retracted"),
+		RetractedAt: mtime(m, "retractedAt"), RetractedBy: mstr(m, "retractedBy"), RetractReason: mstr(m, "retractReason"),
 	}
 }
 
