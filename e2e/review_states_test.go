@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -154,8 +155,39 @@ func TestReviewPageStates(t *testing.T) {
 		t.Error("the review opened although drafting failed")
 	}
 
+	// A claims file opened with its article text becomes drafts to review:
+	// the seed's, every claim highlighted where its quote is, none with a
+	// problem, every actor resolved to the graph's.
+	claims, err := s.ClaimsOfArticles(bg, []string{"iran-aligned-militias-threaten-us"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedClaims := claims["iran-aligned-militias-threaten-us"]
+	do(t, ctx, "open the seed's claims file", chromedp.SetUploadFiles(chromedp.CSS("#open-file"),
+		[]string{filepath.Join(neo4jtest.SeedDir(), "claims.yaml"), filepath.Join(neo4jtest.SeedDir(), "article.txt")}))
+	wait("the file's drafts", fmt.Sprintf(`!document.getElementById('review').hidden && document.querySelectorAll('#claims .card').length === %d`, len(seedClaims)))
+	type opened struct {
+		ID, Subject, Object, Quote string
+		Start, End, Errors         int
+	}
+	got := eval[[]opened](t, ctx, `review.state.claims.map(c => ({id: c.id, subject: c.subject && c.subject.id, object: c.object && c.object.id,
+		quote: c.quote, start: c.start, end: c.end, errors: c.errors.length}))`)
+	byID := map[string]opened{}
+	for _, c := range got {
+		byID["iran-aligned-militias-threaten-us/"+c.ID] = c
+	}
+	for _, c := range seedClaims {
+		o, ok := byID[c.ID]
+		if !ok || o.Subject != c.SubjectID || o.Object != c.ObjectID || o.Start != c.Start || o.End != c.End || o.Errors != 0 {
+			t.Errorf("claim %s opened from the file as %+v; the graph has %s → %s at %d–%d", c.ID, o, c.SubjectID, c.ObjectID, c.Start, c.End)
+		}
+	}
+	if n := eval[int](t, ctx, `new Set([...document.querySelectorAll('#article mark.quote')].flatMap(m => m.dataset.keys.split(' '))).size`); n != len(seedClaims) {
+		t.Errorf("%d claims have their quote highlighted, want %d", n, len(seedClaims))
+	}
+
 	// The shortcuts list opens with ? and lists every shortcut.
-	do(t, ctx, "focus the page", chromedp.Focus(chromedp.CSS("#draft")))
+	do(t, ctx, "focus a claim", chromedp.Focus(chromedp.CSS("#claims .card")))
 	do(t, ctx, "?", chromedp.KeyEvent("?"))
 	help := eval[string](t, ctx, `document.getElementById('help').hidden ? '' : document.getElementById('help').textContent`)
 	for _, w := range []string{"next", "accept", "reject", "edit", "new claim from the selected text", "commit"} {
