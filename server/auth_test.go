@@ -47,6 +47,12 @@ type authServer struct {
 
 func newAuthServer(t *testing.T, opt server.AuthOptions) *authServer {
 	t.Helper()
+	return newAuthServerOver(t, opt, emptyPorts())
+}
+
+// newAuthServerOver is newAuthServer over the given ports.
+func newAuthServerOver(t *testing.T, opt server.AuthOptions, ports server.Ports) *authServer {
+	t.Helper()
 	buf := &syncBuffer{}
 	log := slog.New(server.LogHandler(slog.NewJSONHandler(buf, nil)))
 	store := &lookups{TokenStore: &inmem.TokenStore{}}
@@ -69,7 +75,7 @@ func newAuthServer(t *testing.T, opt server.AuthOptions) *authServer {
 	}
 	s.bearer["revoked"] = b
 	opt.Tokens = a
-	srv := httptest.NewServer(server.New(emptyPorts(), server.Options{Logger: log, Metrics: s.metrics, Auth: opt}))
+	srv := httptest.NewServer(server.New(ports, server.Options{Logger: log, Metrics: s.metrics, Auth: opt}))
 	t.Cleanup(srv.Close)
 	s.testServer = &testServer{t: t, srv: srv, log: buf}
 	return s

@@ -11,6 +11,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -250,8 +251,19 @@ func one(d *ast.Definition) []any {
 // argumentCheck refuses string arguments longer than maxLen characters,
 // in every field of the operation, whether written in the query or passed
 // as variables: no argument reaches a resolver (or Neo4j) unbounded.
-// Arguments with their own, tighter limit (search text) keep it.
+// Arguments with their own, tighter limit (search text) keep it; the
+// curation mutations' arguments (an article's text, a claim's quote) have
+// their own limits, checked field by field (curation's Max… constants).
 type argumentCheck struct{ maxLen int }
+
+// ownLimits are the fields whose arguments bound themselves.
+var ownLimits = func() map[string]bool {
+	m := map[string]bool{"draftArticle": true}
+	for _, a := range curation.ActionTable {
+		m[a.Mutation] = true
+	}
+	return m
+}()
 
 var (
 	_ graphql.HandlerExtension        = argumentCheck{}
@@ -270,6 +282,9 @@ func (a argumentCheck) set(set ast.SelectionSet, vars map[string]any, seen map[s
 		switch s := sel.(type) {
 		case *ast.Field:
 			for name, v := range s.ArgumentMap(vars) {
+				if ownLimits[s.Name] {
+					break
+				}
 				if n := longest(v); n > a.maxLen {
 					return newError(graph.EINVALID, fmt.Sprintf("argument %s of %s is %d characters long, more than the limit of %d", name, s.Name, n, a.maxLen))
 				}

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -108,18 +109,22 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			refuse(http.StatusUnsupportedMediaType, graph.EINVALID, "a POST body must be %s (in UTF-8), not %q", mediaJSON, r.Header.Get("Content-Type"))
 			return
 		}
-		if r.ContentLength > h.lim.MaxBodyBytes {
-			refuse(http.StatusRequestEntityTooLarge, graph.ELIMIT, "request body is larger than the limit of %d bytes", h.lim.MaxBodyBytes)
+		maxBody := h.lim.MaxBodyBytes
+		if p, ok := auth.FromContext(r.Context()); ok && p.Role.Includes(auth.Editor) {
+			maxBody = max(maxBody, h.lim.MaxEditBodyBytes)
+		}
+		if r.ContentLength > maxBody {
+			refuse(http.StatusRequestEntityTooLarge, graph.ELIMIT, "request body is larger than the limit of %d bytes", maxBody)
 			return
 		}
-		body, err := io.ReadAll(io.LimitReader(r.Body, h.lim.MaxBodyBytes+1))
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		r.Body.Close()
 		switch {
 		case err != nil:
 			refuse(http.StatusBadRequest, graph.EINVALID, "could not read the request body")
 			return
-		case int64(len(body)) > h.lim.MaxBodyBytes:
-			refuse(http.StatusRequestEntityTooLarge, graph.ELIMIT, "request body is larger than the limit of %d bytes", h.lim.MaxBodyBytes)
+		case int64(len(body)) > maxBody:
+			refuse(http.StatusRequestEntityTooLarge, graph.ELIMIT, "request body is larger than the limit of %d bytes", maxBody)
 			return
 		}
 		p, err := paramsFromJSON(body)

@@ -53,6 +53,11 @@ type Limits struct {
 	MaxExportElements int
 	// MaxBodyBytes caps a POST body or a GET query string; default 64 KiB.
 	MaxBodyBytes int64
+	// MaxEditBodyBytes caps a POST body from a caller whose token may
+	// change the graph (editor or admin), so that commitArticle can carry
+	// a long article and its claims; default 8 MiB. The curation
+	// mutations bound their own input (curation's Max… limits).
+	MaxEditBodyBytes int64
 	// MaxTokens caps the tokens of a query document; default 10000.
 	MaxTokens int
 	// RequestTimeout is the deadline of every GraphQL request, Neo4j
@@ -83,6 +88,7 @@ func DefaultLimits() Limits {
 		ExpensiveWait:     2 * time.Second,
 		MaxExportElements: 250000,
 		MaxBodyBytes:      64 << 10,
+		MaxEditBodyBytes:  8 << 20,
 		MaxTokens:         10000,
 		RequestTimeout:    15 * time.Second,
 		APQCacheSize:      1000,
@@ -119,6 +125,9 @@ func (l Limits) WithDefaults() Limits {
 	fill(&l.MaxExportElements, d.MaxExportElements)
 	if l.ExpensiveWait <= 0 {
 		l.ExpensiveWait = d.ExpensiveWait
+	}
+	if l.MaxEditBodyBytes <= 0 {
+		l.MaxEditBodyBytes = d.MaxEditBodyBytes
 	}
 	if l.MaxBodyBytes <= 0 {
 		l.MaxBodyBytes = d.MaxBodyBytes

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/loaders"
@@ -88,7 +89,8 @@ func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string,
 	}
 	l := lim.WithDefaults()
 	srv := &http.Server{
-		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{
+		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store,
+			Curation: &curation.Service{Store: store, Graph: store}}, server.Options{
 			Playground: playground, Introspection: introspection, Logger: logger,
 			Limits: l, CORSOrigins: splitList(corsOrigins), Metrics: metrics, Auth: authOpts,
 			MetricOperations: splitList(metricOps),

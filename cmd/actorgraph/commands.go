@@ -57,6 +57,7 @@ func (m *Main) commands() []*command {
 		m.migrateCommand(),
 		m.loadtestCommand(),
 		m.tokenCommand(),
+		m.historyCommand(),
 		m.versionCommand(),
 		{name: "help", args: "[COMMAND [SUBCOMMAND]]", summary: "show the commands, or one command's usage", maxArgs: 2,
 			doc:   "Without a command, lists the commands; with one, prints its usage as\n'actorgraph COMMAND -h' does.",

@@ -176,8 +176,9 @@ func (s *Store) exec(ctx context.Context, op, cypher string, params map[string]a
 
 // modelLabels are the labels of every node the store writes. DeleteAll
 // removes these nodes only, so nodes other software keeps in the same
-// database survive a reset; API tokens (ApiToken) go with the graph.
-var modelLabels = []string{"Claim", "Article", "Actor", "ApiToken"}
+// database survive a reset; API tokens (ApiToken), the audit trail
+// (Revision) and merged actors (MergedActor) go with the graph.
+var modelLabels = []string{"Claim", "Article", "Actor", "ApiToken", "Revision", "MergedActor"}
 
 // DeleteAll removes every node the store writes and their relationships,
 // in batches that each touch a bounded number of relationships, so that no
