@@ -584,11 +584,10 @@ function actorPicker(actor, optional) {
   let options = [];
   let active = -1;
   const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; input.removeAttribute('aria-activedescendant'); };
-  const render = () => {
+  const render = (failed = '') => {
     list.replaceChildren();
-    if (!options.length) {
-      list.append(el('li', { class: 'none', text: 'No actor found: add it under “New actor…”.' }));
-    }
+    if (failed) list.append(el('li', { class: 'none error', role: 'alert', text: failed }));
+    else if (!options.length) list.append(el('li', { class: 'none', text: 'No actor found: add it under “New actor…”.' }));
     options.forEach((a, i) => {
       list.append(el('li', {
         role: 'option', id: `${listID}-${i}`, 'aria-selected': i === active ? 'true' : 'false', class: i === active ? 'active' : '',
@@ -615,17 +614,17 @@ function actorPicker(actor, optional) {
       const seq = ++searchSeq;
       const local = state.newActors.filter((a) => [a.name, a.id, ...(a.aliases || [])].some((n) => n.toLowerCase().includes(q.toLowerCase())));
       let found = [];
+      let failed = '';
       try {
         const d = await gql('query SearchActors($text: String!) { search(text: $text, first: 8) { actor { id name kind aliases } } }', { text: q });
         found = d.search.map((h) => h.actor);
       } catch (err) {
-        found = [];
-        input.title = `Search failed: ${err.message}`;
+        failed = `Search failed: ${err.message}`;
       }
       if (seq !== searchSeq || document.activeElement !== input) return;
       options = [...local, ...found.filter((a) => !local.some((l) => l.id === a.id))];
       active = options.length ? 0 : -1;
-      render();
+      render(failed);
     }, 150);
   });
   // Enter on a hit picks it and must not also submit the claim's form:
