@@ -130,7 +130,10 @@ func TestReviewInBrowser(t *testing.T) {
 			t.Fatalf("waiting for %s (%s)\npage %s", what, expr, state("state"))
 		}
 	}
-	key := func(what, keys string) { t.Helper(); do(t, ctx, what, chromedp.KeyEvent(keys)) }
+	key := func(what, keys string, opts ...chromedp.KeyOption) {
+		t.Helper()
+		do(t, ctx, what, chromedp.KeyEvent(keys, opts...))
+	}
 	// shortcut presses a key the page handles on keydown (and cancels), as
 	// a keyboard does: without the separate char event chromedp's KeyEvent
 	// adds, which would type the letter into the field the shortcut just
@@ -209,6 +212,15 @@ func TestReviewInBrowser(t *testing.T) {
 	if f := focused(); f != "kh-threatens-us" {
 		t.Fatalf("focus after drafting is on %q, want the first draft", f)
 	}
+	// The focus shows, and Tab walks from a card to its buttons.
+	if ring := eval[string](t, ctx, `(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; })()`); strings.HasPrefix(ring, "none") || strings.HasSuffix(ring, " 0px") {
+		t.Errorf("the focused card shows no focus ring (outline %s)", ring)
+	}
+	key("tab", "\t")
+	if got := eval[string](t, ctx, `document.activeElement.textContent + ' in ' + document.activeElement.closest('.card').dataset.key`); got != "Accept in "+keys[0] {
+		t.Errorf("Tab from the first card went to %q, want its Accept button", got)
+	}
+	key("shift-tab", "\t", chromedp.KeyModifiers(chromedp.ModifierShift))
 	shortcut("accept the first draft", 'a')
 	wait("the first acceptance", `review.state.claims[0].status === 'accepted'`)
 	shortcut("next", 'j')
