@@ -790,7 +790,7 @@ async function commit() {
     return;
   }
   if (undecided && !window.confirm(`${undecided} draft${undecided > 1 ? 's are' : ' is'} still undecided and will not be committed. Commit the ${accepted.length} accepted claim${accepted.length > 1 ? 's' : ''}?`)) return;
-  const { input, sent, actorsSent } = toCommit(state.article, state.claims, state.newActors);
+  const { input, sent, actorsSent } = toCommit(state.article, state.claims, state.newActors, $('replace').checked);
   state.committing = true;
   $('commit').disabled = true;
   st.textContent = `Committing ${accepted.length} claims…`;
@@ -805,6 +805,9 @@ async function commit() {
     renderNewActors();
     const n = Object.keys(p.claims).length;
     const general = [...p.article.map((m) => `Article ${m}`), ...p.general];
+    if (p.article.some((m) => m.includes('already in the graph')) && !input.replace) {
+      general.push('Tick “Replace” beside the commit button to replace that article and its claims with these.');
+    }
     st.className = 'error';
     st.textContent = `Nothing was written. ${n ? `${n} claim${n > 1 ? 's have' : ' has'} problems (marked below). ` : ''}${general.join(' ') || (n ? '' : err.message)}`;
     const bad = state.claims.find((c) => c.errors.length);

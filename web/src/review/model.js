@@ -183,9 +183,10 @@ export function reviewReason(claims, max = 1000) {
 
 // toCommit is the commitArticle input: the article with its text, the new
 // actors the committed claims use, the accepted claims in page order and
-// the review as the reason. sent[i] is the key of the claim sent as
+// the review as the reason; replace to replace an article of the same id.
+// sent[i] is the key of the claim sent as
 // claims[i], for mapping problems back.
-export function toCommit(article, claims, newActors) {
+export function toCommit(article, claims, newActors, replace = false) {
   const idx = new Index(article.text);
   const accepted = claims.filter((c) => c.status === ACCEPTED);
   const used = new Set();
@@ -205,6 +206,7 @@ export function toCommit(article, claims, newActors) {
     claims: accepted.map((c) => claimInput(idx, c)),
     reason: reviewReason(claims),
   };
+  if (replace) input.replace = true;
   return { input, sent: accepted.map((c) => c.key), actorsSent: actors.map((a) => a.id) };
 }
 

@@ -121,6 +121,8 @@ test('toCommit sends accepted claims, the new actors they use, and the review as
   assert.deepEqual(input.actors, [{ id: 'the-group', name: 'The Group', kind: 'GROUP', aliases: ['the group'] }]);
   assert.deepEqual(actorsSent, ['the-group']);
   assert.equal(input.reason, 'Reviewed on /review: accepted kh-threatens-us; edited edited-one; rejected rejected-one; undecided undecided; from selection made-here');
+  assert.equal(input.replace, undefined);
+  assert.equal(toCommit(article, claims, [], true).input.replace, true);
 });
 
 test('reviewReason stays within the limit', () => {
