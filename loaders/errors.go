@@ -67,6 +67,15 @@ func (ps *problems) add(line int, format string, args ...any) {
 	ps.list = append(ps.list, p)
 }
 
+// at names where a node is, for a message that points at another place:
+// "line 12" in a file, "claims[3].key" in a Document.
+func (ps *problems) at(line int) string {
+	if ps.paths != nil && line > 0 && line <= len(ps.paths) {
+		return ps.paths[line-1]
+	}
+	return fmt.Sprintf("line %d", line)
+}
+
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil

@@ -199,7 +199,7 @@ func (p *parser) actors(n *yaml.Node) {
 		}
 		if a.ID != "" {
 			if prev, dup := ids[a.ID]; dup {
-				p.ps.add(f["id"].Line, "duplicate actor id %q (first declared on line %d)", a.ID, prev)
+				p.ps.add(f["id"].Line, "duplicate actor id %q (first declared on %s)", a.ID, p.ps.at(prev))
 			}
 			ids[a.ID] = f["id"].Line
 		}
@@ -225,7 +225,7 @@ func (p *parser) ref(name, id string, n *yaml.Node) {
 		return
 	}
 	if other, ok := p.byRef[k]; ok && other != id {
-		p.ps.add(n.Line, "name or alias %q of actor %q is also a name or alias of actor %q (line %d): an alias may name one actor only", name, id, other, p.refLine[k])
+		p.ps.add(n.Line, "name or alias %q of actor %q is also a name or alias of actor %q (%s): an alias may name one actor only", name, id, other, p.ps.at(p.refLine[k]))
 		return
 	}
 	if _, ok := p.byRef[k]; !ok {
@@ -271,7 +271,7 @@ func (p *parser) claims(n *yaml.Node) {
 		key := p.slug(f["id"], "claim id")
 		if key != "" {
 			if prev, dup := ids[key]; dup {
-				p.ps.add(f["id"].Line, "duplicate claim id %q (first used on line %d)", key, prev)
+				p.ps.add(f["id"].Line, "duplicate claim id %q (first used on %s)", key, p.ps.at(prev))
 			}
 			ids[key] = f["id"].Line
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -356,5 +357,42 @@ func TestConcurrentClaimUpdatesOverHTTP(t *testing.T) {
 	hist, _ := s.graph.History(context.Background(), seedClaim, 10)
 	if len(hist) != 1 {
 		t.Fatalf("%d revisions, want 1", len(hist))
+	}
+}
+
+// The playground's curation tabs run in order, with an admin's token, on
+// the seed: each answers without an error and with data.
+func TestCurationExamples(t *testing.T) {
+	s := newCurationServer(t)
+	n := 0
+	for _, ex := range server.Examples {
+		if !ex.Curation {
+			continue
+		}
+		n++
+		var vars map[string]any
+		if ex.Variables != "" {
+			if err := json.Unmarshal([]byte(ex.Variables), &vars); err != nil {
+				t.Fatalf("variables: %v", err)
+			}
+		}
+		res := s.call("admin", ex.Query, vars)
+		if res.status != 200 || len(res.Errors) > 0 {
+			t.Fatalf("%.60s…: %d %s", ex.Query, res.status, res.raw)
+		}
+		var data map[string]json.RawMessage
+		json.Unmarshal(res.Data, &data)
+		for field, v := range data {
+			if d := string(v); d == "null" || d == "[]" {
+				t.Errorf("%s answered nothing", field)
+			}
+		}
+		// Without a token a change is refused before anything runs.
+		if regexp.MustCompile(`(?m)^mutation `).MatchString(ex.Query) {
+			check(t, "example without a token", s.call("", ex.Query, vars), 401, graph.EUNAUTHENTICATED)
+		}
+	}
+	if n < 5 {
+		t.Fatalf("%d curation examples", n)
 	}
 }

@@ -13,6 +13,10 @@ import (
 type Example struct {
 	Query     string // a named operation; GraphiQL titles the tab with the name
 	Variables string // JSON, or ""
+	// Curation marks the curation examples: they change the graph (an
+	// editor's token in the playground's headers tab; mergeActors an
+	// admin's) and run in order, each on what the ones before it wrote.
+	Curation bool `json:"-"`
 }
 
 // Examples are the playground's opening tabs: the questions people come with.
@@ -116,6 +120,75 @@ query AlignedWithIran {
 query RelationTypes {
   relationTypes { type class label meaning cameo cameoRoot cameoRootName }
 }`},
+	{Curation: true, Query: `# Curating (README's "Curating"): send an editor's API token in the
+# headers tab: {"Authorization": "Bearer ag_…"}. Commit a reviewed article:
+# checked like a claims file, written whole or not at all. Claims name the
+# graph's actors by id, name or alias; offsets count code points.
+mutation CommitArticle($input: CommitArticleInput!) {
+  commitArticle(input: $input) {
+    id title
+    claims { id version subject { name } type object { name } quote start end }
+  }
+}`, Variables: `{"input": {
+  "article": {"id": "kh-renews-threats", "title": "Kataib Hezbollah renews threats",
+    "text": "Kataib Hezbollah renewed its threats against the United States on Monday, a spokesman said.",
+    "publishedAt": "2026-02-02", "source": "Example Wire"},
+  "actors": [{"id": "kh-spokesman", "name": "Kataib Hezbollah spokesman", "kind": "PERSON", "aliases": ["a spokesman"]}],
+  "claims": [{"key": "kh-threatens-us", "subject": "Kataib Hezbollah", "type": "THREATENS", "object": "United States",
+    "certainty": "REPORTED", "attributedTo": "kh-spokesman",
+    "quote": "Kataib Hezbollah renewed its threats against the United States"}],
+  "reason": "reviewed in the playground"}}`},
+	{Curation: true, Query: `# Correct a claim: send the version you read; a stale one is refused with
+# code conflict (HTTP 409) and changes nothing.
+mutation UpdateClaim {
+  updateClaim(id: "kh-renews-threats/kh-threatens-us", input: {certainty: ASSERTED, note: "confirmed by a second outlet"},
+              expectedVersion: 1, reason: "second source") {
+    id version certainty note
+    relationship { certainty claimCount }
+  }
+}`},
+	{Curation: true, Query: `# Retract a claim: kept and visible, no longer counted in its relationship.
+mutation RetractClaim {
+  retractClaim(id: "kh-renews-threats/kh-threatens-us", reason: "the spokesman was misquoted") {
+    id version retracted retractedAt retractedBy retractReason
+  }
+}`},
+	{Curation: true, Query: `# Undo the retraction.
+mutation RestoreClaim {
+  restoreClaim(id: "kh-renews-threats/kh-threatens-us", reason: "the quote was checked", expectedVersion: 3) {
+    id version retracted
+  }
+}`},
+	{Curation: true, Query: `# Set an actor's whole alias list (removal works); a reload of the
+# articles that declared the old ones keeps it.
+mutation SetAliases {
+  setAliases(id: "kh-spokesman", aliases: ["a spokesman", "KH spokesman"], expectedVersion: 1) {
+    id name aliases version
+  }
+}`},
+	{Curation: true, Query: `# Merge two actors that are one (admins only): every claim moves, the
+# merged actor's names become aliases; unmergeActors(revision) undoes it.
+mutation MergeActors {
+  mergeActors(keep: "abu-hussein-al-humaidawi", remove: "kh-spokesman", reason: "the spokesman is Humaidawi") {
+    keep { id aliases version }
+    removedId
+    claims { id subject { id } attributedTo { id } }
+    revision { id action }
+  }
+}`},
+	{Curation: true, Query: `# Everything that changed a claim, newest first: who, when, what, why.
+query History {
+  history(id: "kh-renews-threats/kh-threatens-us") {
+    id at byName byRole action reason before after
+  }
+}`},
+	{Curation: true, Query: `# The audit trail, newest first.
+query Revisions {
+  revisions(first: 20) {
+    nodes { id at byName action targets reason undoes }
+    pageInfo { hasNextPage endCursor }
+  }
+}`},
 }
 
 // playgroundConfig is what the playground page reads from its
@@ -167,7 +240,7 @@ func playgroundHandler(endpoint string) http.Handler {
 	page := template.Must(template.New("playground").Parse(string(src)))
 	cfg := playgroundConfig{Endpoint: endpoint, StoragePrefix: "actorgraph:"}
 	for _, e := range Examples {
-		cfg.Examples = append(cfg.Examples, exampleTab(e))
+		cfg.Examples = append(cfg.Examples, exampleTab{Query: e.Query, Variables: e.Variables})
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, cfg); err != nil {

@@ -377,6 +377,7 @@ var flagEnv = map[string]string{
 	"max-export-elements":   "ACTORGRAPH_MAX_EXPORT_ELEMENTS",
 	"max-aliases":           "ACTORGRAPH_MAX_ALIASES",
 	"max-body-bytes":        "ACTORGRAPH_MAX_BODY_BYTES",
+	"max-edit-body-bytes":   "ACTORGRAPH_MAX_EDIT_BODY_BYTES",
 	"max-tokens":            "ACTORGRAPH_MAX_TOKENS",
 	"request-timeout":       "ACTORGRAPH_REQUEST_TIMEOUT",
 	"apq-cache":             "ACTORGRAPH_APQ_CACHE",

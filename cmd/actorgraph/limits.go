@@ -27,6 +27,7 @@ func limitFlags(fs *flag.FlagSet) *server.Limits {
 	fs.IntVar(&l.MaxExportElements, "max-export-elements", d.MaxExportElements, "most actors, relationships and claims in one export")
 	fs.IntVar(&l.MaxAliases, "max-aliases", d.MaxAliases, "most aliased fields in one operation")
 	fs.Int64Var(&l.MaxBodyBytes, "max-body-bytes", d.MaxBodyBytes, "largest request body or GET query string")
+	fs.Int64Var(&l.MaxEditBodyBytes, "max-edit-body-bytes", d.MaxEditBodyBytes, "largest request body from an editor's or admin's token (commitArticle)")
 	fs.IntVar(&l.MaxTokens, "max-tokens", d.MaxTokens, "most tokens in one query document")
 	fs.DurationVar(&l.RequestTimeout, "request-timeout", d.RequestTimeout, "deadline of every GraphQL request")
 	fs.IntVar(&l.APQCacheSize, "apq-cache", d.APQCacheSize, "automatic persisted queries kept")
