@@ -186,6 +186,30 @@ func TestReviewPageStates(t *testing.T) {
 		t.Errorf("%d claims have their quote highlighted, want %d", n, len(seedClaims))
 	}
 
+	// The new actor form: an id made from the name, the graph's ids
+	// refused, the actor then offered by the actor pickers, marked new.
+	do(t, ctx, "open the new actor form", chromedp.Click(chromedp.CSS("#new-actor summary")))
+	do(t, ctx, "name an actor the graph has",
+		chromedp.SendKeys(chromedp.CSS("#na-name"), "Iran"),
+		chromedp.SetValue(chromedp.CSS("#na-kind"), "STATE"),
+		chromedp.Click(chromedp.CSS("#new-actor-form button[type=submit]")))
+	wait("the refusal", `document.getElementById('na-status').textContent.includes('already has')`)
+	eval[string](t, ctx, `document.getElementById('na-name').value = ''`)
+	do(t, ctx, "a new actor",
+		chromedp.SendKeys(chromedp.CSS("#na-name"), "Saraya Awliya al-Dam"),
+		chromedp.SendKeys(chromedp.CSS("#na-aliases"), "Awliya al-Dam, the Saraya"),
+		chromedp.SetValue(chromedp.CSS("#na-kind"), "MILITIA"))
+	if id := eval[string](t, ctx, `document.getElementById('na-id').value`); id != "saraya-awliya-al-dam" {
+		t.Errorf("new actor id made from its name: %q", id)
+	}
+	do(t, ctx, "add it", chromedp.Click(chromedp.CSS("#new-actor-form button[type=submit]")))
+	wait("the new actor", `review.state.newActors.some(a => a.id === 'saraya-awliya-al-dam' && a.kind === 'MILITIA' && a.aliases.length === 2) && !!document.querySelector('#new-actor-list li[data-id="saraya-awliya-al-dam"]')`)
+	do(t, ctx, "edit the first claim", chromedp.Click(chromedp.CSS("#claims .card .edit")))
+	subject := eval[string](t, ctx, `'#' + document.querySelector('#claims .card').dataset.key + '-subject'`)
+	eval[string](t, ctx, fmt.Sprintf(`document.querySelector(%q).value = ''`, subject))
+	do(t, ctx, "search it", chromedp.SendKeys(chromedp.CSS(subject), "Awliya"))
+	wait("the new actor offered", `[...document.querySelectorAll('#claims .card .options li')].some(li => li.dataset.id === 'saraya-awliya-al-dam' && li.textContent.includes('new'))`)
+
 	// The shortcuts list opens with ? and lists every shortcut.
 	do(t, ctx, "focus a claim", chromedp.Focus(chromedp.CSS("#claims .card")))
 	do(t, ctx, "?", chromedp.KeyEvent("?"))
