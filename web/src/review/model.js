@@ -233,7 +233,10 @@ export function mapProblems(errors, sent, actorsSent = []) {
     const m = PATH.exec(line);
     if (!m) { out.general.push(line); return; }
     const [, , list, i, field, articleField, msg] = m;
-    const text = (field || articleField) ? `${field || articleField}: ${msg}` : msg;
+    // Name the field unless the message starts with it already
+    // ("objectText \"x\" does not occur…").
+    const f = field || articleField;
+    const text = f && !msg.toLowerCase().startsWith(f.toLowerCase()) ? `${f}: ${msg}` : msg;
     if (list === 'claims' && sent[+i] !== undefined) add(out.claims, sent[+i], text);
     else if (list === 'actors' && actorsSent[+i] !== undefined) add(out.actors, actorsSent[+i], text);
     else if (!list) out.article.push(text);
