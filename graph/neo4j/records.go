@@ -11,7 +11,10 @@ import (
 // The read queries return map projections with these fields; the functions
 // below turn them into domain values.
 
-const actorProjection = `{.id, .name, .kind, .aliases, .description, version: coalesce(a.version, 1)}`
+// actorProjection names no variable, so it applies to an actor under any
+// name (`node` in search, `n` in walks); an actor without a version (loaded
+// before curation existed) is at version 1, which toActor supplies.
+const actorProjection = `{.id, .name, .kind, .aliases, .description, .version}`
 
 // relProjection needs the relationship bound to r. It reads the summary
 // only (see docs/graph-model.md), never the claims.
@@ -83,7 +86,7 @@ func toActor(v any) graph.Actor {
 	return graph.Actor{
 		ID: mstr(m, "id"), Name: mstr(m, "name"), Kind: graph.ActorKind(mstr(m, "kind")),
 		Aliases: mstrings(m, "aliases"), Description: mstr(m, "description"),
-		Version: mint(m, "version"),
+		Version: max(1, mint(m, "version")),
 	}
 }
 
