@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -19,8 +20,10 @@ import (
 // same messages; problems are located by path (`claims[3].objectText`).
 // Claims may name the graph's actors by id, name or alias besides the
 // input's new actors. A new actor whose id, name or alias is already the
-// graph's is refused. With replace, claims that come back unchanged keep
-// their version (and a retraction); changed ones count one more.
+// graph's is refused, unless replace is set and it is the same actor
+// (id, name, kind) declared again. With replace, claims that come back
+// unchanged keep their version (and a retraction); changed ones count one
+// more.
 func (s *Service) CommitArticle(ctx context.Context, in CommitArticleInput) (graph.Article, error) {
 	rev, err := s.begin(ctx, CommitArticle, deref(in.Reason), false)
 	if err != nil {
@@ -88,7 +91,9 @@ func (s *Service) CommitArticle(ctx context.Context, in CommitArticleInput) (gra
 		return graph.Article{}, fmt.Errorf("reading actors: %w", err)
 	}
 	for i, a := range in.Actors {
-		if _, ok := have[a.ID]; ok {
+		// Replacing, the article may declare again an actor it created
+		// (the same id, name and kind): the same input commits again.
+		if h, ok := have[a.ID]; ok && !(replace && h.Name == strings.TrimSpace(a.Name) && h.Kind == a.Kind) {
 			ps = append(ps, problem(fmt.Sprintf("actors[%d].id", i), "actor %q is already in the graph: name it in the claims by id, name or alias instead of declaring it", a.ID))
 		}
 	}

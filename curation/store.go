@@ -24,8 +24,7 @@ type Store interface {
 	// CommitArticle writes a validated article as graph.Writer's
 	// LoadArticles does (its claims at version 1, new actors at version
 	// 1), and rev. EINVALID when the article exists and replace is false,
-	// or when one of load's actors already exists with another name or
-	// kind (the Service sends only new actors).
+	// or, unless replace is set, when one of load's actors exists.
 	CommitArticle(ctx context.Context, load graph.ArticleLoad, replace bool, rev Revision) error
 
 	// ChangeClaim replaces the stored claim c.ID (same article) by c if the

@@ -77,7 +77,7 @@ func (s *Store) CommitArticle(ctx context.Context, load graph.ArticleLoad, repla
 		return graph.Errorf(graph.EINVALID, "article %q is already in the graph: send replace: true to replace it and its claims", load.Article.ID)
 	}
 	for _, a := range load.Actors {
-		if _, ok := s.actors[a.ID]; ok {
+		if _, ok := s.actors[a.ID]; ok && !replace {
 			return graph.Errorf(graph.EINVALID, "actor %q is already in the graph", a.ID)
 		}
 	}

@@ -89,12 +89,14 @@ func (s *Store) CommitArticle(ctx context.Context, load graph.ArticleLoad, repla
 				return graph.Errorf(graph.EINVALID, "article %q is already in the graph: send replace: true to replace it and its claims", load.Article.ID)
 			}
 		}
-		recs, err := tx.run(ctx, "actors exist", `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id ORDER BY id`, map[string]any{"ids": newIDs})
-		if err != nil {
-			return err
-		}
-		if len(recs) > 0 {
-			return graph.Errorf(graph.EINVALID, "actor %q is already in the graph", str(recs[0], "id"))
+		if !replace {
+			recs, err := tx.run(ctx, "actors exist", `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id ORDER BY id`, map[string]any{"ids": newIDs})
+			if err != nil {
+				return err
+			}
+			if len(recs) > 0 {
+				return graph.Errorf(graph.EINVALID, "actor %q is already in the graph", str(recs[0], "id"))
+			}
 		}
 		results := make([]graph.LoadResult, 1)
 		if err := s.load(ctx, tx, []graph.ArticleLoad{load}, []string{load.Article.ID}, results); err != nil {

@@ -85,7 +85,6 @@ func TestCurationAnswersAlike(t *testing.T) {
 		{"commit it again with replace", func(ctx context.Context, s *curation.Service, _ curationStore) (any, error) {
 			in := newArticle()
 			in.Replace = ptr(true)
-			in.Actors = nil
 			return s.CommitArticle(ctx, in)
 		}},
 		{"update a claim", func(ctx context.Context, s *curation.Service, _ curationStore) (any, error) {

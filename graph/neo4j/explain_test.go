@@ -115,8 +115,8 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 	params := map[string]any{"batch": map[string]any{"rows": []any{}}, "certaintyOrder": []any{}}
 	statements := neo4jstore.LoadStatements()
 	// The steps of a load are fixed: none is repeated per relation type.
-	if len(statements) != 9 {
-		t.Fatalf("%d load statements, want 9", len(statements))
+	if len(statements) != 10 {
+		t.Fatalf("%d load statements, want 10", len(statements))
 	}
 	for step, cypher := range statements {
 		t.Run(step, func(t *testing.T) {

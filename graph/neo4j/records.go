@@ -11,9 +11,6 @@ import (
 // The read queries return map projections with these fields; the functions
 // below turn them into domain values.
 
-// actorProjection names no variable, so it applies to an actor under any
-// name (`node` in search, `n` in walks); an actor without a version (loaded
-// before curation existed) is at version 1, which toActor supplies.
 const actorProjection = `{.id, .name, .kind, .aliases, .description, .version}`
 
 // relProjection needs the relationship bound to r. It reads the summary
@@ -86,7 +83,7 @@ func toActor(v any) graph.Actor {
 	return graph.Actor{
 		ID: mstr(m, "id"), Name: mstr(m, "name"), Kind: graph.ActorKind(mstr(m, "kind")),
 		Aliases: mstrings(m, "aliases"), Description: mstr(m, "description"),
-		Version: max(1, mint(m, "version")),
+		Version: max(mint(m, "version"), 1), // an actor written before versions is at 1
 	}
 }
 
@@ -132,7 +129,7 @@ const claimProjection = `{.id, .relation, .certainty, .ownStatement, .conditiona
 	.quote, .start, .end, .note, .subjectText, .subjectStart, .subjectEnd, .objectText, .objectStart, .objectEnd,
 	.timeStatus, .timeCue, .timeCueStart, .timeCueEnd, .timeFrom, .timeTo, .validFrom, .validTo,
 	.sentenceStart, .sentenceEnd, .source, .draft, .confidence,
-	version: coalesce(c.version, 1), retracted: coalesce(c.retracted, false), .retractedAt, .retractedBy, .retractReason,
+	.version, .retracted, .retractedAt, .retractedBy, .retractReason,
 	articleId: art.id, subjectId: s.id, objectId: o.id, attributedToId: w.id}`
 
 // claimMatch binds c, art, s, o and w (who it is attributed to, or null).
@@ -163,7 +160,7 @@ func toClaim(v any) graph.Claim {
 		Sentence: graph.Span{Start: mint(m, "sentenceStart"), End: mint(m, "sentenceEnd")},
 		Note:     mstr(m, "note"),
 		Draft:    mbool(m, "draft"), Confidence: mfloat(m, "confidence"),
-		Version: mint(m, "version"), Retracted: mbool(m, "retracted"),
+		Version: max(mint(m, "version"), 1), Retracted: mbool(m, "retracted"), // a claim written before versions is at 1
 		RetractedAt: mtime(m, "retractedAt"), RetractedBy: mstr(m, "retractedBy"), RetractReason: mstr(m, "retractReason"),
 	}
 }
