@@ -216,8 +216,12 @@ async function resolveActors(ids) {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 20) {
     const batch = unique.slice(i, i + 20);
-    const fields = batch.map((id, k) => `a${k}: actor(id: ${JSON.stringify(id)}) { id name kind aliases }`).join('\n');
-    const d = await gql(`query ResolveActors {\n${fields}\n}`);
+    // One aliased field per id, each id a variable: ids from an opened
+    // file never become query text.
+    const params = batch.map((_, k) => `$a${k}: ID!`).join(', ');
+    const fields = batch.map((_, k) => `a${k}: actor(id: $a${k}) { id name kind aliases }`).join('\n');
+    const vars = Object.fromEntries(batch.map((id, k) => [`a${k}`, id]));
+    const d = await gql(`query ResolveActors(${params}) {\n${fields}\n}`, vars);
     for (const k of Object.keys(d)) if (d[k]) out[d[k].id] = d[k];
   }
   return out;
