@@ -468,6 +468,9 @@ func TestReviewInBrowser(t *testing.T) {
 			t.Errorf("history of %s: %+v, want the commit %s", id, ch, r.ID)
 		}
 	}
+	if !polled(ctx, fmt.Sprintf(`document.getElementById('done-revision').textContent.includes(%q)`, r.ID), 30*time.Second) {
+		t.Errorf("the done view does not name the commit's revision %s: %q", r.ID, text(t, ctx, "#done-revision"))
+	}
 	if slices.Contains(r.Targets, reviewArticleID+"/trump-praises-iraq") {
 		t.Errorf("the commit names the rejected draft: %v", r.Targets)
 	}

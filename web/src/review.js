@@ -831,7 +831,20 @@ function committed(article, input) {
   $('done-summary').textContent = `${article.title}: ${flat.length} claim${flat.length === 1 ? '' : 's'} written to the graph${input.actors.length ? `, with ${input.actors.length} new actor${input.actors.length > 1 ? 's' : ''}` : ''}.`;
   $('done-explore').href = exploreLink(flat);
   $('done-claims').replaceChildren(...flat.map((c) => el('li', {}, el('a', { href: claimLink(c), text: `${c.subject} ${c.relation} ${c.object}` }), ` · ${c.id}`)));
+  $('done-revision').textContent = '';
   $('done').focus();
+  recordedAs(article.id);
+}
+
+// recordedAs shows the audit trail's record of the commit just made.
+async function recordedAs(id) {
+  try {
+    const d = await gql('query CommitRecord($id: ID!) { history(id: $id, first: 1) { id at byName action reason } }', { id });
+    const r = d.history[0];
+    if (r) $('done-revision').textContent = `Recorded in the audit trail as ${r.id} (${r.action.toLowerCase().replace('_', ' ')}) by ${r.byName} at ${r.at}: ${r.reason || 'no reason given'}.`;
+  } catch (err) {
+    $('done-revision').textContent = `The commit went through; its record could not be read: ${err.message}`;
+  }
 }
 
 // ------------------------------------------------------------ operations --
