@@ -825,12 +825,12 @@ async function commit() {
 
 function committed(article, input) {
   const claims = article.claims;
-  const flat = claims.map((c) => ({ id: c.id, subject: c.subject.id, relation: c.type, object: c.object.id }));
+  const flat = claims.map((c) => ({ id: c.id, subject: c.subject.id, relation: c.type, object: c.object.id, names: [c.subject.name, c.object.name] }));
   $('review').hidden = true;
   $('done').hidden = false;
   $('done-summary').textContent = `${article.title}: ${flat.length} claim${flat.length === 1 ? '' : 's'} written to the graph${input.actors.length ? `, with ${input.actors.length} new actor${input.actors.length > 1 ? 's' : ''}` : ''}.`;
   $('done-explore').href = exploreLink(flat);
-  $('done-claims').replaceChildren(...flat.map((c) => el('li', {}, el('a', { href: claimLink(c), text: `${c.subject} ${c.relation} ${c.object}` }), ` · ${c.id}`)));
+  $('done-claims').replaceChildren(...flat.map((c) => el('li', {}, el('a', { href: claimLink(c), text: `${c.names[0]} ${c.relation} ${c.names[1]}` }), ` · ${c.id}`)));
   $('done-revision').textContent = '';
   $('done').focus();
   recordedAs(article.id);
@@ -865,7 +865,7 @@ const DRAFT_QUERY = `mutation DraftArticle($input: ArticleInput!) {
 const COMMIT_QUERY = `mutation CommitArticle($input: CommitArticleInput!) {
   commitArticle(input: $input) {
     id title
-    claims { id type subject { id } object { id } start end }
+    claims { id type subject { id name } object { id name } start end }
   }
 }`;
 
