@@ -134,21 +134,7 @@ func TestReviewInBrowser(t *testing.T) {
 		t.Helper()
 		do(t, ctx, what, chromedp.KeyEvent(keys, opts...))
 	}
-	// shortcut presses a key the page handles on keydown (and cancels), as
-	// a keyboard does: without the separate char event chromedp's KeyEvent
-	// adds, which would type the letter into the field the shortcut just
-	// focused.
-	shortcut := func(what string, r rune) {
-		t.Helper()
-		for _, p := range kb.Encode(r) {
-			if p.Type == kb.KeyChar {
-				continue
-			}
-			if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, *p); err != nil {
-				t.Fatalf("%s: %v", what, err)
-			}
-		}
-	}
+	shortcut := func(what string, r rune) { t.Helper(); press(t, ctx, what, r) }
 	focused := func() string {
 		return eval[string](t, ctx, `document.activeElement.dataset.key ? review.state.claims.find(c => c.key === document.activeElement.dataset.key).id : document.activeElement.id`)
 	}

@@ -9,8 +9,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
@@ -186,6 +190,45 @@ func TestReviewPageStates(t *testing.T) {
 		t.Errorf("%d claims have their quote highlighted, want %d", n, len(seedClaims))
 	}
 
+	// The keyboard selects a passage too: a caret in the text, Shift+arrows,
+	// n. The claim's offsets are the passage's code points.
+	article := neo4jtest.SeedArticle(t)
+	phrase := "adopted an escalatory tone"
+	unit := utf16Index(article, strings.Index(article, phrase))
+	eval[bool](t, ctx, fmt.Sprintf(`(() => {
+		const a = document.getElementById('article'), walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+		let left = %d;
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			if (left <= n.data.length) { a.focus(); window.getSelection().collapse(n, left); return true; }
+			left -= n.data.length;
+		}
+		return false;
+	})()`, unit))
+	for range utf8.RuneCountInString(phrase) {
+		do(t, ctx, "shift+right", chromedp.KeyEvent(kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	}
+	if got := eval[string](t, ctx, `window.getSelection().toString()`); got != phrase {
+		t.Fatalf("Shift+arrows selected %q, want %q", got, phrase)
+	}
+	n := eval[int](t, ctx, `review.state.claims.length`)
+	press(t, ctx, "new claim from the selection", 'n')
+	wait("the claim from the keyboard selection", fmt.Sprintf(`review.state.claims.length === %d`, n+1))
+	start := utf8.RuneCountInString(article[:strings.Index(article, phrase)])
+	type made struct {
+		Quote      string
+		Start, End int
+		Origin     string
+	}
+	if got := eval[made](t, ctx, `review.state.claims.at(-1)`); got != (made{phrase, start, start + utf8.RuneCountInString(phrase), "selection"}) {
+		t.Errorf("claim from the keyboard selection: %+v, want %q at %d", got, phrase, start)
+	}
+	if text := eval[string](t, ctx, `document.getElementById('article').textContent`); text != article {
+		t.Error("the keys changed the article text")
+	}
+	do(t, ctx, "focus the new claim", chromedp.Focus(chromedp.CSS("#claims .card:last-child")))
+	press(t, ctx, "reject", 'x')
+	wait("the claim from the selection removed", fmt.Sprintf(`review.state.claims.length === %d`, n))
+
 	// The new actor form: an id made from the name, the graph's ids
 	// refused, the actor then offered by the actor pickers, marked new.
 	do(t, ctx, "open the new actor form", chromedp.Click(chromedp.CSS("#new-actor summary")))
@@ -217,6 +260,27 @@ func TestReviewPageStates(t *testing.T) {
 	for _, w := range []string{"next", "accept", "reject", "edit", "new claim from the selected text", "commit"} {
 		if !strings.Contains(help, w) {
 			t.Errorf("the shortcuts list lacks %q: %q", w, help)
+		}
+	}
+}
+
+// utf16Index is the UTF-16 index of byte offset b of s: where JavaScript
+// sees it.
+func utf16Index(s string, b int) int {
+	return len(utf16.Encode([]rune(s[:b])))
+}
+
+// press presses a key the page handles on keydown (and cancels), as a
+// keyboard does: without the separate char event chromedp's KeyEvent adds,
+// which would type the letter into the field the shortcut just focused.
+func press(t *testing.T, ctx context.Context, what string, r rune) {
+	t.Helper()
+	for _, p := range kb.Encode(r) {
+		if p.Type == kb.KeyChar {
+			continue
+		}
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, *p); err != nil {
+			t.Fatalf("%s: %v", what, err)
 		}
 	}
 }
