@@ -168,6 +168,8 @@ async function draft(ev) {
     return;
   }
   if (needSignIn(status)) return;
+  const decided = state.claims.filter((c) => c.status !== DRAFT).length;
+  if (decided && !window.confirm(`Drafting again starts a new review: the ${decided} claim${decided > 1 ? 's' : ''} you decided on will be dropped. Draft again?`)) return;
   status.textContent = 'Drafting claims…';
   $('draft').disabled = true;
   try {
@@ -198,8 +200,10 @@ async function openFiles(ev) {
   try {
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     const d = readDraftFiles(read);
-    fillArticleForm(d.article);
     if (needSignIn(status)) return;
+    const decided = state.claims.filter((c) => c.status !== DRAFT).length;
+    if (decided && !window.confirm(`Opening a file starts a new review: the ${decided} claim${decided > 1 ? 's' : ''} you decided on will be dropped. Open it?`)) return;
+    fillArticleForm(d.article);
     // The file names actors by id, name or alias; the graph says which exist.
     const known = await resolveActors(d.actors.map((a) => a.id));
     const drafted = d.build(known);
@@ -238,6 +242,7 @@ function startReview(article, claims, actors = []) {
   state.current = claims.length ? claims[0].key : '';
   $('start').hidden = true;
   $('done').hidden = true;
+  $('resume').hidden = true;
   $('review').hidden = false;
   $('article-title').textContent = article.title;
   $('article-meta').textContent = [article.dateline, article.source, article.publishedAt === 'unknown' ? 'date unknown' : article.publishedAt, article.id].filter(Boolean).join(' · ');
@@ -802,6 +807,17 @@ async function commit() {
     const d = await gql(COMMIT_QUERY, { input });
     committed(d.commitArticle, input);
   } catch (err) {
+    if (err.status === 401) {
+      // The token was revoked or the server restarted without it: the
+      // review stays, the curator signs in again and commits.
+      sessionStorage.removeItem(TOKEN_KEY);
+      state.principal = null;
+      showSignedIn();
+      st.className = 'error';
+      st.textContent = 'Nothing was written: the server no longer accepts your token. Sign in again (top of the page) and commit; your review is kept.';
+      $('token').focus();
+      return;
+    }
     const p = mapProblems(err.errors, sent, actorsSent);
     for (const c of state.claims) c.errors = p.claims[c.key] || [];
     for (const a of state.newActors) a.errors = p.actors[a.id] || [];
@@ -950,12 +966,21 @@ function init() {
     fillArticleForm(state.article);
     $('review').hidden = true;
     $('start').hidden = false;
+    $('resume').hidden = false;
     $('a-title').focus();
+  });
+  $('resume').addEventListener('click', () => {
+    $('start').hidden = true;
+    $('review').hidden = false;
+    const card = claimCard(state.current);
+    if (card) card.focus();
+    else $('article').focus();
   });
   $('another').addEventListener('click', () => {
     fillArticleForm({});
     state.claims = [];
     state.newActors = [];
+    $('resume').hidden = true;
     $('done').hidden = true;
     $('start').hidden = false;
     $('a-title').focus();
