@@ -118,7 +118,10 @@ func TestReviewInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := browserCtx(t)
+	// The browser logs the 401 the revoked token gets; nothing else.
+	ctx := browserCtxExpecting(t, func(msg string) bool {
+		return strings.Contains(msg, "Failed to load resource: the server responded with a status of 401")
+	})
 	state := func(what string) string {
 		v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({status: [...document.querySelectorAll('[role=status],[role=alert]')].map(e => e.textContent).filter(Boolean),
 			claims: review.state.claims.map(c => ({id: c.id, status: c.status, errors: c.errors})), focus: document.activeElement && (document.activeElement.id || document.activeElement.className)})`))
@@ -319,6 +322,23 @@ func TestReviewInBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(fmt.Sprintf(`.card[data-key=%q] form.editor button[type=submit]`, fifth))))
 		wait("the claim saved", fmt.Sprintf(`review.state.claims[4].objectText === %q && review.state.claims[4].status === 'accepted' && !document.querySelector('form.editor')`, words))
 	}
+	// A token revoked while the curator works: the commit is refused, the
+	// review kept; signed in again with a new token, the curator goes on.
+	if _, err := tokens.Revoke(bg, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "commit with the revoked token", chromedp.Click(chromedp.CSS("#commit")))
+	wait("the refusal", `document.getElementById('commit-status').textContent.includes('no longer accepts your token') && !document.getElementById('signin').hidden`)
+	if n := eval[int](t, ctx, `review.state.claims.filter(c => c.status === 'accepted').length`); n != 4 {
+		t.Fatalf("after the refusal %d claims are accepted, want the 4 still", n)
+	}
+	tok, bearer, err = tokens.Create(bg, "review e2e", auth.Editor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "sign in again", chromedp.SendKeys(chromedp.CSS("#token"), bearer+"\r"))
+	wait("signed in again", `review.state.principal && review.state.principal.role === 'EDITOR'`)
+
 	objectWords("Washingtn")
 	do(t, ctx, "commit", chromedp.Click(chromedp.CSS("#commit")))
 	wait("the problem on the claim", fmt.Sprintf(`review.state.claims[4].errors.length > 0 && !!document.querySelector('.card[data-key=%q] .errors')`, fifth))
