@@ -2,6 +2,7 @@ package curation
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -124,4 +125,22 @@ func (r MergeRecord) VersionOf(id string) int {
 func SelfLinkError(keep, remove string, claims []string) error {
 	return graph.Errorf(graph.EINVALID, "cannot merge %q into %q: claims link the two, and would link %q to itself: %s; retract or correct them first",
 		remove, keep, keep, strings.Join(claims, ", "))
+}
+
+// SplitAliases compares an actor's new alias list with the aliases its
+// articles declare: added are those no article declares, removed those
+// declared and left out. Stores keep them as the curator's changes, to
+// apply again after every load; aliases compare as written.
+func SplitAliases(declared, aliases []string) (added, removed []string) {
+	for _, al := range aliases {
+		if !slices.Contains(declared, al) {
+			added = append(added, al)
+		}
+	}
+	for _, al := range declared {
+		if !slices.Contains(aliases, al) {
+			removed = append(removed, al)
+		}
+	}
+	return added, removed
 }

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -59,34 +56,7 @@ func TestKilledServerCommitsWholeArticlesOrNothing(t *testing.T) {
 	for round := range 2 {
 		id := fmt.Sprintf("many-threats-%d", round)
 		const n = curation.MaxClaimsPerArticle
-		cmd := exec.Command(bin, "serve", "-listen", "127.0.0.1:0")
-		cmd.Env = os.Environ()
-		stderr, err := cmd.StderrPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		addrc := make(chan string, 1)
-		var logs bytes.Buffer
-		go func() {
-			sc := bufio.NewScanner(stderr)
-			for sc.Scan() {
-				logs.WriteString(sc.Text() + "\n")
-				var rec struct{ Msg, GraphQL string }
-				if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
-					addrc <- strings.TrimSuffix(strings.TrimPrefix(rec.GraphQL, "http://"), "/graphql")
-				}
-			}
-		}()
-		var addr string
-		select {
-		case addr = <-addrc:
-		case <-time.After(2 * time.Minute):
-			cmd.Process.Kill()
-			t.Fatalf("serve did not start:\n%s", logs.String())
-		}
+		cmd, addr, logs := startServe(t, bin)
 		body, _ := json.Marshal(map[string]any{
 			"query":     `mutation($input: CommitArticleInput!) { commitArticle(input: $input) { id } }`,
 			"variables": largeCommit(id, n),

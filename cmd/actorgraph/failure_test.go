@@ -363,34 +363,8 @@ func writeCorpus(t *testing.T, n, m int) string {
 func TestSIGTERMDrainsInFlightRequests(t *testing.T) {
 	neo4jtest.MustOpenSeeded(t)
 	bin := binary(t)
-	cmd := exec.Command(bin, "serve", "-listen", "127.0.0.1:0")
-	cmd.Env = os.Environ()
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, addr, logs := startServe(t, bin)
 	defer cmd.Process.Kill()
-	var logs bytes.Buffer
-	addrc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			logs.WriteString(sc.Text() + "\n")
-			var rec struct{ Msg, GraphQL string }
-			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
-				addrc <- strings.TrimSuffix(strings.TrimPrefix(rec.GraphQL, "http://"), "/graphql")
-			}
-		}
-	}()
-	var addr string
-	select {
-	case addr = <-addrc:
-	case <-time.After(time.Minute):
-		t.Fatal("serve did not start")
-	}
 
 	// A request in flight: headers and half the body sent.
 	body := `{"query":"{ actor(id: \"iraq\") { name } }"}`
@@ -437,4 +411,51 @@ func TestSIGTERMDrainsInFlightRequests(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("server did not exit after draining")
 	}
+}
+
+// startServe starts `actorgraph serve` on a free loopback port and
+// returns the process, its address once it serves, and its log (written
+// as it comes).
+func startServe(t *testing.T, bin string) (*exec.Cmd, string, *lockedWriter) {
+	t.Helper()
+	cmd := exec.Command(bin, "serve", "-listen", "127.0.0.1:0")
+	cmd.Env = os.Environ()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	logs := &lockedWriter{w: &bytes.Buffer{}}
+	addrc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logs.Write([]byte(sc.Text() + "\n"))
+			var rec struct{ Msg, GraphQL string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "serving" {
+				addrc <- strings.TrimSuffix(strings.TrimPrefix(rec.GraphQL, "http://"), "/graphql")
+			}
+		}
+	}()
+	select {
+	case addr := <-addrc:
+		return cmd, addr, logs
+	case <-time.After(2 * time.Minute):
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("serve did not start:\n%s", logs.String())
+	}
+	return nil, "", nil
+}
+
+// String returns what was written, when w is a *bytes.Buffer.
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b, ok := l.w.(*bytes.Buffer); ok {
+		return b.String()
+	}
+	return ""
 }

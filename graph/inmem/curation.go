@@ -184,18 +184,7 @@ func (s *Store) ChangeActor(ctx context.Context, a graph.Actor, expected int, re
 	if err := s.namesFree(a); err != nil {
 		return graph.Actor{}, err
 	}
-	declared := s.declared(a.ID)
-	var added, removed []string
-	for _, al := range a.Aliases {
-		if !slices.Contains(declared, al) {
-			added = append(added, al)
-		}
-	}
-	for _, al := range declared {
-		if !slices.Contains(a.Aliases, al) {
-			removed = append(removed, al)
-		}
-	}
+	added, removed := curation.SplitAliases(s.declared(a.ID), a.Aliases)
 	s.aliasesAdded[a.ID], s.aliasesRemoved[a.ID] = added, removed
 	a.Aliases = nonNil(slices.Clone(a.Aliases))
 	a.Version = expected + 1

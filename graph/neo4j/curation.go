@@ -321,17 +321,7 @@ func (s *Store) ChangeActor(ctx context.Context, a graph.Actor, expected int, re
 		if old.Version != expected {
 			return curation.ConflictError("actor", a.ID, old.Version, expected)
 		}
-		var added, removed []string
-		for _, al := range a.Aliases {
-			if !slices.Contains(declared, al) {
-				added = append(added, al)
-			}
-		}
-		for _, al := range declared {
-			if !slices.Contains(a.Aliases, al) {
-				removed = append(removed, al)
-			}
-		}
+		added, removed := curation.SplitAliases(declared, a.Aliases)
 		a.Version = expected + 1
 		a.Aliases = nonNilStrings(a.Aliases)
 		if err := s.writeActor(ctx, tx, a, added, removed); err != nil {
