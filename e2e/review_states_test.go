@@ -108,6 +108,13 @@ func TestReviewPageStates(t *testing.T) {
 	}
 	do(t, ctx, "fix the date", chromedp.SetValue(chromedp.CSS("#a-published"), "2026-02-02"))
 
+	// The hidden file input takes the focus from the keyboard, and its
+	// button shows it.
+	do(t, ctx, "tab to the file input", chromedp.Focus(chromedp.CSS("#a-text")), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+	if got := eval[string](t, ctx, `document.activeElement.id + ' ' + getComputedStyle(document.querySelector('.filebutton')).outlineStyle`); got != "open-file solid" {
+		t.Errorf("Tab from the text past Draft: focus and the file button's outline %q, want open-file solid", got)
+	}
+
 	// Not signed in: drafting asks for a token.
 	do(t, ctx, "draft before signing in", chromedp.Click(chromedp.CSS("#draft")))
 	if msg := statusOf("start-status"); !strings.Contains(msg, "Sign in") {
