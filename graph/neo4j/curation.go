@@ -648,8 +648,11 @@ func (s *Store) Revision(ctx context.Context, id string) (curation.Revision, err
 	return toRevision(v), nil
 }
 
-// History implements curation.Store. It reads the revisions linked to the
-// node with the id (CHANGED), newest first.
+// History implements curation.Store. It reads the revisions whose targets
+// list the id, newest first: by the targets, not the CHANGED links, so the
+// history of a claim its article's reload deleted stays readable. That
+// reads every revision's targets; revisions are made by hand, so they stay
+// few next to the graph.
 func (s *Store) History(ctx context.Context, id string, first int) ([]curation.Revision, error) {
 	recs, err := s.read(ctx, "history", `
 		MATCH (r:Revision) WHERE $id IN r.targets
