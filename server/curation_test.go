@@ -396,3 +396,58 @@ func TestCurationExamples(t *testing.T) {
 		t.Fatalf("%d curation examples", n)
 	}
 }
+
+// Retracting the only claim of a relationship removes the relationship
+// from every read and walk, while the claim stays readable with
+// retracted: true; restoring it brings the relationship back as it was.
+func TestRetractionLeavesRelationshipsAndWalksAgreeing(t *testing.T) {
+	s := newCurationServer(t)
+	ctx := context.Background()
+	rels, err := s.graph.Relationships(ctx, graph.RelationshipFilter{}, graph.PageRequest{First: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel graph.Relationship
+	for _, r := range rels.Relationships {
+		if len(r.ClaimIDs) == 1 {
+			rel = r
+			break
+		}
+	}
+	if rel.ID == "" {
+		t.Fatal("the seed has no relationship with one claim")
+	}
+	claim := rel.ClaimIDs[0]
+	relOf := `query($id: ID!) { actor(id: $id) { relationships { id claimCount } } neighbourhood(id: $id) { edges { id } } }`
+	before := s.call("reader", relOf, map[string]any{"id": rel.FromID})
+	check(t, "before", before, 200, "")
+	if !strings.Contains(string(before.Data), rel.ID) {
+		t.Fatalf("%s is not among %s's relationships: %s", rel.ID, rel.FromID, before.Data)
+	}
+	check(t, "retract", s.call("editor", `mutation($id: ID!) { retractClaim(id: $id, reason: "test") { retracted } }`, map[string]any{"id": claim}), 200, "")
+	after := s.call("reader", relOf, map[string]any{"id": rel.FromID})
+	if strings.Contains(string(after.Data), rel.ID) {
+		t.Fatalf("%s is still read or walked after its only claim was retracted: %s", rel.ID, after.Data)
+	}
+	listed := s.call("reader", `query($a: ID!) { claims(filter: {article: $a, retracted: true}) { nodes { id retracted retractedBy retractReason } }
+		unretracted: claims(filter: {article: $a}) { totalCount } all: claims(filter: {article: $a, retracted: null}) { totalCount } }`,
+		map[string]any{"a": strings.Split(claim, "/")[0]})
+	check(t, "retracted claims", listed, 200, "")
+	var l struct {
+		Claims struct {
+			Nodes []struct {
+				ID, RetractedBy, RetractReason string
+				Retracted                      bool
+			}
+		}
+		Unretracted, All struct{ TotalCount int }
+	}
+	json.Unmarshal(listed.Data, &l)
+	if len(l.Claims.Nodes) != 1 || l.Claims.Nodes[0].ID != claim || !l.Claims.Nodes[0].Retracted || l.Claims.Nodes[0].RetractedBy != "editor token" || l.All.TotalCount != l.Unretracted.TotalCount+1 {
+		t.Fatalf("retracted claims: %s", listed.Data)
+	}
+	check(t, "restore", s.call("editor", `mutation($id: ID!) { restoreClaim(id: $id) { retracted } }`, map[string]any{"id": claim}), 200, "")
+	if again := s.call("reader", relOf, map[string]any{"id": rel.FromID}); string(again.Data) != string(before.Data) {
+		t.Fatalf("after restoring:\n%s\nbefore retracting:\n%s", again.Data, before.Data)
+	}
+}
