@@ -9,7 +9,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go resolvers/curation.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web test-deps bench fuzz fuzz-targets loadtest extraction-figures extract extract-bench
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web web-test test-deps bench fuzz fuzz-targets loadtest extraction-figures extract extract-bench
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -124,6 +124,11 @@ fmt-check:
 ## the /explore network view and the GraphQL playground (GraphiQL)
 web:
 	cd web && npm ci --no-audit --no-fund && npm run build
+
+## web-test: the front ends' unit tests (node --test): the review page's
+## offsets, claims model and drafts
+web-test:
+	cd web && npm ci --no-audit --no-fund && npm test
 
 ## test-deps: install the Debian packages the tests drive (xmllint, chromium) when missing
 test-deps:

@@ -32,6 +32,16 @@ const chromium = "/usr/bin/chromium"
 // one of expected (a failed request the test provokes).
 func browserCtx(t testing.TB, expected ...string) context.Context {
 	t.Helper()
+	return browserCtxExpecting(t, func(msg string) bool {
+		return slices.ContainsFunc(expected, func(e string) bool { return strings.Contains(msg, e) })
+	})
+}
+
+// browserCtxExpecting is browserCtx for a test that provokes errors the
+// browser logs (an HTTP 401 it asked for): console messages expected
+// reports true for are not failures.
+func browserCtxExpecting(t testing.TB, expected func(msg string) bool) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("%s not found: install Debian's chromium (scripts/test-deps does): %v", chromium, err)
 	}
@@ -66,10 +76,7 @@ func browserCtx(t testing.TB, expected ...string) context.Context {
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				if !m.IsException() && slices.ContainsFunc(expected, func(e string) bool { return strings.Contains(m.String(), e) }) {
-					continue
-				}
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && (expected == nil || m.IsException() || !expected(m.String())) {
 				mu.Lock()
 				logs = append(logs, m.String())
 				mu.Unlock()

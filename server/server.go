@@ -1,7 +1,7 @@
 // Package server is actorgraph's HTTP face: the GraphQL endpoint (with its
 // limits, error presentation, logs and metrics), the playground, the
-// /explore network view, exports and the health checks. It reaches the
-// graph only through the ports New is given (Ports): the domain's
+// /explore network view, the /review page, exports and the health checks.
+// It reaches the graph only through the ports New is given (Ports): the domain's
 // graph.Reader, export.Source and a Pinger, whichever adapter implements
 // them.
 package server
@@ -73,7 +73,8 @@ type Options struct {
 }
 
 // New returns the HTTP handler over the given ports: POST and GET
-// /graphql, the playground at /, the network view at /explore, exports at
+// /graphql, the playground at /, the network view at /explore, the review
+// page at /review, exports at
 // /export/{format}, /healthz (the process is up), /readyz (the graph
 // database answers) and /metrics. /graphql and /export read the caller's
 // API token (AuthOptions).
@@ -106,6 +107,7 @@ func New(p Ports, opts Options) http.Handler {
 		mountPlayground(mux, "/graphql")
 	}
 	mountExplore(mux)
+	mountReview(mux)
 	if p.Export != nil {
 		exports := http.NewServeMux()
 		mountExport(exports, p.Export, lim, adm, log)

@@ -1,5 +1,6 @@
 // Package web holds the front ends the binary serves: the /explore network
-// view and the GraphQL playground (GraphiQL), built from src/ by `make web`
+// view, the /review page (curating drafted claims) and the GraphQL
+// playground (GraphiQL), built from src/ by `make web`
 // (npm and esbuild) into dist/, which is committed and embedded so that
 // the binary serves them without Node.js or a CDN.
 package web
@@ -13,7 +14,8 @@ import (
 var dist embed.FS
 
 // Dist returns the built files: index.html, explore.js and explore.css (the
-// network view); playground.html, playground.js and playground.css.
+// network view); review.html, review.js and review.css (the review page);
+// playground.html, playground.js and playground.css.
 func Dist() fs.FS {
 	sub, err := fs.Sub(dist, "dist")
 	if err != nil {

@@ -11,6 +11,9 @@
 //	graph.RelationClassTable → enum RelationClass in schema.graphqls
 //	export.FormatTable       → the table in README.md, the export menu of web/src/index.html and web/dist/index.html
 //
+// and the four sets' choices in the review page's editors (web/src/review.html
+// and web/dist/review.html).
+//
 // Each generated part sits between two marker lines, written once by hand,
 //
 //	<!-- BEGIN GENERATED: relation-types … -->
@@ -76,7 +79,7 @@ type region struct {
 
 // regions lists every generated part of the repository.
 func regions() []region {
-	return []region{
+	rs := []region{
 		{"schema.graphqls", "actor-kinds", "graph.ActorKindTable", schemaActorKinds},
 		{"schema.graphqls", "relation-types", "graph.RelationTypes", schemaRelationTypes},
 		{"schema.graphqls", "certainties", "graph.CertaintyTable", schemaCertainties},
@@ -91,6 +94,15 @@ func regions() []region {
 		{"web/src/index.html", "export-formats", "export.FormatTable", htmlExportFormats},
 		{"web/dist/index.html", "export-formats", "export.FormatTable", htmlExportFormats},
 	}
+	for _, page := range []string{"web/src/review.html", "web/dist/review.html"} {
+		rs = append(rs,
+			region{page, "review-actor-kinds", "graph.ActorKindTable", htmlActorKinds},
+			region{page, "review-relation-types", "graph.RelationTypes", htmlRelationTypes},
+			region{page, "review-certainties", "graph.CertaintyTable", htmlCertainties},
+			region{page, "review-time-statuses", "graph.TimeStatusTable", htmlTimeStatuses},
+		)
+	}
+	return rs
 }
 
 // run rewrites every region (or, with write false, reports the ones out of
@@ -320,6 +332,45 @@ func htmlExportFormats() []string {
 	var out []string
 	for _, f := range export.FormatTable {
 		out = append(out, fmt.Sprintf(`    <option value="%s">%s</option>`, html.EscapeString(string(f.Format)), html.EscapeString(f.Menu)))
+	}
+	return out
+}
+
+// The review page's editors: one <option> per value, its meaning as the
+// title a pointer or a screen reader shows.
+
+func htmlOption(value, label, meaning string) string {
+	return fmt.Sprintf(`<option value="%s" title="%s">%s</option>`, html.EscapeString(value), html.EscapeString(meaning), html.EscapeString(label))
+}
+
+func htmlActorKinds() []string {
+	var out []string
+	for _, k := range graph.ActorKindTable {
+		out = append(out, htmlOption(string(k.Kind), k.Label, k.Meaning))
+	}
+	return out
+}
+
+func htmlRelationTypes() []string {
+	var out []string
+	for _, r := range graph.RelationTypes {
+		out = append(out, htmlOption(string(r.Type), string(r.Type)+" ("+r.Label+")", r.Meaning))
+	}
+	return out
+}
+
+func htmlCertainties() []string {
+	var out []string
+	for _, c := range graph.CertaintyTable {
+		out = append(out, htmlOption(string(c.Certainty), string(c.Certainty), c.Meaning))
+	}
+	return out
+}
+
+func htmlTimeStatuses() []string {
+	var out []string
+	for _, st := range graph.TimeStatusTable {
+		out = append(out, htmlOption(string(st.Status), string(st.Status), st.Meaning))
 	}
 	return out
 }
