@@ -454,6 +454,16 @@ func TestFormatTable(t *testing.T) {
 		if r.Format.ContentType() != r.ContentType || r.Format.Extension() != r.Extension {
 			t.Errorf("format %s: %s .%s", r.Format, r.Format.ContentType(), r.Format.Extension())
 		}
+		if r.Files != r.Format.Files() {
+			t.Errorf("format %s: Files() = %v", r.Format, r.Format.Files())
+		}
+		if r.Files {
+			// Written from the store (TestClaimsFilesLoadIntoTheSameGraph).
+			if _, err := export.Render(r.Format, d); graph.ErrorCode(err) != graph.EINVALID {
+				t.Errorf("format %s renders from collected data: %v", r.Format, err)
+			}
+			continue
+		}
 		if b, err := export.Render(r.Format, d); err != nil || len(b) == 0 {
 			t.Errorf("format %s does not render: %v", r.Format, err)
 		}
