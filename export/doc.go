@@ -22,7 +22,9 @@
 //
 // Exports read through the store. The claims files are read and written a
 // batch of articles at a time; the other formats are written from the
-// Data a request collects. Callers make a failed export visible: the
+// Data a request collects, a node, edge or row at a time (network.go's
+// eachNode and eachEdge, csv.go's tables), with no copy of the file or of
+// the network in memory. Callers make a failed export visible: the
 // command writes to a temporary file or folder renamed into place only
 // when whole, and the server breaks a response off rather than end it.
 package export

@@ -360,6 +360,17 @@ func TestCSVRefusesDelimiterInArrays(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Fatalf("a failed export left %s behind", dir)
 	}
+
+	// Streamed, the zip is found bad before its first byte, though the
+	// bad value is in a file after good ones.
+	d = export.Data{Graph: graph.Subgraph{
+		Nodes: []graph.Actor{{ID: "x", Name: "X", Kind: graph.KindGroup}, {ID: "y", Name: "Y", Kind: graph.KindGroup}},
+		Edges: []graph.Relationship{{ID: "x|WARNS|y", Type: "WARNS", FromID: "x", ToID: "y", ClaimIDs: []string{"a/c;1"}}},
+	}}
+	var b bytes.Buffer
+	if err := export.Write(&b, export.CSV, d); err == nil || !strings.Contains(err.Error(), `"a/c;1"`) || b.Len() != 0 {
+		t.Fatalf("streamed csv of bad data: %v, %d bytes written", err, b.Len())
+	}
 }
 
 func TestXMLEscaping(t *testing.T) {

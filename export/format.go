@@ -179,3 +179,20 @@ func xmlText(w io.Writer, s string) {
 	// bufio.Writer and check the error of its Flush.
 	_ = xml.EscapeText(w, []byte(s))
 }
+
+// errWriter passes writes on to w and remembers the first error, so that a
+// writer behind a bufio.Writer can stop at the first failed write instead
+// of rendering the rest of a file nobody will read.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
