@@ -28,7 +28,8 @@ archive of them to standard output; claims-csv writes one CSV table of the
 claims. claims writes the articles and their claims back as claims files
 (format 2, a folder per article) that load reads into the same graph:
 into the folder -out (new or empty), or a zip of the folders to standard
-output; with -neighbourhood, the articles behind its relationships. A file is written whole or not at all. Standard error gets a
+output; with -neighbourhood, the articles behind its relationships. A
+file or folder is written whole or not at all. Standard error gets a
 progress bar on a terminal, then one summary line. The formats and what
 each tool keeps of them are in README's "Exports".`,
 		setup: func(fs *flag.FlagSet) runFunc {
