@@ -1,33 +1,41 @@
 package export
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 )
 
-// cyDoc is a Cytoscape.js JSON document, as cy.json() writes it: pass it
-// to cytoscape() (or cy.json()) as is. Cytoscape desktop opens it as .cyjs.
+// A Cytoscape.js JSON document, as cy.json() writes it: pass it to
+// cytoscape() (or cy.json()) as is. Cytoscape desktop opens it as .cyjs.
 // directed and multigraph, and each node's value and each edge's key, are
 // what NetworkX's json_graph.cytoscape_graph needs to read it into a
-// MultiDiGraph; Cytoscape ignores them.
-type cyDoc struct {
-	FormatVersion string         `json:"format_version"`
-	GeneratedBy   string         `json:"generated_by"`
-	Target        string         `json:"target_cytoscapejs_version"`
-	Directed      bool           `json:"directed"`
-	Multigraph    bool           `json:"multigraph"`
-	Data          map[string]any `json:"data"`
-	Elements      cyElements     `json:"elements"`
-	// Layout is {"name": "preset"} when nodes have positions: cytoscape()
-	// then draws them there, where otherwise it would put them all at (0, 0).
-	Layout map[string]string `json:"layout,omitempty"`
-}
+// MultiDiGraph; Cytoscape ignores them. The document is written as it
+// goes, an element at a time, indented as encoding/json indents by one
+// space; "layout" is {"name": "preset"} when nodes have positions:
+// cytoscape() then draws them there, where otherwise it would put them
+// all at (0, 0).
+const (
+	cyHead = `{
+ "format_version": "1.0",
+ "generated_by": "actorgraph",
+ "target_cytoscapejs_version": "~3",
+ "directed": true,
+ "multigraph": true,
+ "data": {
+  "name": "actorgraph"
+ },
+ "elements": {
+  "nodes": [`
+	cyBetween     = `,` + "\n" + `  "edges": [`
+	cyElementsEnd = "\n }"
+	cyPreset      = `,` + "\n" + ` "layout": {` + "\n" + `  "name": "preset"` + "\n" + ` }`
+	cyEnd         = "\n}\n"
+	// cyIndent is the indentation of an element in its list.
+	cyIndent = "   "
+)
 
-type cyElements struct {
-	Nodes []cyElement `json:"nodes"`
-	Edges []cyElement `json:"edges"`
-}
-
+// cyElement is one node or edge: its data fields, and a node's position.
 type cyElement struct {
 	Data     map[string]any `json:"data"`
 	Position *Position      `json:"position,omitempty"`
@@ -48,12 +56,8 @@ func (p Position) MarshalJSON() ([]byte, error) {
 // with the preset layout that draws them there.
 func writeCytoscape(w io.Writer, d Data) error {
 	n := buildNetwork(d)
-	doc := cyDoc{
-		FormatVersion: "1.0", GeneratedBy: "actorgraph", Target: "~3",
-		Directed: true, Multigraph: true,
-		Data:     map[string]any{"name": "actorgraph"},
-		Elements: cyElements{Nodes: []cyElement{}, Edges: []cyElement{}},
-	}
+	ew := &errWriter{w: w}
+	b := bufio.NewWriter(ew)
 	fields := func(data map[string]any, attrs []attr, vals []any) {
 		for i, a := range attrs {
 			if vals[i] != nil {
@@ -61,20 +65,55 @@ func writeCytoscape(w io.Writer, d Data) error {
 			}
 		}
 	}
-	for _, nd := range n.nodes {
-		data := map[string]any{"id": nd.id, "value": nd.id, "label": nd.label}
-		fields(data, n.nodeAttrs, nd.values)
-		doc.Elements.Nodes = append(doc.Elements.Nodes, cyElement{Data: data, Position: nd.pos})
+	// list writes the elements each calls for as the items of a JSON list.
+	list := func(each func(func(cyElement) error) error) error {
+		first := true
+		err := each(func(el cyElement) error {
+			j, err := json.MarshalIndent(el, cyIndent, " ")
+			if err != nil {
+				return err
+			}
+			if first {
+				b.WriteString("\n" + cyIndent)
+				first = false
+			} else {
+				b.WriteString(",\n" + cyIndent)
+			}
+			b.Write(j)
+			return ew.err
+		})
+		if !first {
+			b.WriteString("\n  ")
+		}
+		b.WriteString("]")
+		return err
 	}
+	b.WriteString(cyHead)
+	err := list(func(emit func(cyElement) error) error {
+		return n.eachNode(func(nd netNode) error {
+			data := map[string]any{"id": nd.id, "value": nd.id, "label": nd.label}
+			fields(data, n.nodeAttrs, nd.values)
+			return emit(cyElement{Data: data, Position: nd.pos})
+		})
+	})
+	if err != nil {
+		return err
+	}
+	b.WriteString(cyBetween)
+	err = list(func(emit func(cyElement) error) error {
+		return n.eachEdge(func(e netEdge) error {
+			data := map[string]any{"id": e.id, "key": e.id, "source": e.source, "target": e.target, "label": e.kind}
+			fields(data, n.edgeAttrs, e.values)
+			return emit(cyElement{Data: data})
+		})
+	})
+	if err != nil {
+		return err
+	}
+	b.WriteString(cyElementsEnd)
 	if len(d.Positions) > 0 {
-		doc.Layout = map[string]string{"name": "preset"}
+		b.WriteString(cyPreset)
 	}
-	for _, e := range n.edges {
-		data := map[string]any{"id": e.id, "key": e.id, "source": e.source, "target": e.target, "label": e.kind}
-		fields(data, n.edgeAttrs, e.values)
-		doc.Elements.Edges = append(doc.Elements.Edges, cyElement{Data: data})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(doc)
+	b.WriteString(cyEnd)
+	return b.Flush()
 }

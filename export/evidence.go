@@ -10,7 +10,7 @@ import (
 // on each relationship's edge as a list with one entry per supporting claim
 // (all lists in the order of the edge's claimIds, so entry i of each list
 // belongs to the same claim), on claim nodes as a single value (Request.Claims
-// == ClaimsAsNodes), and as a column of the claims table (format "claims").
+// == ClaimsAsNodes), and as a column of the claims table (format "claims-csv").
 // Adding a claim field is adding a row to claimFields; the writers need no
 // change.
 type claimField struct {

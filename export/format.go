@@ -19,7 +19,8 @@ const (
 	GEXF        Format = "gexf"
 	Cytoscape   Format = "cytoscape"
 	CSV         Format = "csv"
-	ClaimsTable Format = "claims"
+	ClaimsTable Format = "claims-csv"
+	ClaimsFiles Format = "claims"
 )
 
 // FormatInfo describes one export format: one row of FormatTable.
@@ -39,6 +40,10 @@ type FormatInfo struct {
 	// ContentType and Extension are the media type and the file name
 	// extension of the format's single-stream output.
 	ContentType, Extension string
+	// Files is true for the claims files, which are written from the store
+	// a batch of articles at a time (WriteClaimsZip, WriteClaimsDir)
+	// rather than rendered from Data.
+	Files bool
 	// write renders the whole export as that single stream.
 	write func(io.Writer, Data) error
 }
@@ -65,6 +70,10 @@ var FormatTable = []FormatInfo{
 		TestedWith:  "the export tests",
 		Holds:       "one CSV row per claim behind the exported relationships: `relationshipId`, `from`, `type`, `to`, then the claim's fields. `relationshipId` is the edge id in GEXF and Cytoscape JSON and an attribute in all three",
 		ContentType: "text/csv; charset=utf-8", Extension: "csv", write: writeClaimsTable},
+	{Format: ClaimsFiles, Name: "claims files (format 2)", Menu: "Claims files (YAML, zip)", For: "`actorgraph load` (a round trip through files: review in git, edit, load back)",
+		TestedWith:  "`actorgraph load`: the seed and a generated corpus, exported and loaded into an emptied graph, give the same nodes, relationships and properties",
+		Holds:       "a folder per article, `<article id>/article.txt` and `<article id>/claims.yaml` in [format 2](docs/claims-format.md): the article, its declarations of its actors (its aliases and descriptions) and all its claims; a neighbourhood gives the articles behind its relationships, each whole. Written a batch of articles at a time; over HTTP, and on standard output, a zip of the folders",
+		ContentType: "application/zip", Extension: "zip", Files: true},
 	{Format: CSV, Name: "neo4j-admin CSV", Menu: "neo4j-admin CSV (zip)", For: "`neo4j-admin database import`",
 		TestedWith:  "the real `neo4j-admin`",
 		Holds:       "`actors.csv`, `articles.csv`, `claims.csv`, `relationships.csv`, `claim_actors.csv`, `claim_articles.csv` in the import tool's header format, and `IMPORT.txt` with the command; over HTTP, and on standard output, a zip of them",
@@ -130,16 +139,34 @@ func (f Format) Extension() string {
 	return string(f)
 }
 
-// Render returns the whole export as one stream (CSV files as a zip).
-func Render(f Format, d Data) ([]byte, error) {
+// Files reports whether f is written from the store a batch of articles
+// at a time (WriteClaimsZip) rather than rendered from Data.
+func (f Format) Files() bool {
+	r, ok := info(f)
+	return ok && r.Files
+}
+
+// Write writes the export of d to w as one stream (CSV files as a zip).
+func Write(w io.Writer, f Format, d Data) error {
 	r, ok := info(f)
 	if !ok {
 		_, err := ParseFormat(string(f))
-		return nil, fmt.Errorf("export %s: %w", f, err)
+		return fmt.Errorf("export %s: %w", f, err)
 	}
+	if r.Files {
+		return graph.Errorf(graph.EINVALID, "export %s: the claims files are written from the store (WriteClaimsZip), not from collected data", f)
+	}
+	if err := r.write(w, d); err != nil {
+		return fmt.Errorf("export %s: %w", f, err)
+	}
+	return nil
+}
+
+// Render returns the whole export as one stream (CSV files as a zip).
+func Render(f Format, d Data) ([]byte, error) {
 	var b bytes.Buffer
-	if err := r.write(&b, d); err != nil {
-		return nil, fmt.Errorf("export %s: %w", f, err)
+	if err := Write(&b, f, d); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }
@@ -151,4 +178,21 @@ func xmlText(w io.Writer, s string) {
 	// EscapeText returns only the writer's error; callers write to a
 	// bufio.Writer and check the error of its Flush.
 	_ = xml.EscapeText(w, []byte(s))
+}
+
+// errWriter passes writes on to w and remembers the first error, so that a
+// writer behind a bufio.Writer can stop at the first failed write instead
+// of rendering the rest of a file nobody will read.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

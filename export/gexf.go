@@ -44,7 +44,8 @@ func gexfType(a attr) string {
 //     ["a", "b"].
 func writeGEXF(w io.Writer, d Data) error {
 	n := buildNetwork(d)
-	b := bufio.NewWriter(w)
+	ew := &errWriter{w: w}
+	b := bufio.NewWriter(ew)
 	b.WriteString(gexfHeader)
 	decl := func(class string, attrs []attr) {
 		fmt.Fprintf(b, `    <attributes class="%s" mode="static">`+"\n", class)
@@ -72,8 +73,8 @@ func writeGEXF(w io.Writer, d Data) error {
 		r, g, bl := rgb(hex)
 		fmt.Fprintf(b, `        <viz:color r="%d" g="%d" b="%d"/>`+"\n", r, g, bl)
 	}
-	fmt.Fprintf(b, "    <nodes count=\"%d\">\n", len(n.nodes))
-	for _, nd := range n.nodes {
+	fmt.Fprintf(b, "    <nodes count=\"%d\">\n", n.nodeCount())
+	err := n.eachNode(func(nd netNode) error {
 		b.WriteString(`      <node id="`)
 		xmlText(b, nd.id)
 		b.WriteString(`" label="`)
@@ -87,10 +88,14 @@ func writeGEXF(w io.Writer, d Data) error {
 			fmt.Fprintf(b, `        <viz:position x="%s" y="%s" z="0"/>`+"\n", num(nd.pos.X), num(-nd.pos.Y))
 		}
 		b.WriteString("      </node>\n")
+		return ew.err
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString("    </nodes>\n")
-	fmt.Fprintf(b, "    <edges count=\"%d\">\n", len(n.edges))
-	for _, e := range n.edges {
+	fmt.Fprintf(b, "    <edges count=\"%d\">\n", n.edgeCount())
+	err = n.eachEdge(func(e netEdge) error {
 		b.WriteString(`      <edge id="`)
 		xmlText(b, e.id)
 		b.WriteString(`" source="`)
@@ -103,6 +108,10 @@ func writeGEXF(w io.Writer, d Data) error {
 		fmt.Fprintf(b, `        <viz:thickness value="%s"/>`+"\n", num(e.style.width))
 		fmt.Fprintf(b, `        <viz:shape value="%s"/>`+"\n", e.style.line)
 		b.WriteString("      </edge>\n")
+		return ew.err
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return b.Flush()

@@ -49,7 +49,8 @@ var (
 func writeGraphML(w io.Writer, d Data) error {
 	n := buildNetwork(d)
 	positions := len(d.Positions) > 0
-	b := bufio.NewWriter(w)
+	ew := &errWriter{w: w}
+	b := bufio.NewWriter(ew)
 	b.WriteString(graphmlHeader)
 	key := func(prefix, domain, name, typ string) {
 		fmt.Fprintf(b, `  <key id="%s_%s" for="%s" attr.name="%s" attr.type="%s"/>`+"\n", prefix, name, domain, name, typ)
@@ -85,7 +86,7 @@ func writeGraphML(w io.Writer, d Data) error {
 		r, g, bl := rgb(hex)
 		fmt.Fprintf(b, "      <data key=\"%s_r\">%d</data>\n      <data key=\"%s_g\">%d</data>\n      <data key=\"%s_b\">%d</data>\n", prefix, r, prefix, g, prefix, bl)
 	}
-	for _, nd := range n.nodes {
+	err := n.eachNode(func(nd netNode) error {
 		b.WriteString(`    <node id="`)
 		xmlText(b, nd.id)
 		b.WriteString("\">\n")
@@ -97,9 +98,15 @@ func writeGraphML(w io.Writer, d Data) error {
 			fmt.Fprintf(b, "      <data key=\"n_x\">%s</data>\n      <data key=\"n_y\">%s</data>\n", num(nd.pos.X), num(-nd.pos.Y))
 		}
 		b.WriteString("    </node>\n")
+		return ew.err
+	})
+	if err != nil {
+		return err
 	}
-	for i, e := range n.edges {
+	i := 0
+	err = n.eachEdge(func(e netEdge) error {
 		fmt.Fprintf(b, `    <edge id="e%d" source="`, i)
+		i++
 		xmlText(b, e.source)
 		b.WriteString(`" target="`)
 		xmlText(b, e.target)
@@ -108,6 +115,10 @@ func writeGraphML(w io.Writer, d Data) error {
 		data("e", n.edgeAttrs, e.values)
 		color("e", e.style.color)
 		b.WriteString("    </edge>\n")
+		return ew.err
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString("  </graph>\n</graphml>\n")
 	return b.Flush()

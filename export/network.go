@@ -12,8 +12,11 @@ import (
 
 // The network formats (GraphML, GEXF, Cytoscape JSON) are written from one
 // network: nodes and edges with their attribute values and drawing hints,
-// built once by buildNetwork. Each writer only spells it in its format, so
-// the formats cannot disagree about what an export holds.
+// described once by network. Each writer only spells it in its format, so
+// the formats cannot disagree about what an export holds. The network
+// hands out one node or edge at a time, made from the export's Data as it
+// is asked for, so a writer streams the file with no copy of the graph
+// beyond the Data that Collect read.
 
 // attrType is the type of an attribute's values, or of a list attribute's
 // entries.
@@ -52,10 +55,15 @@ type netEdge struct {
 	style              edgeStyle
 }
 
+// network describes the nodes and edges of one export; eachNode and
+// eachEdge make them one at a time.
 type network struct {
+	d                    Data
+	ev                   *evidence
 	nodeAttrs, edgeAttrs []attr
-	nodes                []netNode
-	edges                []netEdge
+	degree               map[string]int // actor id → relationships to other actors
+	asNodes              bool           // claims and articles as nodes (ClaimsAsNodes)
+	outside              []graph.Actor  // with asNodes, claim sources outside the graph
 }
 
 // Node and edge attributes of every network export, in output order. The
@@ -123,114 +131,172 @@ const (
 	articleNodePrefix = "article:"
 )
 
-func buildNetwork(d Data) network {
-	ev := newEvidence(d)
-	n := network{nodeAttrs: append([]attr{}, actorAttrs...)}
+func buildNetwork(d Data) *network {
+	n := &network{d: d, ev: newEvidence(d), nodeAttrs: append([]attr{}, actorAttrs...)}
 	for _, f := range relFields {
 		n.edgeAttrs = append(n.edgeAttrs, f.attr)
 	}
 	for _, f := range claimFields {
 		n.edgeAttrs = append(n.edgeAttrs, attr{f.list, f.typ, true})
 	}
-	asNodes := d.ClaimsMode == ClaimsAsNodes
-	if asNodes {
+	n.asNodes = d.ClaimsMode == ClaimsAsNodes
+	if n.asNodes {
 		for _, f := range claimFields {
 			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, f.typ, false})
 		}
 		for _, f := range articleFields {
 			n.nodeAttrs = append(n.nodeAttrs, attr{f.name, tString, false})
 		}
+		// A claim's source may be outside a neighbourhood; it joins as a node.
+		inGraph := map[string]bool{}
+		for _, a := range d.Graph.Nodes {
+			inGraph[a.ID] = true
+		}
+		for _, a := range d.Sources {
+			if !inGraph[a.ID] {
+				n.outside = append(n.outside, a)
+				inGraph[a.ID] = true
+			}
+		}
 	}
-
-	degree := map[string]int{}
+	n.degree = map[string]int{}
 	for _, e := range d.Graph.Edges {
 		if e.FromID != e.ToID {
-			degree[e.FromID]++
-			degree[e.ToID]++
+			n.degree[e.FromID]++
+			n.degree[e.ToID]++
 		}
 	}
-	addActor := func(a graph.Actor) {
+	return n
+}
+
+// nodeCount is the number of nodes eachNode makes.
+func (n *network) nodeCount() int {
+	c := len(n.d.Graph.Nodes)
+	if n.asNodes {
+		c += len(n.outside) + len(n.d.Articles) + len(n.d.Claims)
+	}
+	return c
+}
+
+// edgeCount is the number of edges eachEdge makes.
+func (n *network) edgeCount() int {
+	c := len(n.d.Graph.Edges)
+	if n.asNodes {
+		for _, cl := range n.d.Claims {
+			c += len(links(cl))
+		}
+	}
+	return c
+}
+
+// eachNode calls f with every node in turn: the actors, then with
+// ClaimsAsNodes the claim sources outside the graph, the articles and the
+// claims. It stops at f's first error and returns it.
+func (n *network) eachNode(f func(netNode) error) error {
+	actor := func(a graph.Actor) error {
 		vals := make([]any, len(n.nodeAttrs))
 		vals[0], vals[1], vals[2] = string(a.Kind), nonNil(a.Aliases), a.Description
-		nd := netNode{id: a.ID, label: a.Name, values: vals, style: kindStyles[a.Kind], size: nodeSize(degree[a.ID])}
-		if p, ok := d.Positions[a.ID]; ok {
+		nd := netNode{id: a.ID, label: a.Name, values: vals, style: kindStyles[a.Kind], size: nodeSize(n.degree[a.ID])}
+		if p, ok := n.d.Positions[a.ID]; ok {
 			nd.pos = &p
 		}
-		n.nodes = append(n.nodes, nd)
+		return f(nd)
 	}
-	for _, a := range d.Graph.Nodes {
-		addActor(a)
-	}
-
-	for _, r := range d.Graph.Edges {
-		claims := ev.claimsOf(r)
-		vals := make([]any, len(n.edgeAttrs))
-		for i, f := range relFields {
-			vals[i] = f.value(r, claims, ev)
+	for _, a := range n.d.Graph.Nodes {
+		if err := actor(a); err != nil {
+			return err
 		}
-		for i, f := range claimFields {
-			vals[len(relFields)+i] = claimList(f, claims, ev)
-		}
-		// The weight is the corroboration (distinct sources), not the
-		// claim count: eleven claims from two sources weigh 2.
-		n.edges = append(n.edges, netEdge{
-			id: r.ID, source: r.FromID, target: r.ToID, kind: string(r.Type), weight: r.Corroboration(),
-			values: vals, style: relationshipStyle(r),
-		})
 	}
-	if !asNodes {
-		return n
+	if !n.asNodes {
+		return nil
 	}
-
-	// Claims and articles as nodes of their own, linked as in Neo4j. A
-	// claim's source may be outside a neighbourhood; it joins as a node.
-	inGraph := map[string]bool{}
-	for _, a := range d.Graph.Nodes {
-		inGraph[a.ID] = true
-	}
-	for _, a := range d.Sources {
-		if !inGraph[a.ID] {
-			addActor(a)
-			inGraph[a.ID] = true
+	// Claims and articles as nodes of their own, linked as in Neo4j.
+	for _, a := range n.outside {
+		if err := actor(a); err != nil {
+			return err
 		}
 	}
 	claimBase := len(actorAttrs)
 	articleBase := claimBase + len(claimFields)
-	for _, a := range d.Articles {
+	for _, a := range n.d.Articles {
 		vals := make([]any, len(n.nodeAttrs))
 		vals[0] = kindArticle
-		for i, f := range articleFields {
-			vals[articleBase+i] = f.value(a)
+		for i, fl := range articleFields {
+			vals[articleBase+i] = fl.value(a)
 		}
 		label := a.Title
 		if label == "" {
 			label = a.ID
 		}
-		n.nodes = append(n.nodes, netNode{id: articleNodePrefix + a.ID, label: label, values: vals, style: articleNodeStyle, size: otherNodeSize})
+		if err := f(netNode{id: articleNodePrefix + a.ID, label: label, values: vals, style: articleNodeStyle, size: otherNodeSize}); err != nil {
+			return err
+		}
 	}
-	link := func(c graph.Claim, typ, target string) {
-		vals := make([]any, len(n.edgeAttrs))
-		vals[0] = typ
-		n.edges = append(n.edges, netEdge{
-			id: c.ID + "|" + typ + "|" + target, source: claimNodePrefix + c.ID, target: target,
-			kind: typ, weight: 1, values: vals, style: linkEdgeStyle,
-		})
-	}
-	for _, c := range d.Claims {
+	for _, c := range n.d.Claims {
 		vals := make([]any, len(n.nodeAttrs))
 		vals[0] = kindClaim
-		for i, f := range claimFields {
-			vals[claimBase+i] = f.value(c, ev)
+		for i, fl := range claimFields {
+			vals[claimBase+i] = fl.value(c, n.ev)
 		}
-		n.nodes = append(n.nodes, netNode{id: claimNodePrefix + c.ID, label: shorten(c.Quote, 80), values: vals, style: claimNodeStyle, size: otherNodeSize})
-		link(c, linkSubject, c.SubjectID)
-		link(c, linkObject, c.ObjectID)
-		if c.AttributedToID != "" {
-			link(c, linkAttributedTo, c.AttributedToID)
+		if err := f(netNode{id: claimNodePrefix + c.ID, label: shorten(c.Quote, 80), values: vals, style: claimNodeStyle, size: otherNodeSize}); err != nil {
+			return err
 		}
-		link(c, linkStatedIn, articleNodePrefix+c.ArticleID)
 	}
-	return n
+	return nil
+}
+
+// eachEdge calls f with every edge in turn: the relationships, then with
+// ClaimsAsNodes each claim's links to its subject, object, source and
+// article. It stops at f's first error and returns it.
+func (n *network) eachEdge(f func(netEdge) error) error {
+	for _, r := range n.d.Graph.Edges {
+		claims := n.ev.claimsOf(r)
+		vals := make([]any, len(n.edgeAttrs))
+		for i, fl := range relFields {
+			vals[i] = fl.value(r, claims, n.ev)
+		}
+		for i, fl := range claimFields {
+			vals[len(relFields)+i] = claimList(fl, claims, n.ev)
+		}
+		// The weight is the corroboration (distinct sources), not the
+		// claim count: eleven claims from two sources weigh 2.
+		err := f(netEdge{
+			id: r.ID, source: r.FromID, target: r.ToID, kind: string(r.Type), weight: r.Corroboration(),
+			values: vals, style: relationshipStyle(r),
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if !n.asNodes {
+		return nil
+	}
+	for _, c := range n.d.Claims {
+		for _, l := range links(c) {
+			vals := make([]any, len(n.edgeAttrs))
+			vals[0] = l.typ
+			err := f(netEdge{
+				id: c.ID + "|" + l.typ + "|" + l.target, source: claimNodePrefix + c.ID, target: l.target,
+				kind: l.typ, weight: 1, values: vals, style: linkEdgeStyle,
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// link is an edge from a claim node to a node the claim names.
+type link struct{ typ, target string }
+
+// links are the claim's links, in output order.
+func links(c graph.Claim) []link {
+	ls := []link{{linkSubject, c.SubjectID}, {linkObject, c.ObjectID}}
+	if c.AttributedToID != "" {
+		ls = append(ls, link{linkAttributedTo, c.AttributedToID})
+	}
+	return append(ls, link{linkStatedIn, articleNodePrefix + c.ArticleID})
 }
 
 // claimList is field f of each claim: a []string for string fields, a

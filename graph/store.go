@@ -63,6 +63,14 @@ type Reader interface {
 	ArticlesByID(ctx context.Context, ids []string) (map[string]Article, error)
 	// Articles returns every article in id order.
 	Articles(ctx context.Context) ([]Article, error)
+	// ArticleIDs returns every article's id, in order: what an export that
+	// reads articles a batch at a time starts from.
+	ArticleIDs(ctx context.Context) ([]string, error)
+	// Declarations returns each article's declarations of its actors (its
+	// claims file's actors entries), in actor id order: the actor's id,
+	// name and kind, with the aliases and description that article gives
+	// it. An article with none is absent.
+	Declarations(ctx context.Context, articleIDs []string) (map[string][]Actor, error)
 }
 
 // Writer writes validated articles into the graph.

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -24,19 +26,18 @@ type statser interface {
 const exportChunk = 64 << 10
 
 // mountExport serves GET /export/{format}[?neighbourhood=ID&depth=N][&claims=nodes]:
-// the whole graph, or one actor's neighbourhood, as a download; and
-// POST /export/{format} with a JSON selection (selectionBody): exactly
-// the actors and relationships a view has on screen, placed where it drew
-// them.
+// the whole graph, or one actor's neighbourhood, as a download.
 //
 // An export is an expensive operation: it takes a slot of admission
 // control, runs under the request deadline, and holds at most
 // Limits.MaxExportElements actors, relationships and claims (the whole
 // graph is counted before anything is read; a neighbourhood, which the
-// traversal limit bounds, once it is read). The file is sent in chunks
-// as it is written out, under the same deadline. Errors are JSON of the
-// shape /graphql answers with.
-func mountExport(mux *http.ServeMux, src export.Source, lim Limits, adm *admission, log *slog.Logger) {
+// traversal limit bounds, once it is read). The file is streamed as it is
+// written (chunked: its length is not known beforehand), under the same
+// deadline; a whole file ends with the trailer ExportStatusTrailer. Errors
+// found before the first byte are JSON of the shape /graphql answers with;
+// after it, an error breaks the response off (see ExportStatusTrailer).
+func mountExport(mux *http.ServeMux, src export.Store, lim Limits, adm *admission, log *slog.Logger) {
 	mux.HandleFunc("GET /export/{format}", func(w http.ResponseWriter, r *http.Request) {
 		f, err := export.ParseFormat(r.PathValue("format"))
 		if err != nil {
@@ -115,8 +116,8 @@ func selectionRequest(w http.ResponseWriter, r *http.Request) (export.Request, e
 	}, nil
 }
 
-// serveExport collects and writes one export.
-func serveExport(w http.ResponseWriter, r *http.Request, f export.Format, req export.Request, src export.Source, lim Limits, adm *admission, log *slog.Logger) {
+// serveExport collects and streams one export.
+func serveExport(w http.ResponseWriter, r *http.Request, f export.Format, req export.Request, src export.Store, lim Limits, adm *admission, log *slog.Logger) {
 	ctx, cancel := context.WithTimeout(r.Context(), lim.RequestTimeout)
 	defer cancel()
 	release, gerr := adm.acquire(ctx)
@@ -139,24 +140,6 @@ func serveExport(w http.ResponseWriter, r *http.Request, f export.Format, req ex
 			return
 		}
 	}
-	data, err := export.Collect(ctx, src, req)
-	if err != nil {
-		httpError(w, r, log, exportErr(ctx, err))
-		return
-	}
-	if n := len(data.Graph.Nodes) + len(data.Graph.Edges) + len(data.Claims); n > lim.MaxExportElements {
-		httpError(w, r, log, tooBig(n))
-		return
-	}
-	b, err := export.Render(f, data)
-	if err != nil {
-		httpError(w, r, log, err)
-		return
-	}
-	if ctx.Err() != nil {
-		httpError(w, r, log, exportErr(ctx, ctx.Err()))
-		return
-	}
 	name := "actorgraph"
 	switch {
 	case req.Neighbourhood != "":
@@ -164,21 +147,96 @@ func serveExport(w http.ResponseWriter, r *http.Request, f export.Format, req ex
 	case req.Selection != nil:
 		name += "-view"
 	}
-	w.Header().Set("Content-Type", f.ContentType())
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+f.Extension()+`"`)
-	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-	// A client too slow to take the file within the deadline is cut off.
-	deadline, _ := ctx.Deadline()
-	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(deadline.Add(5 * time.Second))
-	for len(b) > 0 {
-		n := min(len(b), exportChunk)
-		if _, err := w.Write(b[:n]); err != nil {
+	var write func(io.Writer) error
+	if f.Files() {
+		// The claims files are read and written a batch of articles at a
+		// time: the first bytes leave before the last articles are read.
+		var ids []string // nil: every article
+		if req.Selection != nil {
+			data, err := export.Collect(ctx, src, req)
+			if err != nil {
+				httpError(w, r, log, exportErr(ctx, err))
+				return
+			}
+			ids = export.ArticlesOf(data.Graph)
+		} else if req.Neighbourhood != "" {
+			depth := max(req.Depth, 1)
+			sg, err := src.Neighbourhood(ctx, req.Neighbourhood, graph.Traversal{Depth: depth, Direction: graph.Both, Limit: export.MaxNeighbourhood})
+			if err != nil {
+				httpError(w, r, log, exportErr(ctx, err))
+				return
+			}
+			ids = export.ArticlesOf(sg)
+		}
+		write = func(out io.Writer) error {
+			_, err := export.WriteClaimsZip(ctx, out, src, ids)
+			return err
+		}
+	} else {
+		data, err := export.Collect(ctx, src, req)
+		if err != nil {
+			httpError(w, r, log, exportErr(ctx, err))
 			return
 		}
-		b = b[n:]
-		rc.Flush()
+		if n := len(data.Graph.Nodes) + len(data.Graph.Edges) + len(data.Claims); n > lim.MaxExportElements {
+			httpError(w, r, log, tooBig(n))
+			return
+		}
+		write = func(out io.Writer) error { return export.Write(out, f, data) }
 	}
+	deadline, _ := ctx.Deadline()
+	sent := &exportWriter{w: w, start: func() {
+		w.Header().Set("Content-Type", f.ContentType())
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+f.Extension()+`"`)
+		w.Header().Set("Trailer", ExportStatusTrailer)
+		// A client too slow to take the file within the deadline is cut off.
+		http.NewResponseController(w).SetWriteDeadline(deadline.Add(5 * time.Second))
+	}}
+	buf := bufio.NewWriterSize(sent, exportChunk)
+	err := write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if err == nil && ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	switch {
+	case err == nil:
+		w.Header().Set(ExportStatusTrailer, "complete")
+	case sent.n == 0:
+		httpError(w, r, log, exportErr(ctx, err))
+	default:
+		// The status and the first bytes are sent: the only way left to
+		// say that the file is not whole is to break the response off
+		// before its final chunk, which every HTTP client reports as an
+		// error (Go's io.ErrUnexpectedEOF, curl's exit status 18).
+		log.WarnContext(r.Context(), "export cut off", "path", r.URL.Path, "bytes", sent.n, "err", exportErr(ctx, err))
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// ExportStatusTrailer is the HTTP trailer that ends every whole export
+// with the value "complete". An export that fails after its first bytes
+// were sent is broken off without it and without the response's final
+// chunk, so no client takes a cut-off file for a whole one.
+const ExportStatusTrailer = "Export-Status"
+
+// exportWriter sends an export's bytes to the client, counting them; the
+// headers are set, by start, just before the first byte, so that an error
+// found earlier can still be answered with its own status.
+type exportWriter struct {
+	w     http.ResponseWriter
+	start func()
+	n     int64
+}
+
+func (e *exportWriter) Write(p []byte) (int, error) {
+	if e.n == 0 && len(p) > 0 {
+		e.start()
+	}
+	n, err := e.w.Write(p)
+	e.n += int64(n)
+	return n, err
 }
 
 // exportErr reports a passed deadline as a timeout.

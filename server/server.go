@@ -35,7 +35,7 @@ type Ports struct {
 	// Graph answers the GraphQL API's reads.
 	Graph graph.Reader
 	// Export reads what /export/{format} serves; nil serves no exports.
-	Export export.Source
+	Export export.Store
 	// Health tells /readyz whether the graph database answers; nil reports
 	// ready whenever the process runs.
 	Health Pinger

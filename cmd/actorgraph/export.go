@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -22,8 +24,12 @@ the relationships among them, to -out or standard output. Every
 relationship carries the claims behind it; -claims nodes also makes claims
 and articles nodes of their own (graphml, gexf, cytoscape). csv writes the
 neo4j-admin import files into the folder -out (new or empty), or a zip
-archive of them to standard output; claims writes one CSV table of the
-claims. A file is written whole or not at all. Standard error gets a
+archive of them to standard output; claims-csv writes one CSV table of the
+claims. claims writes the articles and their claims back as claims files
+(format 2, a folder per article) that load reads into the same graph:
+into the folder -out (new or empty), or a zip of the folders to standard
+output; with -neighbourhood, the articles behind its relationships. A
+file or folder is written whole or not at all. Standard error gets a
 progress bar on a terminal, then one summary line. The formats and what
 each tool keeps of them are in README's "Exports".`,
 		setup: func(fs *flag.FlagSet) runFunc {
@@ -32,7 +38,7 @@ each tool keeps of them are in README's "Exports".`,
 			claims := fs.String("claims", "edges", "where the network formats put claims: `edges`, or nodes too")
 			anchor := fs.String("neighbourhood", "", "export only this actor's neighbourhood (actor `id`)")
 			depth := fs.Int("depth", 1, fmt.Sprintf("hops around -neighbourhood (1..%d)", graph.MaxDepth))
-			out := fs.String("out", "", "`file` (csv: folder) to write; empty: standard output")
+			out := fs.String("out", "", "`file` (csv, claims: folder) to write; empty: standard output")
 			progressFlag := registerProgressFlag(fs)
 			return func(ctx context.Context, _ []string) error {
 				if *format == "" {
@@ -57,6 +63,9 @@ each tool keeps of them are in README's "Exports".`,
 					return err
 				}
 				defer store.Close(context.Background())
+				if f == export.ClaimsFiles {
+					return m.exportClaimsFiles(ctx, store, req, *out, progressFlag.display(m.Stderr))
+				}
 				return m.export(ctx, exportSource{Source: store}, f, req, *out, progressFlag.display(m.Stderr))
 			}
 		},
@@ -73,30 +82,26 @@ func (m *Main) export(ctx context.Context, src exportSource, f export.Format, re
 	if err != nil {
 		return err
 	}
-	var size int
+	var size int64
 	if f == export.CSV && out != "" {
 		bar.Stage("writing the CSV files to " + out)
 		if err := export.WriteCSVDir(out, d); err != nil {
 			return err
 		}
+	} else if out == "" {
+		bar.Close() // the export may go to this terminal too
+		w := &countingWriter{w: m.Stdout}
+		if err := export.Write(w, f, d); err != nil {
+			return err
+		}
+		size = w.n
 	} else {
-		bar.Stage("rendering " + string(f))
-		b, err := export.Render(f, d)
+		bar.Stage("writing " + out)
+		n, err := streamFileAtomic(out, func(w io.Writer) error { return export.Write(w, f, d) })
 		if err != nil {
 			return err
 		}
-		size = len(b)
-		if out == "" {
-			bar.Close() // the export may go to this terminal too
-			if _, err := m.Stdout.Write(b); err != nil {
-				return err
-			}
-		} else {
-			bar.Stage("writing " + out)
-			if err := writeFileAtomic(out, b); err != nil {
-				return err
-			}
-		}
+		size = n
 	}
 	bar.Close()
 	where := "standard output"
@@ -110,6 +115,53 @@ func (m *Main) export(ctx context.Context, src exportSource, f export.Format, re
 	fmt.Fprintf(m.Stderr, "wrote %d actors, %d relationships, %d claims, %d articles as %s to %s (%s%s)\n",
 		len(d.Graph.Nodes), len(d.Graph.Edges), len(d.Claims), len(d.Articles), f, where,
 		time.Since(started).Round(time.Millisecond), sizeNote)
+	return nil
+}
+
+// claimsFilesSource is what the claims-files export reads: the articles
+// and their claims, and for a neighbourhood the actors around it.
+type claimsFilesSource interface {
+	export.FilesSource
+	Neighbourhood(ctx context.Context, id string, t graph.Traversal) (graph.Subgraph, error)
+}
+
+// exportClaimsFiles writes the claims files of every article, or of the
+// articles behind a neighbourhood's relationships, into the folder out
+// (new or empty; written whole or not at all) or as a zip to standard
+// output.
+func (m *Main) exportClaimsFiles(ctx context.Context, src claimsFilesSource, req export.Request, out string, bar *progress.Display) error {
+	defer bar.Close()
+	started := time.Now()
+	var ids []string // nil: every article
+	if req.Neighbourhood != "" {
+		bar.Stage("reading the neighbourhood of " + req.Neighbourhood)
+		sg, err := src.Neighbourhood(ctx, req.Neighbourhood, graph.Traversal{Depth: req.Depth, Direction: graph.Both, Limit: export.MaxNeighbourhood})
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		ids = export.ArticlesOf(sg)
+	}
+	var (
+		res export.FilesResult
+		err error
+	)
+	if out == "" {
+		bar.Close() // the zip goes to standard output, maybe this terminal
+		res, err = export.WriteClaimsZip(ctx, m.Stdout, src, ids)
+	} else {
+		bar.Stage("writing the claims files to " + out)
+		res, err = export.WriteClaimsDir(ctx, out, src, ids)
+	}
+	if err != nil {
+		return err
+	}
+	bar.Close()
+	where := "standard output (zip)"
+	if out != "" {
+		where = out
+	}
+	fmt.Fprintf(m.Stderr, "wrote %d articles, %d claims as claims files to %s (%s)\n",
+		res.Articles, res.Claims, where, time.Since(started).Round(time.Millisecond))
 	return nil
 }
 
@@ -171,20 +223,50 @@ func isSet(fs *flag.FlagSet, name string) bool {
 
 // writeFileAtomic writes b to a temporary file beside path, then renames it.
 func writeFileAtomic(path string, b []byte) error {
+	_, err := streamFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+	return err
+}
+
+// streamFileAtomic streams what write writes into a temporary file beside
+// path and renames it to path only once write and the file's close
+// succeeded: a failed export leaves no file, and never a cut-off one. It
+// returns the file's size.
+func streamFileAtomic(path string, write func(io.Writer) error) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
+	w := &countingWriter{w: tmp}
+	buf := bufio.NewWriterSize(w, 64<<10)
+	if err := write(buf); err != nil {
 		tmp.Close()
-		return err
+		return 0, err
+	}
+	if err := buf.Flush(); err != nil {
+		tmp.Close()
+		return 0, err
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return 0, err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		return 0, err
 	}
-	return os.Rename(tmp.Name(), path)
+	return w.n, os.Rename(tmp.Name(), path)
+}
+
+// countingWriter passes writes on to w, counting the bytes.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

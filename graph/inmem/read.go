@@ -231,3 +231,45 @@ func (s *Store) NetworkEdges(ctx context.Context, types []graph.RelationType, ev
 	}
 	return out, nil
 }
+
+// ArticleIDs implements graph.Reader.
+func (s *Store) ArticleIDs(ctx context.Context) ([]string, error) {
+	if err := s.begin(ctx, "article ids"); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ids := make([]string, 0, len(s.articles))
+	for id := range s.articles {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// Declarations implements graph.Reader.
+func (s *Store) Declarations(ctx context.Context, articleIDs []string) (map[string][]graph.Actor, error) {
+	if err := s.begin(ctx, "declarations"); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string][]graph.Actor, len(articleIDs))
+	for _, art := range articleIDs {
+		ds := s.names[art]
+		if len(ds) == 0 {
+			continue
+		}
+		ids := make([]string, 0, len(ds))
+		for id := range ds {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			a := s.actors[id]
+			out[art] = append(out[art], graph.Actor{ID: id, Name: a.Name, Kind: a.Kind,
+				Aliases: append([]string{}, ds[id].aliases...), Description: ds[id].description})
+		}
+	}
+	return out, nil
+}

@@ -118,6 +118,10 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 	add("claims of articles", func(ctx context.Context, r store) (any, error) {
 		return r.ClaimsOfArticles(ctx, []string{"iran-aligned-militias-threaten-us", synth.ArticleID(0), synth.ArticleID(39), "nope"})
 	})
+	add("article ids", func(ctx context.Context, r store) (any, error) { return r.ArticleIDs(ctx) })
+	add("declarations", func(ctx context.Context, r store) (any, error) {
+		return r.Declarations(ctx, []string{"iran-aligned-militias-threaten-us", synth.ArticleID(0), synth.ArticleID(39), "nope"})
+	})
 	add("claims by id", func(ctx context.Context, r store) (any, error) {
 		return r.ClaimsByID(ctx, []string{synth.ArticleID(1) + "/c1", synth.ArticleID(1) + "/c20", "iran-aligned-militias-threaten-us/nope"})
 	})
@@ -450,6 +454,7 @@ func TestInMemoryStoreReloadsAsNeo4jDoes(t *testing.T) {
 		{"stats", func(ctx context.Context, r store) (any, error) { return r.Stats(ctx) }},
 		{"whole graph", func(ctx context.Context, r store) (any, error) { return r.WholeGraph(ctx) }},
 		{"claims of articles", func(ctx context.Context, r store) (any, error) { return r.ClaimsOfArticles(ctx, ids) }},
+		{"declarations", func(ctx context.Context, r store) (any, error) { return r.Declarations(ctx, ids) }},
 		{"actors", func(ctx context.Context, r store) (any, error) {
 			return r.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 1000})
 		}},

@@ -200,3 +200,43 @@ func (s *Store) Articles(ctx context.Context) ([]graph.Article, error) {
 	}
 	return out, nil
 }
+
+// ArticleIDs implements graph.Reader.
+func (s *Store) ArticleIDs(ctx context.Context) ([]string, error) {
+	recs, err := s.read(ctx, "article ids", `
+		MATCH (a:Article)
+		RETURN a.id AS id ORDER BY id`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		v, _ := r.Get("id")
+		out[i], _ = v.(string)
+	}
+	return out, nil
+}
+
+// Declarations implements graph.Reader: each article's NAMES, with the
+// actor's name and kind.
+func (s *Store) Declarations(ctx context.Context, articleIDs []string) (map[string][]graph.Actor, error) {
+	recs, err := s.read(ctx, "declarations", `
+		MATCH (art:Article)-[n:NAMES]->(a:Actor) WHERE art.id IN $ids
+		RETURN art.id AS article, {id: a.id, name: a.name, kind: a.kind, aliases: n.aliases, description: n.description} AS actor
+		ORDER BY article, a.id`, map[string]any{"ids": articleIDs})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]graph.Actor, len(articleIDs))
+	for _, r := range recs {
+		art, _ := r.Get("article")
+		v, _ := r.Get("actor")
+		id, _ := art.(string)
+		a := toActor(v)
+		if a.Aliases == nil {
+			a.Aliases = []string{}
+		}
+		out[id] = append(out[id], a)
+	}
+	return out, nil
+}

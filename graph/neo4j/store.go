@@ -49,27 +49,29 @@ const (
 
 // Connection settings. They are short because the API answers
 // "unavailable" within a second when Neo4j is down: a connection that
-// cannot be made or borrowed within them means Neo4j is unreachable (or,
-// for a pool with no free connection, overloaded).
+// cannot be made or borrowed within them fails the request (see Store for
+// when the store concludes that Neo4j is down).
 const (
 	// connectTimeout bounds opening one TCP connection.
 	connectTimeout = time.Second
 	// acquireTimeout bounds borrowing a connection from the pool,
 	// opening one included.
 	acquireTimeout = time.Second
-	// checkTimeout bounds the connection-level check made after a read
-	// failed for want of a connection (a request waits for it).
+	// checkTimeout bounds the connection check made after a read lost its
+	// connection (a request waits for it).
 	checkTimeout = 750 * time.Millisecond
 	// probeTimeout bounds each probe while Neo4j is down. No request waits
-	// for it, and a Neo4j just started can take seconds to open its first
-	// connection (authentication, planning on a cold server): a probe cut
-	// short each time would never see it return.
-	probeTimeout = 2 * time.Second
+	// for it. Neo4j completes the Bolt handshake, and even authenticates,
+	// seconds before it runs queries (on a busy machine, 5-20 s): it holds
+	// them until it has started, then answers them all at once. A probe
+	// made in that window is answered the moment Neo4j serves, as long as
+	// it is still waiting; one cut short would have to start again.
+	probeTimeout = 30 * time.Second
 	// livenessAfter is how long a pooled connection may sit idle before
 	// it is tested (one round trip) on its next use.
 	livenessAfter = 2 * time.Second
 	// probeEvery is how often a store that found Neo4j down checks for it
-	// to return; the first query after it returns waits at most this long.
+	// to return after a probe was refused.
 	probeEvery = 250 * time.Millisecond
 )
 
@@ -84,15 +86,22 @@ type QueryObserver interface {
 
 // Store implements graph.Reader and graph.Writer over one Neo4j driver.
 //
-// Reads fail fast while Neo4j is down. When a read fails for want of a
-// connection, the store checks the server itself (one short query on a
-// fresh connection): if it answers, the read is run once more (the failed
-// connection was one Neo4j had closed, say on a restart); if not, the
-// store marks Neo4j down and answers every read with graph.EUNAVAILABLE
-// at once, without touching the network, while a probe checks every
-// probeEvery for Neo4j to return. The driver itself retries nothing, so
-// neither an unreachable server nor an overloaded one is asked again and
-// again.
+// Reads fail fast while Neo4j is down. When a read loses its connection
+// (refused, reset or closed by the server), the store checks the server
+// on a fresh connection: if Neo4j answers, the read is run once more (the
+// lost connection was one Neo4j had closed, say on a restart); if the
+// fresh connection is refused or closed too, nothing serves at the
+// address, so the store marks Neo4j down and answers every read with
+// graph.EUNAVAILABLE at once, without touching the network, while a probe
+// waits for Neo4j to serve a fresh connection again.
+//
+// Only that evidence marks Neo4j down. A connection that is merely slow to
+// open or to answer (a busy machine, a pause in Neo4j, a server still
+// starting) fails its own request, as unavailable or overloaded, and the
+// next request tries again: a slow moment never turns into an outage that
+// fails every request until a probe gets through. The driver itself
+// retries nothing, so neither an unreachable server nor an overloaded one
+// is asked again and again.
 type Store struct {
 	driver    neo4j.DriverWithContext
 	cfg       Config
@@ -169,55 +178,90 @@ func (s *Store) Ping(ctx context.Context) error {
 // a failed connection check until a probe succeeds.
 func (s *Store) Available() bool { return !s.down.Load() }
 
-// check is the connection-level check: one trivial query on the store's
-// database, bounded by timeout.
+// check is the connection-level check: one trivial query on a driver of
+// its own, made for this one query as a newly started process would, so
+// that no pooled connection (one Neo4j may have closed) takes part. It is
+// bounded by timeout.
 func (s *Store) check(ctx context.Context, timeout time.Duration) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+	d, err := neo4j.NewDriverWithContext(s.cfg.URI, neo4j.BasicAuth(s.cfg.Username, s.cfg.Password, ""),
+		func(c *neo4jconfig.Config) {
+			c.MaxTransactionRetryTime = 0
+			c.SocketConnectTimeout = min(connectTimeout, timeout)
+			c.ConnectionAcquisitionTimeout = timeout
+		})
+	if err != nil {
+		return err
+	}
+	defer d.Close(context.Background())
+	_, err = neo4j.ExecuteQuery(ctx, d, "RETURN 1", nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	return err
 }
 
-// probe checks for Neo4j on a driver of its own, made for this one query
-// as a newly started process would: the store's pool, which saw every
-// failure, is not asked until Neo4j answers a fresh connection.
-func (s *Store) probe() error {
-	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
-	defer cancel()
-	d, err := neo4j.NewDriverWithContext(s.cfg.URI, neo4j.BasicAuth(s.cfg.Username, s.cfg.Password, ""),
-		func(c *neo4jconfig.Config) { c.MaxTransactionRetryTime = 0 })
-	if err != nil {
-		return err
-	}
-	defer d.Close(ctx)
-	_, err = neo4j.ExecuteQuery(ctx, d, "RETURN 1", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
-	return err
-}
-
-// markDown records that Neo4j is unreachable and starts the probe that
-// notices its return.
+// markDown records that nothing serves at Neo4j's address and starts the
+// probe that notices its return.
 func (s *Store) markDown() {
 	s.down.Store(true)
 	if !s.probing.CompareAndSwap(false, true) {
 		return
 	}
+	go s.probe()
+}
+
+// probe checks on fresh connections, until one is served, whether Neo4j
+// serves again; then reads go to Neo4j again.
+func (s *Store) probe() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	go func() {
-		defer s.probing.Store(false)
-		t := time.NewTicker(probeEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-s.closed:
-				return
-			case <-t.C:
-			}
-			if s.probe() == nil {
-				s.down.Store(false)
-				return
-			}
+		select {
+		case <-s.closed:
+			cancel()
+		case <-ctx.Done():
 		}
 	}()
+	for {
+		if s.check(ctx, probeTimeout) == nil {
+			s.warm(ctx)
+			s.down.Store(false)
+			s.probing.Store(false)
+			// A read may have marked Neo4j down again between the two
+			// stores, and left the probing to this goroutine.
+			if !s.down.Load() || !s.probing.CompareAndSwap(false, true) {
+				return
+			}
+			continue
+		}
+		select {
+		case <-s.closed:
+			s.probing.Store(false)
+			return
+		case <-time.After(probeEvery):
+		}
+	}
+}
+
+// warm readies the store's own pool once a probe found Neo4j serving
+// again, before reads go to it: its connections from before an outage
+// were closed by Neo4j, and each one a read met would fail that read's
+// first attempt and cost it a connection check, and a new connection
+// costs an authentication. One trivial query drops the closed connections
+// (the driver drops every pooled connection to a server on the first that
+// fails) and leaves an authenticated one in the pool. A few attempts at
+// most, each bounded: a warm-up that fails changes nothing, as reads
+// handle a closed connection themselves.
+func (s *Store) warm(ctx context.Context) {
+	for range 3 {
+		wctx, cancel := context.WithTimeout(ctx, checkTimeout)
+		_, err := neo4j.ExecuteQuery(wctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+		cancel()
+		if err == nil || !connectionLost(err) {
+			return
+		}
+	}
 }
 
 // Queries returns how many queries this store has sent to Neo4j. Tests use
@@ -250,11 +294,17 @@ func (s *Store) query(ctx context.Context, op, cypher string, params map[string]
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
 	}
 	res, err := run()
-	// Each failure on a connection Neo4j had closed (a restart) drops that
-	// connection; a few more attempts get past the pool's other stale ones.
-	for attempt := 0; err != nil && ctx.Err() == nil && graph.ErrorCode(wrap(ctx, op, err)) == graph.EUNAVAILABLE; attempt++ {
-		if attempt == 3 || s.check(ctx, checkTimeout) != nil {
-			s.markDown()
+	// A lost connection is either one Neo4j closed (a restart: a new one
+	// works, and the driver has dropped the pool's other connections to
+	// the server) or Neo4j gone; the check tells which.
+	for attempt := 0; err != nil && ctx.Err() == nil && connectionLost(err); attempt++ {
+		if attempt == 3 {
+			break
+		}
+		if cerr := s.check(ctx, checkTimeout); cerr != nil {
+			if connectionLost(cerr) {
+				s.markDown()
+			}
 			break
 		}
 		res, err = run()
@@ -449,9 +499,13 @@ var overloadCodes = map[string]bool{
 
 // poolExhausted reports the driver's "no free connection in time" errors,
 // whose types it does not export: the pool is full of busy connections.
+// The driver reports a connection that could not be opened in time (a
+// dial timeout) with the same message, naming the dial: that is Neo4j not
+// answering, not a full pool.
 func poolExhausted(err error) bool {
 	msg := err.Error()
-	return strings.HasPrefix(msg, "Timeout while waiting for connection") || strings.HasPrefix(msg, "No idle connections")
+	return strings.HasPrefix(msg, "No idle connections") ||
+		strings.HasPrefix(msg, "Timeout while waiting for connection") && !strings.Contains(msg, ": dial ")
 }
 
 var (
@@ -459,6 +513,23 @@ var (
 	errUnavailable = graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable")
 	errOverloaded  = graph.Errorf(graph.EOVERLOADED, "the graph database is overloaded; try again shortly")
 )
+
+// connectionLost reports whether err says the connection to Neo4j was
+// refused, reset or closed by the other end: the failures that say
+// something about the server, as opposed to timeouts, which a slow machine
+// causes as well as a dead one.
+func connectionLost(err error) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	var ce *neo4j.ConnectivityError
+	if errors.As(err, &ce) && ce.Inner != nil {
+		err = ce.Inner
+	}
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed)
+}
 
 // isNetError reports a network failure below the driver's own error types.
 func isNetError(err error) bool {
