@@ -88,7 +88,7 @@ func TestLoadStatementsStartWithIndexSeeks(t *testing.T) {
 		params[p] = []any{}
 	}
 	statements := neo4jstore.LoadStatements()
-	if len(statements) != 5+len(graph.RelationTypes) {
+	if len(statements) != 6 {
 		t.Fatalf("%d load statements", len(statements))
 	}
 	for step, cypher := range statements {

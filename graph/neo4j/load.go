@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -119,12 +118,13 @@ func batches[T any](s *Store, rows []T, fn func([]T) error) error {
 	return nil
 }
 
-// mergeActorsCypher upserts actors. The kind is a label, so one FOREACH per
-// kind sets it (labels cannot be parameters; these come from the enum).
-// Aliases accumulate across articles; aliasText feeds the full-text index.
-var mergeActorsCypher = func() string {
-	var b strings.Builder
-	b.WriteString(`
+// mergeActorsCypher upserts actors. The kind is also a label: each row
+// carries its kind's label and the other kinds' labels (row.label,
+// row.otherLabels, from the closed enum, never from input), set and
+// removed as dynamic labels, so the statement is the same whatever the
+// kinds and cheap to plan. Aliases accumulate across articles; aliasText
+// feeds the full-text index.
+const mergeActorsCypher = `
 	UNWIND $actors AS row
 	MERGE (a:Actor {id: row.id})
 	SET a.name = row.name,
@@ -132,18 +132,22 @@ var mergeActorsCypher = func() string {
 	    a.description = CASE WHEN row.description = '' THEN a.description ELSE row.description END,
 	    a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
 	                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
-	SET a.aliasText = reduce(t = '', x IN a.aliases | t + x + '\n')`)
+	SET a.aliasText = reduce(t = '', x IN a.aliases | t + x + '\n')
+	REMOVE a:$(row.otherLabels)
+	SET a:$(row.label)`
+
+// otherKindLabels maps each kind to the labels of every other kind: what
+// merging an actor of that kind removes, should its kind have changed.
+var otherKindLabels = func() map[graph.ActorKind][]string {
+	m := map[graph.ActorKind][]string{}
 	for _, k := range graph.ActorKinds {
-		var others []string
 		for _, o := range graph.ActorKinds {
 			if o != k {
-				others = append(others, o.Label())
+				m[k] = append(m[k], o.Label())
 			}
 		}
-		b.WriteString("\n\tFOREACH (_ IN CASE WHEN row.kind = '" + string(k) + "' THEN [1] ELSE [] END |\n\t         REMOVE a:" +
-			strings.Join(others, ":") + " SET a:" + k.Label() + ")")
 	}
-	return b.String()
+	return m
 }()
 
 // mergeActors upserts every article's actors, one row per actor, in id
@@ -181,6 +185,7 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.A
 		rows[i] = map[string]any{
 			"id": a.ID, "name": a.Name, "kind": string(a.Kind),
 			"aliases": a.Aliases, "description": a.Description,
+			"label": a.Kind.Label(), "otherLabels": otherKindLabels[a.Kind],
 		}
 	}
 	return batches(s, rows, func(b []map[string]any) error {
@@ -294,12 +299,12 @@ func appendNew(l []string, s string) []string {
 
 // summarise brings the summary of every touched edge up to date. An edge
 // this load only added claims to is extended: its summary's lists are
-// merged with the new claims' (extendSummaryCypher, one statement per
-// relationship type present), which reads no claim and none of the
-// actors' other relationships: only the edge's own lists. An edge that
-// lost claims (the
-// load replaced an earlier load of an article) is recomputed from its
-// claims (summariseCypher), and deleted if none is left.
+// merged with the new claims' (extendSummaryCypher), which reads no claim
+// and none of the actors' other relationships: only the edge's own lists.
+// An edge that lost claims (the load replaced an earlier load of an
+// article) is recomputed from its claims (summariseCypher), and deleted if
+// none is left. Each is one statement for every relationship type, so a
+// load plans the same few statements however many types the model has.
 func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews) error {
 	keys := make([]edgeKey, 0, len(touched))
 	for k := range touched {
@@ -312,8 +317,7 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	sort.Slice(keys, func(i, j int) bool {
 		return graph.RelationshipID(keys[i].from, keys[i].typ, keys[i].to) < graph.RelationshipID(keys[j].from, keys[j].typ, keys[j].to)
 	})
-	var recompute []map[string]any
-	extend := map[graph.RelationType][]map[string]any{}
+	var recompute, extend []map[string]any
 	for _, k := range keys {
 		n := touched[k]
 		row := map[string]any{
@@ -323,7 +327,7 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 		if n.recompute {
 			recompute = append(recompute, row)
 		} else {
-			extend[k.typ] = append(extend[k.typ], row)
+			extend = append(extend, row)
 		}
 	}
 	order := make([]string, len(graph.Modalities))
@@ -339,13 +343,31 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	if err := run("recompute relationship summaries", summariseCypher, recompute); err != nil {
 		return err
 	}
-	for _, r := range graph.RelationTypes { // in the enum's order, for one lock order
-		if err := run("extend relationship summaries", extendSummaryCypher[r.Type], extend[r.Type]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return run("extend relationship summaries", extendSummaryCypher, extend)
 }
+
+// findSummaryCypher binds old to the relationship whose id is p.id, or
+// null. The pattern names every relationship type: the planner turns it
+// into one seek per type on the types' id indexes (a union of seeks), so
+// an edge is found by its id without walking from its actors, which would
+// read every relationship of a hub. A dynamic type (-[old:$(p.type)]-)
+// would be simpler, but Neo4j 5.26 plans it as a scan of every
+// relationship: it cannot pick an index for a type it only learns at run
+// time. The seeks cost microseconds each, a row pays one per type, and the
+// statement is planned once however many types there are.
+var findSummaryCypher = `
+	OPTIONAL MATCH ()-[old:` + allTypes() + ` {id: p.id}]->()`
+
+// writeSummaryCypher ends a summary statement: it writes summary onto old,
+// or creates the relationship (s)-[:<p.type>]->(o) with it. The type is a
+// dynamic type: p.type comes from the closed enum (summarise checks it),
+// and a CREATE needs no lookup, so nothing is lost by not naming it.
+// CREATE, not MERGE: the statement has just looked the relationship up by
+// its id, and the actors' write locks, taken when the load merged them,
+// keep any other load from creating it meanwhile.
+const writeSummaryCypher = `
+	FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | SET old += summary)
+	FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (s)-[r:$(p.type)]->(o) SET r = summary)`
 
 // summariseCypher recomputes relationship summaries for a batch of $pairs
 // ({from, to, type, id, claimIds}). An edge's claims are those its summary
@@ -353,14 +375,10 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 // id and kept only if they still state this subject, type and object; each
 // claim is expanded from (its four links), never from the actors, so the
 // cost of an update grows with the claims on that edge, never with the
-// degree of its actors. Relationship types cannot be parameters: one FOREACH
-// per type of the closed enum writes the edge.
-var summariseCypher = func() string {
-	var b strings.Builder
-	b.WriteString(`
+// degree of its actors.
+var summariseCypher = `
 	UNWIND $pairs AS p
-	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
-	OPTIONAL MATCH (s)-[old:` + allTypes() + `]->(o) WHERE type(old) = p.type
+	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + findSummaryCypher + `
 	CALL {
 		WITH p, old
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS cid
@@ -379,35 +397,22 @@ var summariseCypher = func() string {
 		RETURN claimIds, articleIds, mods
 	}
 	FOREACH (_ IN CASE WHEN old IS NOT NULL AND size(claimIds) = 0 THEN [1] ELSE [] END | DELETE old)
-	WITH p, s, o, claimIds, articleIds, mods WHERE size(claimIds) > 0
-	WITH p, s, o, {
+	WITH p, s, o, old, claimIds, articleIds, mods WHERE size(claimIds) > 0
+	WITH p, s, o, old, {
 	       id: p.id,
 	       claimIds: claimIds, claimCount: size(claimIds),
 	       articleIds: articleIds, articleCount: size(articleIds),
 	       modalities: [m IN $order WHERE m IN mods],
 	       modality: head([m IN $order WHERE m IN mods])
-	     } AS summary`)
-	b.WriteString(writeSummaryByType())
-	return b.String()
-}()
+	     } AS summary` + writeSummaryCypher
 
-// extendSummaryCypher adds what a batch of $pairs of one relationship type
-// ({from, to, id, claimIds, articleIds, modalities}: the claims a load just
-// created) to each relationship's summary, creating the relationship if it
-// is new. The relationship is found by its id through the type's index:
-// walking from the actors would read every relationship of a hub. Lists
-// stay sorted and distinct. CREATE, not MERGE: the statement has just
-// looked the relationship up, and the actors' write locks, taken when the
-// load merged them, keep any other load from creating it meanwhile.
-// Relationship types cannot be parameters: one statement per type of the
-// closed enum.
-var extendSummaryCypher = func() map[graph.RelationType]string {
-	m := map[graph.RelationType]string{}
-	for _, r := range graph.RelationTypes {
-		m[r.Type] = `
+// extendSummaryCypher adds what a batch of $pairs ({from, to, type, id,
+// claimIds, articleIds, modalities}: the claims a load just created) to
+// each relationship's summary, creating the relationship if it is new.
+// Lists stay sorted and distinct.
+var extendSummaryCypher = `
 	UNWIND $pairs AS p
-	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
-	OPTIONAL MATCH ()-[old:` + string(r.Type) + ` {id: p.id}]->()
+	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + findSummaryCypher + `
 	CALL {
 		WITH p, old
 		UNWIND coalesce(old.claimIds, []) + p.claimIds AS x
@@ -422,29 +427,12 @@ var extendSummaryCypher = func() map[graph.RelationType]string {
 	}
 	WITH p, s, o, old, claimIds, articleIds,
 	     [m IN $order WHERE m IN coalesce(old.modalities, []) OR m IN p.modalities] AS modalities
-	WITH s, o, old, {
+	WITH p, s, o, old, {
 	       id: p.id,
 	       claimIds: claimIds, claimCount: size(claimIds),
 	       articleIds: articleIds, articleCount: size(articleIds),
 	       modalities: modalities, modality: head(modalities)
-	     } AS summary
-	FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | SET old += summary)
-	FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (s)-[r:` + string(r.Type) + `]->(o) SET r = summary)`
-	}
-	return m
-}()
-
-// writeSummaryByType ends a summary statement: it writes summary onto the
-// (s)-[:<p.type>]->(o) relationship, creating it if needed. Relationship
-// types cannot be parameters: one FOREACH per type of the closed enum.
-func writeSummaryByType() string {
-	var b strings.Builder
-	for _, r := range graph.RelationTypes {
-		b.WriteString("\n\tFOREACH (_ IN CASE WHEN p.type = '" + string(r.Type) + "' THEN [1] ELSE [] END |\n\t         MERGE (s)-[r:" +
-			string(r.Type) + "]->(o) SET r += summary)")
-	}
-	return b.String()
-}
+	     } AS summary` + writeSummaryCypher
 
 // allTypes is "ALIGNED_WITH|LEADS|…", every actor-to-actor relationship type.
 func allTypes() string {

@@ -9,9 +9,7 @@ func LoadStatements() map[string]string {
 		"delete earlier claims":            deleteClaimsCypher,
 		"create claims":                    createClaimsCypher,
 		"recompute relationship summaries": summariseCypher,
-	}
-	for typ, cypher := range extendSummaryCypher {
-		m["extend relationship summaries "+string(typ)] = cypher
+		"extend relationship summaries":    extendSummaryCypher,
 	}
 	return m
 }
