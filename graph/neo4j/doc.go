@@ -8,7 +8,10 @@
 //
 // Every query is parameterised. The only values spliced into Cypher text are
 // relationship types and labels from the domain's closed enums and hop counts
-// from a bounded integer range; see patterns.go. The one exception is
+// from a bounded integer range; see patterns.go. Loads also pass labels and
+// relationship types as parameters, as dynamic labels and types (SET
+// a:$(row.label), CREATE (s)-[r:$(p.type)]->(o)), again only values of the
+// closed enums. The one exception is
 // RunReadOnly, which runs Cypher written by analysts (docs/cypher.md) in a
 // read transaction, so the server refuses any write in it.
 package neo4j
