@@ -93,6 +93,9 @@ func (r *graphNodeResolver) Actor(ctx context.Context, obj *graph.Actor) (*graph
 }
 
 func (r *queryResolver) Actor(ctx context.Context, id string) (*graph.Actor, error) {
+	if a, done, err := r.plannedActor(ctx, id); done || err != nil {
+		return a, err
+	}
 	a, err := For(ctx).actors.Load(ctx, id)
 	if notFound(err) {
 		return nil, nil
@@ -116,6 +119,9 @@ func (r *queryResolver) Actors(ctx context.Context, kind *graph.ActorKind, nameC
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchActorItems(ctx, page.Actors, actorConnectionItems); err != nil {
+		return nil, err
+	}
 	edges, info := connection(page.Actors, "actor", afterID, page.HasNextPage,
 		func(a graph.Actor) string { return a.ID },
 		func(c string, a *graph.Actor) generated.ActorEdge { return generated.ActorEdge{Cursor: c, Node: a} })
@@ -130,7 +136,15 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if max := r.limits().MaxSearchLength; len([]rune(text)) > max {
 		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", max)
 	}
-	return r.Store.Search(ctx, text, n)
+	hits, err := r.Store.Search(ctx, text, n)
+	if err != nil {
+		return nil, err
+	}
+	actors := make([]graph.Actor, len(hits))
+	for i, h := range hits {
+		actors[i] = h.Actor
+	}
+	return hits, r.prefetchActorItems(ctx, actors, searchHitItems)
 }
 
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) (*graph.Subgraph, error) {
@@ -146,7 +160,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	return &sg, nil
+	return &sg, r.prefetchGraph(ctx, selection(ctx), "Subgraph", sg.Nodes, sg.Edges)
 }
 
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction) (*graph.Path, error) {
@@ -154,7 +168,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
-	return &paths[0], nil
+	return &paths[0], r.prefetchGraph(ctx, selection(ctx), "Path", paths[0].Nodes, paths[0].Edges)
 }
 
 func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) ([]graph.Path, error) {
@@ -162,7 +176,16 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	if err != nil {
 		return nil, err
 	}
-	return r.paths(ctx, from, to, maxDepth, relationTypes, direction, l, true)
+	paths, err := r.paths(ctx, from, to, maxDepth, relationTypes, direction, l, true)
+	if err != nil {
+		return nil, err
+	}
+	var nodes []graph.Actor
+	var edges []graph.Relationship
+	for _, p := range paths {
+		nodes, edges = append(nodes, p.Nodes...), append(edges, p.Edges...)
+	}
+	return paths, r.prefetchGraph(ctx, selection(ctx), "Path", nodes, edges)
 }
 
 func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) (*generated.RelationshipConnection, error) {
@@ -179,6 +202,9 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchRelationshipPage(ctx, page.Relationships); err != nil {
+		return nil, err
+	}
 	edges, info := connection(page.Relationships, "relationship", afterID, page.HasNextPage,
 		func(r graph.Relationship) string { return r.ID },
 		func(c string, r *graph.Relationship) generated.RelationshipEdge {
@@ -188,6 +214,9 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 }
 
 func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
+	if err := r.prefetchArticles(ctx, []string{id}); err != nil {
+		return nil, err
+	}
 	a, err := For(ctx).articles.Load(ctx, id)
 	if notFound(err) {
 		return nil, nil
@@ -199,7 +228,15 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article,
 }
 
 func (r *queryResolver) Articles(ctx context.Context) ([]graph.Article, error) {
-	return r.Store.Articles(ctx)
+	arts, err := r.Store.Articles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return arts, r.prefetchArticles(ctx, ids)
 }
 
 func (r *queryResolver) RelationTypes(ctx context.Context) ([]graph.RelationTypeInfo, error) {
