@@ -127,6 +127,9 @@ func NewExpanded() Expanded {
 // batched per-level reads otherwise. Errors are those of Reader.
 type Expander interface {
 	Expand(ctx context.Context, r ExpandRequest) (Expanded, error)
+	// RelationshipsExpanded is Reader.Relationships, reading what e
+	// names below the page's relationships in the same round trip.
+	RelationshipsExpanded(ctx context.Context, f RelationshipFilter, p PageRequest, e RelationshipExpansion) (RelationshipPage, Expanded, error)
 }
 
 // Merge adds what o names to e: relationship sets of the same direction

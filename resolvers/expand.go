@@ -329,14 +329,24 @@ func searchHitItems(p planner, sel ast.SelectionSet, each func(ast.SelectionSet)
 	p.under(sel, "SearchHit", "actor", each)
 }
 
-// prefetchRelationshipPage prefetches what a RelationshipConnection
-// selection reads below its relationships.
-func (r *Resolver) prefetchRelationshipPage(ctx context.Context, rels []graph.Relationship) error {
+// relationshipPage reads a page of relationships and, in the same round
+// trip when the store can, what the RelationshipConnection selection
+// reads below them, priming the loaders with it.
+func (r *Resolver) relationshipPage(ctx context.Context, f graph.RelationshipFilter, pr graph.PageRequest) (graph.RelationshipPage, error) {
 	p := planFor(ctx)
 	var e graph.RelationshipExpansion
 	connectionSelection(p, selection(ctx), "RelationshipConnection", "RelationshipEdge",
 		func(s ast.SelectionSet) { e.Merge(p.relationship(s)) })
-	return r.prefetchRelationships(ctx, rels, e)
+	x, ok := r.Store.(graph.Expander)
+	if !ok || !readsBelow(e) {
+		return r.Store.Relationships(ctx, f, pr)
+	}
+	page, got, err := x.RelationshipsExpanded(ctx, f, pr, e)
+	if err != nil {
+		return page, err
+	}
+	For(ctx).prime(got)
+	return page, nil
 }
 
 // prefetchArticles prefetches the claims of articles, and what lies below

@@ -198,11 +198,8 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 		return nil, err
 	}
 	f := graph.RelationshipFilter{Type: deref(typeArg), Modality: deref(modality), FromID: deref(from), ToID: deref(to), AttributedTo: deref(attributedTo)}
-	page, err := r.Store.Relationships(ctx, f, graph.PageRequest{First: n, After: afterID})
+	page, err := r.relationshipPage(ctx, f, graph.PageRequest{First: n, After: afterID})
 	if err != nil {
-		return nil, err
-	}
-	if err := r.prefetchRelationshipPage(ctx, page.Relationships); err != nil {
 		return nil, err
 	}
 	edges, info := connection(page.Relationships, "relationship", afterID, page.HasNextPage,

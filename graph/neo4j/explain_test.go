@@ -70,6 +70,11 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 		st, err := neo4jstore.ExpandStatement(req)
 		add(fmt.Sprintf("expand %d actors, %d claims, %d articles", len(req.ActorIDs), len(req.ClaimIDs), len(req.ArticleIDs)), st, err)
 	}
+	for _, f := range []graph.RelationshipFilter{{FromID: "kataib-hezbollah", ToID: "united-states", Type: graph.RelWarns}, {ToID: "iran"}} {
+		st, err := neo4jstore.RelationshipsExpandedStatement(f, graph.PageRequest{First: 10},
+			graph.RelationshipExpansion{Ends: &graph.ActorExpansion{}, Claims: everything})
+		add(fmt.Sprintf("relationships page with ends and claims %+v", f), st, err)
+	}
 
 	// A control: an unanchored match must be caught as a scan.
 	control := scansAndSeeks(t, driver, db, neo4jstore.Statement{Cypher: `MATCH (a:Actor) WHERE a.name = $n RETURN a`, Params: map[string]any{"n": "Iran"}})
