@@ -108,7 +108,7 @@ func (g *expandGen) actor(v string, e *graph.ActorExpansion) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		proj, ends, err := g.relationship(r, &rs.RelationshipExpansion)
+		proj, ends, err := g.relationshipOf(r, v, &rs.RelationshipExpansion)
 		if err != nil {
 			return "", err
 		}
@@ -124,6 +124,15 @@ func (g *expandGen) actor(v string, e *graph.ActorExpansion) (string, error) {
 // ends is a WITH clause binding the end nodes, to follow the clause that
 // binds r.
 func (g *expandGen) relationship(r string, e *graph.RelationshipExpansion) (proj, ends string, err error) {
+	return g.relationshipOf(r, "", e)
+}
+
+// relationshipOf is relationship for the relationships of the actor bound
+// to anchor: one of their ends is that actor, projected already, so that
+// end is left out (null) unless its expansion asks for relationship sets
+// the anchor's may lack. For an actor with a hundred relationships this
+// halves the actors the answer carries.
+func (g *expandGen) relationshipOf(r, anchor string, e *graph.RelationshipExpansion) (proj, ends string, err error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s {.id, .modality, .modalities, .claimIds, .articleIds, type: type(%s), from: startNode(%s).id, to: endNode(%s).id", r, r, r, r)
 	if e.Ends != nil {
@@ -136,6 +145,10 @@ func (g *expandGen) relationship(r string, e *graph.RelationshipExpansion) (proj
 		tp, err := g.actor(t, e.Ends)
 		if err != nil {
 			return "", "", err
+		}
+		if anchor != "" && len(e.Ends.Relationships) == 0 {
+			fp = fmt.Sprintf("CASE WHEN %s = %s THEN null ELSE %s END", f, anchor, fp)
+			tp = fmt.Sprintf("CASE WHEN %s = %s THEN null ELSE %s END", t, anchor, tp)
 		}
 		fmt.Fprintf(&b, ",\n\t\tfromActor: %s,\n\t\ttoActor: %s", fp, tp)
 	}
