@@ -69,7 +69,7 @@ func New(store graph.Reader, db Pinger, opts Options) http.Handler {
 	}))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	gql.AddTransport(postTransport{})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.SetParserTokenLimit(lim.MaxTokens)
 	if opts.Introspection {
