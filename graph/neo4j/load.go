@@ -2,7 +2,9 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -48,7 +50,8 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 		ids[i] = l.Article.ID
 	}
 	err := s.write(ctx, LoadOp, func(tx *countingTx) error {
-		if err := s.mergeActors(ctx, tx, loads); err != nil {
+		created, err := s.mergeActors(ctx, tx, loads)
+		if err != nil {
 			return err
 		}
 		if err := s.mergeArticles(ctx, tx, loads); err != nil {
@@ -85,7 +88,7 @@ func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]
 			}
 			results[i] = graph.LoadResult{ArticleID: l.Article.ID, Actors: len(l.Actors), Claims: len(l.Claims), Relationships: len(edges)}
 		}
-		return s.summarise(ctx, tx, touched)
+		return s.summarise(ctx, tx, touched, created)
 	})
 	if err != nil {
 		return nil, err
@@ -123,18 +126,31 @@ func batches[T any](s *Store, rows []T, fn func([]T) error) error {
 // row.otherLabels, from the closed enum, never from input), set and
 // removed as dynamic labels, so the statement is the same whatever the
 // kinds and cheap to plan. Aliases accumulate across articles; aliasText
-// feeds the full-text index.
+// feeds the full-text index. An actor the load changes nothing about is
+// not written at all: most articles name actors the graph already holds
+// (a hub is in most transactions of a large load), and writing the same
+// values again would still cost a property update at commit and a
+// full-text index update. It returns the ids of the actors it created
+// (an actor always has a name once merged), which have no relationship
+// yet.
 const mergeActorsCypher = `
 	UNWIND $actors AS row
 	MERGE (a:Actor {id: row.id})
+	WITH a, row, a.name IS NULL AS created,
+	     reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
+	       CASE WHEN x IN acc THEN acc ELSE acc + x END) AS aliases,
+	     CASE WHEN row.description = '' THEN a.description ELSE row.description END AS description
+	WHERE created OR a.name <> row.name OR a.kind <> row.kind OR a.aliases <> aliases
+	   OR coalesce(a.description, '') <> coalesce(description, '')
 	SET a.name = row.name,
 	    a.kind = row.kind,
-	    a.description = CASE WHEN row.description = '' THEN a.description ELSE row.description END,
-	    a.aliases = reduce(acc = coalesce(a.aliases, []), x IN row.aliases |
-	                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
-	SET a.aliasText = reduce(t = '', x IN a.aliases | t + x + '\n')
+	    a.description = description,
+	    a.aliases = aliases,
+	    a.aliasText = reduce(t = '', x IN aliases | t + x + '\n')
 	REMOVE a:$(row.otherLabels)
-	SET a:$(row.label)`
+	SET a:$(row.label)
+	WITH row WHERE created
+	RETURN row.id AS created`
 
 // otherKindLabels maps each kind to the labels of every other kind: what
 // merging an actor of that kind removes, should its kind have changed.
@@ -151,18 +167,19 @@ var otherKindLabels = func() map[graph.ActorKind][]string {
 }()
 
 // mergeActors upserts every article's actors, one row per actor, in id
-// order (see LoadArticles on locks). An actor several articles of the
+// order (see LoadArticles on locks), and returns the ids of those it
+// created. An actor several articles of the
 // group name is folded into one row first, as merging it once per article
 // would leave it: the aliases of all of them, in order, and the last
 // description given. Validation has made an actor id mean the same name and
 // kind everywhere.
-func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
+func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) (created map[string]bool, err error) {
 	byID := map[string]*graph.Actor{}
 	var ids []string
 	for _, l := range loads {
 		for _, a := range l.Actors {
 			if !a.Kind.Valid() {
-				return graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
+				return nil, graph.Errorf(graph.EINVALID, "actor %q has unknown kind %q", a.ID, a.Kind)
 			}
 			m := byID[a.ID]
 			if m == nil {
@@ -188,10 +205,15 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.A
 			"label": a.Kind.Label(), "otherLabels": otherKindLabels[a.Kind],
 		}
 	}
-	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "merge actors", mergeActorsCypher, map[string]any{"actors": b})
+	created = map[string]bool{}
+	err = batches(s, rows, func(b []map[string]any) error {
+		recs, err := tx.run(ctx, "merge actors", mergeActorsCypher, map[string]any{"actors": b})
+		for _, r := range recs {
+			created[str(r, "created")] = true
+		}
 		return err
 	})
+	return created, err
 }
 
 const mergeArticlesCypher = `
@@ -303,9 +325,18 @@ func appendNew(l []string, s string) []string {
 // and none of the actors' other relationships: only the edge's own lists.
 // An edge that lost claims (the load replaced an earlier load of an
 // article) is recomputed from its claims (summariseCypher), and deleted if
-// none is left. Each is one statement for every relationship type, so a
-// load plans the same few statements however many types the model has.
-func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews) error {
+// none is left.
+//
+// Each step is one statement whatever the relationship types, so a load
+// plans the same few statements however many types the model has. Edges
+// are found in two steps: findSummariesCypher looks the ids up on the
+// types' id indexes, all at once, and the summary statements then reach
+// each existing edge by its element id, which needs no type. An edge with
+// an actor this transaction created cannot exist yet and is not looked
+// up; edges that do not exist are created with their summary made in Go
+// (createSummariesCypher), which reads nothing. A first load into an
+// empty graph (the seed) only creates: it neither looks up nor extends.
+func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeKey]*edgeNews, newActors map[string]bool) error {
 	keys := make([]edgeKey, 0, len(touched))
 	for k := range touched {
 		if !k.typ.Valid() {
@@ -317,22 +348,39 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	sort.Slice(keys, func(i, j int) bool {
 		return graph.RelationshipID(keys[i].from, keys[i].typ, keys[i].to) < graph.RelationshipID(keys[j].from, keys[j].typ, keys[j].to)
 	})
-	var recompute, extend []map[string]any
+	var lookup []edgeKey
 	for _, k := range keys {
-		n := touched[k]
-		row := map[string]any{
-			"from": k.from, "to": k.to, "type": string(k.typ), "id": graph.RelationshipID(k.from, k.typ, k.to),
-			"claimIds": n.claimIDs, "articleIds": n.articleIDs, "modalities": n.modalities,
+		if !newActors[k.from] && !newActors[k.to] {
+			lookup = append(lookup, k)
 		}
-		if n.recompute {
-			recompute = append(recompute, row)
-		} else {
-			extend = append(extend, row)
-		}
+	}
+	found, err := s.findSummaries(ctx, tx, lookup)
+	if err != nil {
+		return err
 	}
 	order := make([]string, len(graph.Modalities))
 	for i, m := range graph.Modalities {
 		order[i] = string(m)
+	}
+	var recompute, extend, create []map[string]any
+	for _, k := range keys {
+		n := touched[k]
+		id := graph.RelationshipID(k.from, k.typ, k.to)
+		row := map[string]any{
+			"from": k.from, "to": k.to, "type": string(k.typ), "id": id,
+			"claimIds": n.claimIDs, "articleIds": n.articleIDs, "modalities": n.modalities,
+		}
+		eid, exists := found[id]
+		switch {
+		case n.recompute:
+			row["eid"] = nilIfEmpty(eid)
+			recompute = append(recompute, row)
+		case exists:
+			row["eid"] = eid
+			extend = append(extend, row)
+		default:
+			create = append(create, newSummary(row, n, order))
+		}
 	}
 	run := func(step, cypher string, rows []map[string]any) error {
 		return batches(s, rows, func(b []map[string]any) error {
@@ -343,20 +391,94 @@ func (s *Store) summarise(ctx context.Context, tx *countingTx, touched map[edgeK
 	if err := run("recompute relationship summaries", summariseCypher, recompute); err != nil {
 		return err
 	}
-	return run("extend relationship summaries", extendSummaryCypher, extend)
+	if err := run("extend relationship summaries", extendSummaryCypher, extend); err != nil {
+		return err
+	}
+	return run("create relationship summaries", createSummariesCypher, create)
 }
 
-// findSummaryCypher binds old to the relationship whose id is p.id, or
-// null. The pattern names every relationship type: the planner turns it
-// into one seek per type on the types' id indexes (a union of seeks), so
-// an edge is found by its id without walking from its actors, which would
-// read every relationship of a hub. A dynamic type (-[old:$(p.type)]-)
-// would be simpler, but Neo4j 5.26 plans it as a scan of every
-// relationship: it cannot pick an index for a type it only learns at run
-// time. The seeks cost microseconds each, a row pays one per type, and the
-// statement is planned once however many types there are.
-var findSummaryCypher = `
-	OPTIONAL MATCH ()-[old:` + allTypes() + ` {id: p.id}]->()`
+// newSummary is the row createSummariesCypher writes for an edge that does
+// not exist yet: its summary made from the load's claims alone.
+func newSummary(row map[string]any, n *edgeNews, order []string) map[string]any {
+	claims := slices.Clone(n.claimIDs)
+	sort.Strings(claims)
+	claims = slices.Compact(claims)
+	articles := slices.Clone(n.articleIDs)
+	sort.Strings(articles)
+	var mods []string
+	for _, m := range order {
+		if slices.Contains(n.modalities, m) {
+			mods = append(mods, m)
+		}
+	}
+	row["summary"] = map[string]any{
+		"id":       row["id"],
+		"claimIds": claims, "claimCount": len(claims),
+		"articleIds": articles, "articleCount": len(articles),
+		"modalities": mods, "modality": mods[0],
+	}
+	return row
+}
+
+// createSummariesCypher creates relationships that do not exist yet, with
+// their summaries, for a batch of $pairs ({from, to, type, summary}). The
+// type is a dynamic type: p.type comes from the closed enum (summarise
+// checks it), and a CREATE needs no lookup, so nothing is lost by not
+// naming it.
+const createSummariesCypher = `
+	UNWIND $pairs AS p
+	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})
+	CREATE (s)-[r:$(p.type)]->(o)
+	SET r = p.summary`
+
+// findSummariesCypher finds relationships by id: $ids maps each type to
+// the ids to look for, and each branch of the union seeks one type's id
+// index for all of them at once. A branch runs once per statement, not
+// once per id: a pattern naming every type (-[r:A|B|… {id: p.id}]-) plans
+// as the same seeks, but run for each id, and a dynamic type
+// (-[r:$(p.type)]-) as a scan of every relationship, since Neo4j 5.26 can
+// pick no index for a type it learns at run time; on a graph of 100,000
+// claims either is some 20 times slower per id than a seek on one type's
+// index. The statement's text, and so its plan, does not depend on the
+// types present.
+var findSummariesCypher = func() string {
+	var branches []string
+	for _, r := range graph.RelationTypes {
+		branches = append(branches, `
+	MATCH ()-[r:`+string(r.Type)+`]->() WHERE r.id IN $ids.`+string(r.Type)+`
+	RETURN r.id AS id, elementId(r) AS eid`)
+	}
+	return strings.Join(branches, "\n\tUNION ALL")
+}()
+
+// findSummaries returns the element ids of the edges among keys that
+// exist, by relationship id.
+func (s *Store) findSummaries(ctx context.Context, tx *countingTx, keys []edgeKey) (map[string]string, error) {
+	found := map[string]string{}
+	err := batches(s, keys, func(b []edgeKey) error {
+		ids := make(map[string]any, len(graph.RelationTypes))
+		for _, r := range graph.RelationTypes {
+			ids[string(r.Type)] = []string{}
+		}
+		for _, k := range b {
+			ids[string(k.typ)] = append(ids[string(k.typ)].([]string), graph.RelationshipID(k.from, k.typ, k.to))
+		}
+		recs, err := tx.run(ctx, "find relationship summaries", findSummariesCypher, map[string]any{"ids": ids})
+		for _, r := range recs {
+			found[str(r, "id")] = str(r, "eid")
+		}
+		return err
+	})
+	return found, err
+}
+
+// findSummaryCypher binds old to the relationship whose element id is
+// p.eid (null when findSummaries found none, and so old is null): a seek
+// that needs no type. The statements that use it run only when some of
+// the edges exist, so they are planned on a graph that has relationships,
+// where the planner picks that seek over a scan.
+const findSummaryCypher = `
+	OPTIONAL MATCH ()-[old]->() WHERE elementId(old) = p.eid`
 
 // writeSummaryCypher ends a summary statement: it writes summary onto old,
 // or creates the relationship (s)-[:<p.type>]->(o) with it. The type is a
@@ -370,12 +492,12 @@ const writeSummaryCypher = `
 	FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (s)-[r:$(p.type)]->(o) SET r = summary)`
 
 // summariseCypher recomputes relationship summaries for a batch of $pairs
-// ({from, to, type, id, claimIds}). An edge's claims are those its summary
-// already lists plus the ones just created for it, looked up by their unique
-// id and kept only if they still state this subject, type and object; each
-// claim is expanded from (its four links), never from the actors, so the
-// cost of an update grows with the claims on that edge, never with the
-// degree of its actors.
+// ({from, to, type, id, eid, claimIds}). An edge's claims are those its
+// summary already lists plus the ones just created for it, looked up by
+// their unique id and kept only if they still state this subject, type and
+// object; each claim is expanded from (its four links), never from the
+// actors, so the cost of an update grows with the claims on that edge,
+// never with the degree of its actors.
 var summariseCypher = `
 	UNWIND $pairs AS p
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + findSummaryCypher + `
@@ -407,9 +529,9 @@ var summariseCypher = `
 	     } AS summary` + writeSummaryCypher
 
 // extendSummaryCypher adds what a batch of $pairs ({from, to, type, id,
-// claimIds, articleIds, modalities}: the claims a load just created) to
-// each relationship's summary, creating the relationship if it is new.
-// Lists stay sorted and distinct.
+// eid, claimIds, articleIds, modalities}: the claims a load just created)
+// to the summaries of relationships that exist (findSummaries found their
+// element ids). Lists stay sorted and distinct.
 var extendSummaryCypher = `
 	UNWIND $pairs AS p
 	MATCH (s:Actor {id: p.from}), (o:Actor {id: p.to})` + findSummaryCypher + `

@@ -86,3 +86,36 @@ func TestLoadArticlesGroup(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadExtendsAndRecomputes loads articles about one edge in separate
+// transactions: the first creates the relationship, the next extend it
+// (found by id, reached by element id), and loading an article again
+// recomputes it; one relationship holds every claim throughout.
+func TestLoadExtendsAndRecomputes(t *testing.T) {
+	ctx := context.Background()
+	s := neo4jtest.MustOpenEmpty(t)
+	for _, step := range []struct {
+		load   graph.ArticleLoad
+		claims []string
+	}{
+		{report(2, graph.RelWarns), []string{"report-2/warns"}},
+		{report(1, graph.RelWarns), []string{"report-1/warns", "report-2/warns"}},
+		{report(3, graph.RelWarns), []string{"report-1/warns", "report-2/warns", "report-3/warns"}},
+		{report(2, graph.RelWarns), []string{"report-1/warns", "report-2/warns", "report-3/warns"}},
+		{report(1, graph.RelThreatens), []string{"report-2/warns", "report-3/warns"}},
+	} {
+		if _, err := s.LoadArticle(ctx, step.load); err != nil {
+			t.Fatal(err)
+		}
+		rels, err := s.RelationshipsOf(ctx, []string{"a"}, graph.Outgoing, []graph.RelationType{graph.RelWarns})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := rels["a"]; len(r) != 1 || fmt.Sprint(r[0].ClaimIDs) != fmt.Sprint(step.claims) || len(r[0].ArticleIDs) != len(step.claims) {
+			t.Fatalf("after loading %s: %+v, want claims %v", step.load.Article.ID, r, step.claims)
+		}
+	}
+	if got := neo4jtest.MustStats(t, s); got.Relationships != 2 {
+		t.Fatalf("%d relationships, want WARNS and THREATENS", got.Relationships)
+	}
+}
