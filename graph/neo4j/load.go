@@ -40,24 +40,23 @@ func (s *Store) LoadArticle(ctx context.Context, l graph.ArticleLoad) (graph.Loa
 // still aborts for a deadlock is run again (see WriteRetryTime).
 func (s *Store) LoadArticles(ctx context.Context, loads []graph.ArticleLoad) ([]graph.LoadResult, error) {
 	results := make([]graph.LoadResult, len(loads))
-	ids := make([]string, len(loads))
 	seen := make(map[string]bool, len(loads))
-	for i, l := range loads {
+	for _, l := range loads {
 		if seen[l.Article.ID] {
 			return nil, graph.Errorf(graph.EINVALID, "article %q appears twice in one load", l.Article.ID)
 		}
 		seen[l.Article.ID] = true
-		ids[i] = l.Article.ID
 	}
 	err := s.write(ctx, LoadOp, func(tx *countingTx) error {
 		created, err := s.mergeActors(ctx, tx, loads)
 		if err != nil {
 			return err
 		}
-		if err := s.mergeArticles(ctx, tx, loads); err != nil {
+		loadedBefore, err := s.mergeArticles(ctx, tx, loads)
+		if err != nil {
 			return err
 		}
-		old, err := s.deleteClaims(ctx, tx, ids)
+		old, err := s.deleteClaims(ctx, tx, loadedBefore)
 		if err != nil {
 			return err
 		}
@@ -216,21 +215,33 @@ func (s *Store) mergeActors(ctx context.Context, tx *countingTx, loads []graph.A
 	return created, err
 }
 
+// mergeArticlesCypher upserts the article nodes and returns the ids of
+// those that existed before (every article has a title once merged): only
+// they can have claims from an earlier load to replace.
 const mergeArticlesCypher = `
 	UNWIND $articles AS row
 	MERGE (a:Article {id: row.id})
-	SET a += row`
+	WITH a, row, a.title IS NOT NULL AS existed
+	SET a += row
+	WITH row WHERE existed
+	RETURN row.id AS existed`
 
-// mergeArticles upserts the article nodes.
-func (s *Store) mergeArticles(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) error {
+// mergeArticles upserts the article nodes and returns the ids of those
+// that were loaded before.
+func (s *Store) mergeArticles(ctx context.Context, tx *countingTx, loads []graph.ArticleLoad) ([]string, error) {
 	rows := make([]map[string]any, len(loads))
 	for i, l := range loads {
 		rows[i] = articleParams(l.Article)
 	}
-	return batches(s, rows, func(b []map[string]any) error {
-		_, err := tx.run(ctx, "merge articles", mergeArticlesCypher, map[string]any{"articles": b})
+	var existed []string
+	err := batches(s, rows, func(b []map[string]any) error {
+		recs, err := tx.run(ctx, "merge articles", mergeArticlesCypher, map[string]any{"articles": b})
+		for _, r := range recs {
+			existed = append(existed, str(r, "existed"))
+		}
 		return err
 	})
+	return existed, err
 }
 
 func articleParams(a graph.Article) map[string]any {
@@ -249,7 +260,8 @@ const deleteClaimsCypher = `
 	RETURN DISTINCT from, type, to`
 
 // deleteClaims removes the articles' claims and returns the edges they
-// supported.
+// supported. Only articles loaded before have any: a load of new articles
+// (a first load) runs no delete statement.
 func (s *Store) deleteClaims(ctx context.Context, tx *countingTx, articleIDs []string) ([]edgeKey, error) {
 	var keys []edgeKey
 	err := batches(s, articleIDs, func(b []string) error {
