@@ -306,8 +306,8 @@ func (r *Resolver) plannedActor(ctx context.Context, id string) (a *graph.Actor,
 }
 
 // prefetchActorItems prefetches what the selection reads below a root
-// field's actors, found under path (as in the schema: a connection's
-// items, a search hit's actor).
+// field's actors, whose selections collect finds (a connection's items, a
+// search hit's actor).
 func (r *Resolver) prefetchActorItems(ctx context.Context, actors []graph.Actor, collect func(p planner, sel ast.SelectionSet, each func(ast.SelectionSet))) error {
 	p := planFor(ctx)
 	var e graph.ActorExpansion
