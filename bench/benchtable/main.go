@@ -124,6 +124,10 @@ func render(w io.Writer, results []result) {
 	}
 	for _, r := range firstLoads {
 		ms := r.metrics["first-load-ms"]
+		if r.measure == "first-load/first-query" { // the floor under a first load, not a load
+			fmt.Fprintf(w, "| seed | %s (ms; load average %.1f) | %.0f | | | | | (floor) | |\n", r.measure, r.metrics["loadavg"], ms)
+			continue
+		}
 		fmt.Fprintf(w, "| seed | %s (ms; load average %.1f) | %.0f | | | | | ≤ %d | %s |\n",
 			r.measure, r.metrics["loadavg"], ms, firstLoadTarget, verdict(ms <= firstLoadTarget))
 	}
