@@ -144,7 +144,10 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	for i, h := range hits {
 		actors[i] = h.Actor
 	}
-	return hits, r.prefetchActorItems(ctx, actors, searchHitItems)
+	if err := r.prefetchActorItems(ctx, actors, searchHitItems); err != nil {
+		return nil, err
+	}
+	return hits, nil
 }
 
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) (*graph.Subgraph, error) {
@@ -160,7 +163,10 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	return &sg, r.prefetchGraph(ctx, selection(ctx), "Subgraph", sg.Nodes, sg.Edges)
+	if err := r.prefetchGraph(ctx, selection(ctx), "Subgraph", sg.Nodes, sg.Edges); err != nil {
+		return nil, err
+	}
+	return &sg, nil
 }
 
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction) (*graph.Path, error) {
@@ -168,7 +174,10 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
-	return &paths[0], r.prefetchGraph(ctx, selection(ctx), "Path", paths[0].Nodes, paths[0].Edges)
+	if err := r.prefetchGraph(ctx, selection(ctx), "Path", paths[0].Nodes, paths[0].Edges); err != nil {
+		return nil, err
+	}
+	return &paths[0], nil
 }
 
 func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int) ([]graph.Path, error) {
@@ -185,7 +194,10 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	for _, p := range paths {
 		nodes, edges = append(nodes, p.Nodes...), append(edges, p.Edges...)
 	}
-	return paths, r.prefetchGraph(ctx, selection(ctx), "Path", nodes, edges)
+	if err := r.prefetchGraph(ctx, selection(ctx), "Path", nodes, edges); err != nil {
+		return nil, err
+	}
+	return paths, nil
 }
 
 func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, modality *graph.Modality, from *string, to *string, attributedTo *string, first *int, after *string) (*generated.RelationshipConnection, error) {
@@ -233,7 +245,10 @@ func (r *queryResolver) Articles(ctx context.Context) ([]graph.Article, error) {
 	for i, a := range arts {
 		ids[i] = a.ID
 	}
-	return arts, r.prefetchArticles(ctx, ids)
+	if err := r.prefetchArticles(ctx, ids); err != nil {
+		return nil, err
+	}
+	return arts, nil
 }
 
 func (r *queryResolver) RelationTypes(ctx context.Context) ([]graph.RelationTypeInfo, error) {
