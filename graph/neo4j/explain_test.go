@@ -76,6 +76,28 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 		add(fmt.Sprintf("claims %+v", f), st, err)
 	}
 
+	// Nested fields planned into one statement: every nested read starts
+	// from a bound node or an id.
+	everything := &graph.ClaimExpansion{Actors: &graph.ActorExpansion{}, Article: &graph.ArticleExpansion{Claims: &graph.ClaimExpansion{}}}
+	for _, req := range []graph.ExpandRequest{
+		{ActorIDs: []string{"iran"}, Actors: graph.ActorExpansion{Relationships: []graph.RelationshipsExpansion{{
+			Direction: graph.Both,
+			RelationshipExpansion: graph.RelationshipExpansion{
+				Ends:   &graph.ActorExpansion{Relationships: []graph.RelationshipsExpansion{{Direction: graph.Outgoing, Types: []graph.RelationType{graph.RelWarns}}}},
+				Claims: everything,
+			},
+		}}}},
+		{ClaimIDs: []string{"a/b"}, Claims: *everything, ArticleIDs: []string{"a"}, Articles: graph.ArticleExpansion{Claims: everything}},
+	} {
+		st, err := neo4jstore.ExpandStatement(req)
+		add(fmt.Sprintf("expand %d actors, %d claims, %d articles", len(req.ActorIDs), len(req.ClaimIDs), len(req.ArticleIDs)), st, err)
+	}
+	for _, f := range []graph.RelationshipFilter{{FromID: "kataib-hezbollah", ToID: "united-states", Type: graph.RelWarns}, {ToID: "iran"}} {
+		st, err := neo4jstore.RelationshipsExpandedStatement(f, graph.PageRequest{First: 10},
+			graph.RelationshipExpansion{Ends: &graph.ActorExpansion{}, Claims: everything})
+		add(fmt.Sprintf("relationships page with ends and claims %+v", f), st, err)
+	}
+
 	// A control: an unanchored match must be caught as a scan.
 	control := scansAndSeeks(t, driver, db, neo4jstore.Statement{Cypher: `MATCH (a:Actor) WHERE a.name = $n RETURN a`, Params: map[string]any{"n": "Iran"}})
 	if len(control.scans) == 0 {
