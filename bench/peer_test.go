@@ -56,7 +56,7 @@ func startPeer(b *testing.B) *peer {
 	// The traversals are actorgraph's own statements, served by the peer
 	// as @cypher fields: the same Cypher, the library's execution.
 	for _, depth := range []int{1, 2} {
-		st, err := neo4jstore.NeighbourhoodStatement("", graph.Traversal{Depth: depth, Direction: graph.Both, Limit: 1})
+		st, err := neo4jstore.NeighbourhoodStatement("", graph.Traversal{Depth: depth, Direction: graph.Both, Limit: 1, MaxEdges: 1})
 		if err != nil {
 			b.Fatal(err)
 		}

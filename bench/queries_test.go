@@ -12,6 +12,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
+	"github.com/actorgraph/actorgraph/resolvers"
 )
 
 // The benchmark's questions. Each is asked three ways: actorgraph's
@@ -59,12 +60,13 @@ type (
 		Type       string `json:"type"`
 		Source     string `json:"source"`
 		Target     string `json:"target"`
-		Modality   string `json:"modality"`
+		Certainty  string `json:"certainty"`
 		ClaimCount int    `json:"claimCount"`
 	}
 	cSubgraph struct {
-		Nodes []cNode `json:"nodes"`
-		Edges []cEdge `json:"edges"`
+		Nodes      []cNode `json:"nodes"`
+		Edges      []cEdge `json:"edges"`
+		TotalEdges int     `json:"totalEdges"`
 	}
 	cPath struct {
 		Length int     `json:"length"`
@@ -92,15 +94,15 @@ type (
 		Title string `json:"title"`
 	}
 	cClaim struct {
-		ID       string   `json:"id"`
-		Quote    string   `json:"quote"`
-		Modality string   `json:"modality"`
-		Article  cArticle `json:"article"`
+		ID        string   `json:"id"`
+		Quote     string   `json:"quote"`
+		Certainty string   `json:"certainty"`
+		Article   cArticle `json:"article"`
 	}
 	cRel struct {
 		ID         string   `json:"id"`
 		Type       string   `json:"type"`
-		Modality   string   `json:"modality"`
+		Certainty  string   `json:"certainty"`
 		ClaimCount int      `json:"claimCount"`
 		From       cEnd     `json:"from"`
 		To         cEnd     `json:"to"`
@@ -126,7 +128,7 @@ func decodeAs[T any](body []byte) (any, error) {
 func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 	var qs []benchQuery
 	for _, depth := range []int{1, 2} {
-		st, err := neo4jstore.NeighbourhoodStatement("", graph.Traversal{Depth: depth, Direction: graph.Both, Limit: 100})
+		st, err := neo4jstore.NeighbourhoodStatement("", graph.Traversal{Depth: depth, Direction: graph.Both, Limit: resolvers.DefaultNeighbourhoodLimit, MaxEdges: resolvers.DefaultNeighbourhoodMaxEdges})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -138,13 +140,13 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 			ask: func(i int) ask {
 				id := anchors[i%len(anchors)]
 				return ask{
-					ours: gqlRequest{`query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) {
-						nodes { id label kind } edges { id type source target modality claimCount } } }`,
+					ours: gqlRequest{`query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { totalEdges
+						nodes { id label kind } edges { id type source target certainty claimCount } } }`,
 						map[string]any{"id": id, "depth": depth}},
-					peer: gqlRequest{fmt.Sprintf(`query($id: ID!) { neighbourhood%d(id: $id, limit: 100) {
-						nodes { id label kind } edges { id type source target modality claimCount } } }`, depth),
-						map[string]any{"id": id}},
-					raw: rawRequest{name, map[string]any{"id": id, "limit": 100}},
+					peer: gqlRequest{fmt.Sprintf(`query($id: ID!, $limit: Int!, $maxEdges: Int!) { neighbourhood%d(id: $id, limit: $limit, maxEdges: $maxEdges) {
+						totalEdges nodes { id label kind } edges { id type source target certainty claimCount } } }`, depth),
+						map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
+					raw: rawRequest{name, map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
 				}
 			},
 			ours: field[cSubgraph]("neighbourhood"),
@@ -166,7 +168,7 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 			if from == to {
 				to = anchors[(i+1)%len(anchors)]
 			}
-			const sel = `{ length nodes { id label kind } edges { id type source target modality claimCount } }`
+			const sel = `{ length nodes { id label kind } edges { id type source target certainty claimCount } }`
 			return ask{
 				ours: gqlRequest{`query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) ` + sel + ` }`,
 					map[string]any{"from": from, "to": to}},
@@ -240,7 +242,7 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 					MATCH (a)-[r:` + allTypes() + `]-(:Actor)
 					WITH DISTINCT r ORDER BY r.id
 					WITH r, startNode(r) AS f, endNode(r) AS t
-					RETURN {id: r.id, type: type(r), modality: r.modality, claimCount: r.claimCount,
+					RETURN {id: r.id, type: type(r), certainty: r.certainty, claimCount: r.claimCount,
 					        from: f {.id, .name, .kind}, to: t {.id, .name, .kind}}
 				}} AS actor`
 		},
@@ -254,7 +256,7 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 			id := anchors[i%len(anchors)]
 			return ask{
 				ours: gqlRequest{`query($id: ID!) { actor(id: $id) { id name kind
-					relationships { id type modality claimCount from { id name kind } to { id name kind } } } }`,
+					relationships { id type certainty claimCount from { id name kind } to { id name kind } } } }`,
 					map[string]any{"id": id}},
 				peer: gqlRequest{peerActorRelationships(), map[string]any{"id": id}},
 				raw:  rawRequest{"actorRelationships", map[string]any{"id": id}},
@@ -280,12 +282,12 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 			}
 			return `
 				MATCH (s:Actor)-[r:` + string(t) + ` {id: $id}]->(o:Actor)
-				RETURN {id: r.id, type: type(r), modality: r.modality, claimCount: r.claimCount,
+				RETURN {id: r.id, type: type(r), certainty: r.certainty, claimCount: r.claimCount,
 				        from: s {.id, .name, .kind}, to: o {.id, .name, .kind},
 				        claims: COLLECT {
 				          UNWIND r.claimIds AS cid
 				          MATCH (c:Claim {id: cid})-[:STATED_IN]->(art:Article)
-				          RETURN {id: c.id, quote: c.quote, modality: c.modality, article: art {.id, .title}} ORDER BY c.id
+				          RETURN {id: c.id, quote: c.quote, certainty: c.certainty, article: art {.id, .title}} ORDER BY c.id
 				        }} AS rel`
 		},
 		shape: firstValue("rel"),
@@ -300,13 +302,13 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 			return ask{
 				ours: gqlRequest{`query($from: ID!, $to: ID!, $type: RelationType!) {
 					relationships(from: $from, to: $to, type: $type, first: 1) { nodes {
-						id type modality claimCount from { id name kind } to { id name kind }
-						claims { id quote modality article { id title } } } } }`,
+						id type certainty claimCount from { id name kind } to { id name kind }
+						claims { id quote certainty article { id title } } } } }`,
 					map[string]any{"from": from, "to": to, "type": typ}},
 				peer: gqlRequest{`query($from: ID!, $to: ID!, $id: ID!) {
 					actors(where: {id_EQ: $from}) { id name kind
-						out_` + typ + `Connection(where: {node: {id_EQ: $to}}) { edges { properties { id modality claimCount } node { id name kind } } } }
-					relationshipClaims(id: $id) { id quote modality article { id title } } }`,
+						out_` + typ + `Connection(where: {node: {id_EQ: $to}}) { edges { properties { id certainty claimCount } node { id name kind } } } }
+					relationshipClaims(id: $id) { id quote certainty article { id title } } }`,
 					map[string]any{"from": from, "to": to, "id": id}},
 				raw: rawRequest{"relationshipClaims", map[string]any{"id": id, "type": typ}},
 			}
@@ -360,7 +362,7 @@ func peerActorRelationships() string {
 	b.WriteString(`query($id: ID!) { actors(where: {id_EQ: $id}) { id name kind`)
 	for _, r := range graph.RelationTypes {
 		for _, dir := range []string{"out", "in"} {
-			fmt.Fprintf(&b, "\n  %s_%sConnection { edges { properties { id modality claimCount } node { id name kind } } }", dir, r.Type)
+			fmt.Fprintf(&b, "\n  %s_%sConnection { edges { properties { id certainty claimCount } node { id name kind } } }", dir, r.Type)
 		}
 	}
 	b.WriteString(` } }`)
@@ -372,7 +374,7 @@ type peerConnection struct {
 	Edges []struct {
 		Properties struct {
 			ID         string
-			Modality   string
+			Certainty  string
 			ClaimCount int
 		}
 		Node cEnd
@@ -401,6 +403,7 @@ func peerActor(raw json.RawMessage) (cActorRels, error) {
 		}
 	}
 	self := cEnd{a.ID, a.Name, a.Kind}
+	a.Relationships = []cRel{} // an actor without relationships has an empty list, as in the other answers
 	seen := map[string]bool{}
 	for _, r := range graph.RelationTypes {
 		for _, dir := range []string{"out", "in"} {
@@ -413,7 +416,7 @@ func peerActor(raw json.RawMessage) (cActorRels, error) {
 					continue // a relationship from the actor to itself is in both directions
 				}
 				seen[e.Properties.ID] = true
-				rel := cRel{ID: e.Properties.ID, Type: string(r.Type), Modality: e.Properties.Modality, ClaimCount: e.Properties.ClaimCount, From: self, To: e.Node}
+				rel := cRel{ID: e.Properties.ID, Type: string(r.Type), Certainty: e.Properties.Certainty, ClaimCount: e.Properties.ClaimCount, From: self, To: e.Node}
 				if dir == "in" {
 					rel.From, rel.To = e.Node, self
 				}
@@ -437,8 +440,8 @@ func peerRelClaims(data json.RawMessage) (any, error) {
 	var v struct {
 		Actors             []json.RawMessage
 		RelationshipClaims []struct {
-			ID, Quote, Modality string
-			Article             []cArticle
+			ID, Quote, Certainty string
+			Article              []cArticle
 		}
 	}
 	if err := json.Unmarshal(data, &v); err != nil || len(v.Actors) != 1 {
@@ -453,7 +456,7 @@ func peerRelClaims(data json.RawMessage) (any, error) {
 		if len(c.Article) != 1 {
 			return nil, fmt.Errorf("claim %s has %d articles", c.ID, len(c.Article))
 		}
-		rel.Claims = append(rel.Claims, cClaim{c.ID, c.Quote, c.Modality, c.Article[0]})
+		rel.Claims = append(rel.Claims, cClaim{c.ID, c.Quote, c.Certainty, c.Article[0]})
 	}
 	return rel, nil
 }
@@ -487,7 +490,7 @@ func edgesOf(v any) []cEdge {
 		m, _ := x.(map[string]any)
 		ids, _ := m["claimIds"].([]any)
 		out = append(out, cEdge{ID: str(m["id"]), Type: str(m["type"]), Source: str(m["from"]), Target: str(m["to"]),
-			Modality: str(m["modality"]), ClaimCount: len(ids)})
+			Certainty: str(m["certainty"]), ClaimCount: len(ids)})
 	}
 	return out
 }
@@ -503,7 +506,9 @@ func shapeSubgraph(recs []*neo4j.Record) any {
 	}
 	n, _ := recs[0].Get("nodes")
 	e, _ := recs[0].Get("edges")
-	return cSubgraph{Nodes: nodesOf(n), Edges: edgesOf(e)}
+	total, _ := recs[0].Get("totalEdges")
+	t, _ := total.(int64)
+	return cSubgraph{Nodes: nodesOf(n), Edges: edgesOf(e), TotalEdges: int(t)}
 }
 
 // shapeFirstPath picks, of the shortest paths found, the first by node

@@ -24,7 +24,13 @@ const (
 	DefaultSearchFirst        = 10  // search(first)
 	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
 	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)
-	DefaultPathsLimit         = 25  // allShortestPaths(limit)
+	// DefaultNeighbourhoodMaxEdges is neighbourhood(maxEdges): twice the
+	// default limit, enough for every actor's strongest ties and a
+	// drawing that stays readable, and small enough that a hub's
+	// neighbourhood answers in tens of milliseconds at a million claims
+	// (BENCHMARKS.md).
+	DefaultNeighbourhoodMaxEdges = 200
+	DefaultPathsLimit            = 25 // allShortestPaths(limit)
 )
 
 // intArg returns *v (or def when nil), or an EINVALID error when it lies

@@ -220,7 +220,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return hits, nil
 }
 
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, maxEdges *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Subgraph, error) {
 	d, err := intArg("depth", depth, DefaultNeighbourhoodDepth, 1, r.limits().MaxTraversalDepth)
 	if err != nil {
 		return nil, err
@@ -229,11 +229,15 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
+	me, err := intArg("maxEdges", maxEdges, DefaultNeighbourhoodMaxEdges, 1, r.limits().MaxNeighbourhoodEdges)
+	if err != nil {
+		return nil, err
+	}
 	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
 	if err != nil {
 		return nil, err
 	}
-	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l, Evidence: ev})
+	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l, MaxEdges: me, Evidence: ev})
 	if err != nil {
 		return nil, err
 	}

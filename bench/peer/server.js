@@ -93,8 +93,7 @@ type Summary @relationshipProperties {
   claimCount: Int!
   articleIds: [String!]!
   articleCount: Int!
-  modality: String!
-  modalities: [String!]!
+  certainty: String!
 }
 
 type SurfaceForm @relationshipProperties {
@@ -104,7 +103,7 @@ type SurfaceForm @relationshipProperties {
 type Claim @node {
   id: ID!
   relation: String!
-  modality: String!
+  certainty: String!
   quote: String!
   start: Int!
   end: Int!
@@ -139,13 +138,14 @@ type GEdge {
   type: String!
   source: ID!
   target: ID!
-  modality: String!
+  certainty: String!
   claimCount: Int!
 }
 
 type Subgraph {
   nodes: [GNode!]!
   edges: [GEdge!]!
+  totalEdges: Int!
 }
 
 type Path {
@@ -177,16 +177,16 @@ ${traversalFields()}
 // field of its own.
 function traversalFields() {
   const node = `{id: n.id, label: n.name, kind: n.kind}`;
-  const edge = `{id: e.id, type: e.type, source: e.from, target: e.to, modality: e.modality, claimCount: size(e.claimIds)}`;
+  const edge = `{id: e.id, type: e.type, source: e.from, target: e.to, certainty: e.certainty, claimCount: size(e.claimIds)}`;
   const fields = [];
   for (const depth of [1, 2]) {
     const stmt = process.env[`PEER_NEIGHBOURHOOD${depth}_CYPHER`];
     if (stmt) {
-      fields.push(`  neighbourhood${depth}(id: ID!, limit: Int!): Subgraph
+      fields.push(`  neighbourhood${depth}(id: ID!, limit: Int!, maxEdges: Int!): Subgraph
     @cypher(
       statement: """
       CALL { ${stmt} }
-      RETURN {nodes: [n IN nodes | ${node}], edges: [e IN edges | ${edge}]} AS sg
+      RETURN {nodes: [n IN nodes | ${node}], edges: [e IN edges | ${edge}], totalEdges: totalEdges} AS sg
       """
       columnName: "sg"
     )`);

@@ -41,6 +41,10 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100, Evidence: ev}
 				st, err := neo4jstore.NeighbourhoodStatement("iran", tr)
 				add(fmt.Sprintf("neighbourhood depth %d %s %v", depth, dir, types), st, err)
+				budgeted := tr
+				budgeted.MaxEdges = 200
+				st, err = neo4jstore.NeighbourhoodStatement("iran", budgeted)
+				add(fmt.Sprintf("neighbourhood depth %d %s %v, 200 edges", depth, dir, types), st, err)
 				for _, all := range []bool{false, true} {
 					st, err := neo4jstore.ShortestPathsStatement("donald-trump", "kataib-hezbollah", tr, all)
 					add(fmt.Sprintf("shortest paths (all %v) depth %d %s %v", all, depth, dir, types), st, err)
