@@ -124,8 +124,9 @@ func decodeAs[T any](body []byte) (any, error) {
 }
 
 // benchQueries builds the question table for one corpus: anchors are the
-// sampled actors, rels one relationship of each (their ids).
-func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
+// sampled actors, rels one relationship of each (their ids), hub the actor
+// with the most relationships.
+func benchQueries(tb testing.TB, anchors, rels []string, hub string) []benchQuery {
 	var qs []benchQuery
 	for _, depth := range []int{1, 2} {
 		st, err := neo4jstore.NeighbourhoodStatement("", graph.Traversal{Depth: depth, Direction: graph.Both, Limit: resolvers.DefaultNeighbourhoodLimit, MaxEdges: resolvers.DefaultNeighbourhoodMaxEdges})
@@ -134,25 +135,32 @@ func benchQueries(tb testing.TB, anchors, rels []string) []benchQuery {
 		}
 		name := fmt.Sprintf("neighbourhood%d", depth)
 		rawQueries[name] = rawQuery{cypher: func(map[string]any) string { return st.Cypher }, shape: shapeSubgraph}
-		qs = append(qs, benchQuery{
-			name:  fmt.Sprintf("neighbourhood-depth%d", depth),
-			cases: len(anchors),
-			ask: func(i int) ask {
-				id := anchors[i%len(anchors)]
-				return ask{
-					ours: gqlRequest{`query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { totalEdges
-						nodes { id label kind } edges { id type source target certainty claimCount } } }`,
-						map[string]any{"id": id, "depth": depth}},
-					peer: gqlRequest{fmt.Sprintf(`query($id: ID!, $limit: Int!, $maxEdges: Int!) { neighbourhood%d(id: $id, limit: $limit, maxEdges: $maxEdges) {
-						totalEdges nodes { id label kind } edges { id type source target certainty claimCount } } }`, depth),
-						map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
-					raw: rawRequest{name, map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
-				}
-			},
-			ours: field[cSubgraph]("neighbourhood"),
-			peer: field[cSubgraph](fmt.Sprintf("neighbourhood%d", depth)),
-			raw:  decodeAs[cSubgraph],
-		})
+		// The default neighbourhood (limit and edge budget) around the
+		// anchors, then around the hub alone: its p99 is target 3's.
+		for _, around := range []struct {
+			name string
+			ids  []string
+		}{{fmt.Sprintf("neighbourhood-depth%d", depth), anchors}, {fmt.Sprintf("hub-neighbourhood-depth%d", depth), []string{hub}}} {
+			qs = append(qs, benchQuery{
+				name:  around.name,
+				cases: len(around.ids),
+				ask: func(i int) ask {
+					id := around.ids[i%len(around.ids)]
+					return ask{
+						ours: gqlRequest{`query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { totalEdges
+							nodes { id label kind } edges { id type source target certainty claimCount } } }`,
+							map[string]any{"id": id, "depth": depth}},
+						peer: gqlRequest{fmt.Sprintf(`query($id: ID!, $limit: Int!, $maxEdges: Int!) { neighbourhood%d(id: $id, limit: $limit, maxEdges: $maxEdges) {
+							totalEdges nodes { id label kind } edges { id type source target certainty claimCount } } }`, depth),
+							map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
+						raw: rawRequest{name, map[string]any{"id": id, "limit": resolvers.DefaultNeighbourhoodLimit, "maxEdges": resolvers.DefaultNeighbourhoodMaxEdges}},
+					}
+				},
+				ours: field[cSubgraph]("neighbourhood"),
+				peer: field[cSubgraph](fmt.Sprintf("neighbourhood%d", depth)),
+				raw:  decodeAs[cSubgraph],
+			})
+		}
 	}
 
 	pathSt, err := neo4jstore.ShortestPathsStatement("", "", shortestPathTraversal, false)

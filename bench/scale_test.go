@@ -72,7 +72,7 @@ func BenchmarkScale(b *testing.B) {
 		anchors := sampleActors(b, driver, 50)
 		rels := sampleRelationships(b, driver, anchors)
 		q := querier{ours: api.URL + "/graphql", peer: peer.url, raw: raw.URL}
-		for _, bq := range benchQueries(b, anchors, rels) {
+		for _, bq := range benchQueries(b, anchors, rels, biggestHub(b, driver)) {
 			b.Run(prefix+"/"+bq.name, func(b *testing.B) { q.compare(b, bq) })
 		}
 	}
@@ -171,6 +171,22 @@ func sampleActors(b *testing.B, driver neo4j.DriverWithContext, n int) []string 
 		ids = append(ids, v.(string))
 	}
 	return slices.Compact(ids)
+}
+
+// biggestHub returns the actor with the most relationships (the smallest
+// id among equals).
+func biggestHub(b *testing.B, driver neo4j.DriverWithContext) string {
+	res, err := neo4j.ExecuteQuery(context.Background(), driver,
+		`MATCH (a:Actor) RETURN a.id AS id ORDER BY COUNT { (a)-[]-(:Actor) } DESC, id LIMIT 1`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(res.Records) == 0 {
+		b.Fatal("no actor loaded")
+	}
+	v, _ := res.Records[0].Get("id")
+	return v.(string)
 }
 
 // querier asks the same question of actorgraph, the peer and the raw
