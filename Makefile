@@ -9,7 +9,7 @@ GO        ?= go
 LISTEN    ?= 127.0.0.1:8080
 GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolvers/schema.resolvers.go resolvers/auth.resolvers.go resolvers/curation.resolvers.go
 
-.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web web-test test-deps bench fuzz fuzz-targets loadtest extraction-figures extract extract-bench
+.PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web web-test test-deps bench bench-peer-deps fuzz fuzz-targets loadtest extraction-figures extract extract-bench
 
 ## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
 run: neo4j-up
@@ -134,18 +134,25 @@ web-test:
 test-deps:
 	@scripts/test-deps
 
-## bench: scale benchmarks against raw-driver baselines, printed as one table
-## (BENCHMARKS.md), on a throwaway Neo4j (scripts/testdb; NEO4J_HEAP and
-## NEO4J_PAGECACHE size it). Corpora are generated into .corpus/ on first use.
+## bench: scale benchmarks, actorgraph against the peer (@neo4j/graphql on
+## Apollo Server, bench/peer) and raw-driver baselines, and the first load
+## on a freshly started Neo4j, printed as one table (BENCHMARKS.md), on a
+## throwaway Neo4j (scripts/testdb; NEO4J_HEAP and NEO4J_PAGECACHE size it).
+## Corpora are generated into .corpus/ on first use.
 ## BENCH_SIZES lists corpus sizes in claims; BENCH_REQUESTS the requests per query.
 BENCH_SIZES    ?= 10k,100k
 BENCH_REQUESTS ?= 200
-bench:
+bench: bench-peer-deps
 	@mkdir -p .corpus
 	set -o pipefail; scripts/testdb run -- env ACTORGRAPH_BENCH_SIZES=$(BENCH_SIZES) ACTORGRAPH_BENCH_REQUESTS=$(BENCH_REQUESTS) \
 	$(GO) test -p 1 -count=1 -run '^$$' -bench . -benchtime 1x -timeout 0 \
 		-cpuprofile .corpus/bench-cpu.pprof -o .corpus/bench.test ./bench/ | tee .corpus/bench.out
 	$(GO) run ./bench/benchtable < .corpus/bench.out
+
+## bench-peer-deps: install the benchmark peer's Node packages (bench/peer,
+## versions pinned by its package-lock.json) when missing
+bench-peer-deps:
+	@test -d bench/peer/node_modules/@neo4j/graphql || npm ci --prefix bench/peer --no-audit --no-fund
 
 ## fuzz: run each fuzz target for a fixed number of executions on top of its
 ## committed seed corpus (testdata/fuzz/<target>/); a failing input is written

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,7 +20,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/actorgraph/actorgraph/bench"
-	"github.com/actorgraph/actorgraph/graph"
 	neo4jstore "github.com/actorgraph/actorgraph/graph/neo4j"
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 	"github.com/actorgraph/actorgraph/loaders"
@@ -41,8 +41,11 @@ func requests() int {
 
 // BenchmarkScale runs, for each corpus size in turn: the load benchmark
 // (which leaves that corpus loaded by actorgraph), then the query
-// benchmarks on it. Every result is a pair measured in the same run:
-// actorgraph and the raw-driver baseline, interleaved request by request.
+// benchmarks on it. Every query result is measured in the same run on
+// three sides, interleaved request by request: actorgraph's GraphQL API,
+// the peer (bench/peer: @neo4j/graphql on Apollo Server) and the raw
+// driver behind bare HTTP; the load result pairs actorgraph with a raw
+// bulk load.
 func BenchmarkScale(b *testing.B) {
 	store := neo4jtest.MustOpenEmpty(b)
 	cfg := neo4jtest.Config(b)
@@ -51,8 +54,13 @@ func BenchmarkScale(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer driver.Close(context.Background())
-	api := httptest.NewServer(server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{}))
+	// The access log is written as `actorgraph serve` writes it, to a
+	// sink: its lines would bury the benchmark's output.
+	api := httptest.NewServer(server.New(server.Ports{Graph: store, Export: store, Health: store}, server.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	defer api.Close()
+	raw := httptest.NewServer(rawHandler{driver: driver, db: cfg.Database})
+	defer raw.Close()
+	peer := startPeer(b)
 
 	warmUp(b, store, driver, corpus(b, sizes(b)[0]))
 	for _, claims := range sizes(b) {
@@ -62,48 +70,11 @@ func BenchmarkScale(b *testing.B) {
 			b.Fatalf("the %s load failed: the graph is not that corpus, so its queries are not measured", prefix)
 		}
 		anchors := sampleActors(b, driver, 50)
-		q := querier{b: b, api: api.URL + "/graphql", driver: driver, db: cfg.Database}
-		for _, depth := range []int{1, 2} {
-			b.Run(fmt.Sprintf("%s/neighbourhood-depth%d", prefix, depth), func(b *testing.B) {
-				q.b = b
-				q.compare(len(anchors), func(i int) (string, map[string]any, neo4jstore.Statement) {
-					id := anchors[i%len(anchors)]
-					st, err := neo4jstore.NeighbourhoodStatement(id, graph.Traversal{Depth: depth, Direction: graph.Both, Limit: 100})
-					if err != nil {
-						b.Fatal(err)
-					}
-					return `query($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) {
-						nodes { id label kind } edges { id type source target certainty claimCount corroboration } } }`,
-						map[string]any{"id": id, "depth": depth}, st
-				})
-			})
+		rels := sampleRelationships(b, driver, anchors)
+		q := querier{ours: api.URL + "/graphql", peer: peer.url, raw: raw.URL}
+		for _, bq := range benchQueries(b, anchors, rels, biggestHub(b, driver)) {
+			b.Run(prefix+"/"+bq.name, func(b *testing.B) { q.compare(b, bq) })
 		}
-		b.Run(prefix+"/shortestPath", func(b *testing.B) {
-			q.b = b
-			q.compare(len(anchors), func(i int) (string, map[string]any, neo4jstore.Statement) {
-				from, to := anchors[i%len(anchors)], anchors[(i*7+3)%len(anchors)]
-				if from == to {
-					to = anchors[(i+1)%len(anchors)]
-				}
-				st, err := neo4jstore.ShortestPathsStatement(from, to, graph.Traversal{Depth: graph.MaxDepth, Direction: graph.Both, Limit: 1}, false)
-				if err != nil {
-					b.Fatal(err)
-				}
-				return `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) {
-					length nodes { id label kind } edges { id type source target certainty } } }`,
-					map[string]any{"from": from, "to": to}, st
-			})
-		})
-		b.Run(prefix+"/actors-page", func(b *testing.B) {
-			q.b = b
-			q.compare(len(graph.ActorKinds), func(i int) (string, map[string]any, neo4jstore.Statement) {
-				kind := graph.ActorKinds[i%len(graph.ActorKinds)]
-				st := neo4jstore.ActorsStatement(graph.ActorFilter{Kind: kind}, graph.PageRequest{First: 20})
-				return `query($kind: ActorKind) { actors(kind: $kind, first: 20) {
-					totalCount pageInfo { hasNextPage endCursor } nodes { id name kind aliases } } }`,
-					map[string]any{"kind": string(kind)}, st
-			})
-		})
 	}
 }
 
@@ -202,72 +173,150 @@ func sampleActors(b *testing.B, driver neo4j.DriverWithContext, n int) []string 
 	return slices.Compact(ids)
 }
 
-// querier sends the same question through GraphQL and through the driver.
-type querier struct {
-	b      *testing.B
-	api    string
-	driver neo4j.DriverWithContext
-	db     string
-	client http.Client
+// biggestHub returns the actor with the most relationships (the smallest
+// id among equals).
+func biggestHub(b *testing.B, driver neo4j.DriverWithContext) string {
+	res, err := neo4j.ExecuteQuery(context.Background(), driver,
+		`MATCH (a:Actor) RETURN a.id AS id ORDER BY COUNT { (a)-[]-(:Actor) } DESC, id LIMIT 1`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(res.Records) == 0 {
+		b.Fatal("no actor loaded")
+	}
+	v, _ := res.Records[0].Get("id")
+	return v.(string)
 }
 
-// compare sends requests() requests each way, interleaved, after a warm-up
-// over every distinct question (cases of them), and reports p50 and p99.
-func (q *querier) compare(cases int, question func(i int) (gql string, vars map[string]any, st neo4jstore.Statement)) {
-	b := q.b
+// querier asks the same question of actorgraph, the peer and the raw
+// server, over HTTP with one client each.
+type querier struct {
+	ours, peer, raw string
+	client          http.Client
+}
+
+// side names the three sides in the order of their measurements.
+var sides = [3]string{"ours", "peer", "raw"}
+
+// compare first asks every distinct question (bq.cases of them) of all
+// three sides and checks that their answers are equal, which also warms
+// them up; then it sends requests() requests to each side, interleaved
+// and in a rotating order (ours, peer, raw; peer, raw, ours; …), one at a
+// time, and reports each side's p50 and p99 and the ratios of
+// actorgraph's p50 to the others'.
+func (q *querier) compare(b *testing.B, bq benchQuery) {
 	n := requests()
-	var ours, raw []time.Duration
+	var took [3][]time.Duration
 	for range b.N {
-		for i := range cases {
-			gql, vars, st := question(i)
-			q.graphQL(gql, vars)
-			q.driverQuery(st)
+		for i := range bq.cases {
+			a := bq.ask(i)
+			var answers [3]string
+			for s := range sides {
+				v, err := q.answer(s, a, bq)
+				if err != nil {
+					b.Fatalf("%s, question %d (%v): %v", sides[s], i, a.raw.Params, err)
+				}
+				j, _ := json.Marshal(v)
+				answers[s] = string(j)
+			}
+			if answers[0] != answers[1] || answers[0] != answers[2] {
+				b.Fatalf("the answers to question %d (%v) differ:\nours: %.2000s\npeer: %.2000s\nraw:  %.2000s",
+					i, a.raw.Params, answers[0], answers[1], answers[2])
+			}
 		}
-		ours, raw = ours[:0], raw[:0]
+		for s := range sides {
+			took[s] = took[s][:0]
+		}
 		for i := range n {
-			gql, vars, st := question(i)
-			start := time.Now()
-			q.graphQL(gql, vars)
-			ours = append(ours, time.Since(start))
-			start = time.Now()
-			q.driverQuery(st)
-			raw = append(raw, time.Since(start))
+			a := bq.ask(i)
+			for k := range sides {
+				s := (i + k) % len(sides)
+				start := time.Now()
+				if _, err := q.answer(s, a, bq); err != nil {
+					b.Fatalf("%s: %v", sides[s], err)
+				}
+				took[s] = append(took[s], time.Since(start))
+			}
 		}
 	}
-	o50, o99 := percentiles(ours)
-	r50, r99 := percentiles(raw)
-	b.ReportMetric(ms(o50), "ours-p50-ms")
-	b.ReportMetric(ms(r50), "raw-p50-ms")
-	b.ReportMetric(ms(o99), "ours-p99-ms")
-	b.ReportMetric(ms(r99), "raw-p99-ms")
-	b.ReportMetric(ms(o50)/ms(r50), "p50-ratio")
+	var p50, p99 [3]time.Duration
+	for s := range sides {
+		p50[s], p99[s] = percentiles(took[s])
+		b.ReportMetric(ms(p50[s]), sides[s]+"-p50-ms")
+		b.ReportMetric(ms(p99[s]), sides[s]+"-p99-ms")
+	}
+	b.ReportMetric(ms(p50[0])/ms(p50[2]), "p50-ratio")
+	b.ReportMetric(ms(p50[0])/ms(p50[1]), "peer-p50-ratio")
+	if bq.nested {
+		b.ReportMetric(1, "nested")
+	}
 }
 
-func (q *querier) graphQL(query string, vars map[string]any) {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := q.client.Post(q.api, "application/json", bytes.NewReader(body))
+// answer sends question a to side s and returns its canonical answer.
+func (q *querier) answer(s int, a ask, bq benchQuery) (any, error) {
+	switch sides[s] {
+	case "ours":
+		data, err := q.graphQL(q.ours, a.ours)
+		if err != nil {
+			return nil, err
+		}
+		return bq.ours(data)
+	case "peer":
+		data, err := q.graphQL(q.peer, a.peer)
+		if err != nil {
+			return nil, err
+		}
+		return bq.peer(data)
+	default:
+		body, err := q.post(q.raw, a.raw)
+		if err != nil {
+			return nil, err
+		}
+		return bq.raw(body)
+	}
+}
+
+// graphQL posts a GraphQL request and returns its data; an error in the
+// answer fails the request.
+func (q *querier) graphQL(url string, req gqlRequest) (json.RawMessage, error) {
+	body, err := q.post(url, req)
 	if err != nil {
-		q.b.Fatal(err)
+		return nil, err
+	}
+	var out struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.Unmarshal(body, &out); err != nil || len(out.Errors) > 0 {
+		return nil, fmt.Errorf("GraphQL answered: %.1000s", body)
+	}
+	return out.Data, nil
+}
+
+// post sends v as JSON and returns the body of a 200 answer.
+func (q *querier) post(url string, v any) ([]byte, error) {
+	body, _ := json.Marshal(v)
+	ctx, cancel := contextTimeout()
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	res, err := q.client.Do(req)
+	if err != nil {
+		return nil, err
 	}
 	data, err := io.ReadAll(res.Body)
 	res.Body.Close()
 	if err != nil {
-		q.b.Fatal(err)
+		return nil, err
 	}
-	var out struct {
-		Errors []struct{ Message string }
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s answered %d: %.1000s", url, res.StatusCode, data)
 	}
-	if err := json.Unmarshal(data, &out); err != nil || len(out.Errors) > 0 || res.StatusCode != http.StatusOK {
-		q.b.Fatalf("GraphQL answered %d: %s", res.StatusCode, data)
-	}
-}
-
-func (q *querier) driverQuery(st neo4jstore.Statement) {
-	_, err := neo4j.ExecuteQuery(context.Background(), q.driver, st.Cypher, st.Params,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(q.db), neo4j.ExecuteQueryWithReadersRouting())
-	if err != nil {
-		q.b.Fatal(err)
-	}
+	return data, nil
 }
 
 func percentiles(d []time.Duration) (p50, p99 time.Duration) {

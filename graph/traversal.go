@@ -9,7 +9,29 @@ import (
 // network-drawing libraries take as is.
 type Subgraph struct {
 	Nodes []Actor
+	// Edges are the relationships among Nodes, at most the traversal's
+	// MaxEdges of them: the strongest (StrongerEdge), listed in id order.
 	Edges []Relationship
+	// TotalEdges counts every relationship among Nodes that the traversal
+	// follows, kept or not.
+	TotalEdges int
+}
+
+// Truncated reports whether the edge budget left relationships out.
+func (g Subgraph) Truncated() bool { return len(g.Edges) < g.TotalEdges }
+
+// StrongerEdge orders relationships strongest first, as a neighbourhood's
+// edge budget keeps them: best corroborated (most distinct sources)
+// first, then most claims, then by id, so the order is total and the same
+// question always keeps the same edges.
+func StrongerEdge(a, b Relationship) int {
+	if c := b.Corroboration() - a.Corroboration(); c != 0 {
+		return c
+	}
+	if c := b.ClaimCount() - a.ClaimCount(); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // Path is a chain of actors joined by relationships: Edges[i] joins Nodes[i]
@@ -59,6 +81,10 @@ type Traversal struct {
 	Direction Direction
 	// Limit caps the number of nodes (neighbourhood) or paths returned.
 	Limit int
+	// MaxEdges is a neighbourhood's edge budget: at most this many of the
+	// relationships among its actors, the strongest (StrongerEdge). Zero
+	// keeps them all.
+	MaxEdges int
 	// Evidence restricts the relationships followed to those with claims
 	// that match it.
 	Evidence EvidenceFilter
@@ -168,6 +194,9 @@ func (t Traversal) Validate() error {
 	}
 	if t.Direction != "" && !t.Direction.Valid() {
 		return Errorf(EINVALID, "unknown direction %q", t.Direction)
+	}
+	if t.MaxEdges < 0 {
+		return Errorf(EINVALID, "maxEdges must not be negative, got %d", t.MaxEdges)
 	}
 	if err := ValidateRelationTypes(t.Types); err != nil {
 		return err

@@ -18,16 +18,22 @@ import (
 // the schema's defaults back and compares. Paths' maxDepth defaults to
 // graph.MaxDepth and every direction to graph.Both.
 const (
-	DefaultActorsFirst        = 20   // actors(first)
-	DefaultRelationshipsFirst = 50   // relationships(first)
-	DefaultClaimsFirst        = 100  // claims(first)
-	DefaultSearchFirst        = 10   // search(first)
-	DefaultNeighbourhoodDepth = 1    // neighbourhood(depth)
-	DefaultNeighbourhoodLimit = 100  // neighbourhood(limit)
-	DefaultPathsLimit         = 25   // allShortestPaths(limit)
-	DefaultNetworkLimit       = 2000 // network(limit)
-	DefaultHistoryFirst       = 50   // history(first)
-	DefaultRevisionsFirst     = 20   // revisions(first)
+	DefaultActorsFirst        = 20  // actors(first)
+	DefaultRelationshipsFirst = 50  // relationships(first)
+	DefaultClaimsFirst        = 100 // claims(first)
+	DefaultSearchFirst        = 10  // search(first)
+	DefaultNeighbourhoodDepth = 1   // neighbourhood(depth)
+	DefaultNeighbourhoodLimit = 100 // neighbourhood(limit)
+	// DefaultNeighbourhoodMaxEdges is neighbourhood(maxEdges): twice the
+	// default limit, enough for every actor's strongest ties and a
+	// drawing that stays readable, and small enough that a hub's
+	// neighbourhood answers in tens of milliseconds at a million claims
+	// (BENCHMARKS.md).
+	DefaultNeighbourhoodMaxEdges = 200
+	DefaultPathsLimit            = 25   // allShortestPaths(limit)
+	DefaultNetworkLimit          = 2000 // network(limit)
+	DefaultHistoryFirst          = 50   // history(first)
+	DefaultRevisionsFirst        = 20   // revisions(first)
 )
 
 // intArg returns *v (or def when nil), or an EINVALID error when it lies

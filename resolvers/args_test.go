@@ -20,6 +20,7 @@ func TestArgumentDefaultsMatchTheSchema(t *testing.T) {
 		"Query.search.first":               resolvers.DefaultSearchFirst,
 		"Query.neighbourhood.depth":        resolvers.DefaultNeighbourhoodDepth,
 		"Query.neighbourhood.limit":        resolvers.DefaultNeighbourhoodLimit,
+		"Query.neighbourhood.maxEdges":     resolvers.DefaultNeighbourhoodMaxEdges,
 		"Query.neighbourhood.direction":    graph.Both,
 		"Query.shortestPath.maxDepth":      graph.MaxDepth,
 		"Query.shortestPath.direction":     graph.Both,

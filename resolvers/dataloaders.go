@@ -16,6 +16,9 @@ import (
 
 // Dataloaders batch the nested fields of one request: every key asked for
 // while a level of the query is resolved goes to the store in one call.
+// Root fields prime them with what their plan read in advance (expand.go),
+// so that, with a store that can expand, nested fields find their values
+// here and the batches are only the fallback.
 type Dataloaders struct {
 	actors   *dataloadgen.Loader[string, graph.Actor]
 	articles *dataloadgen.Loader[string, graph.Article]
@@ -92,15 +95,12 @@ func fetchFilteredClaims(ctx context.Context, store graph.Reader, f graph.ClaimF
 
 // relKey asks for one actor's relationships in one direction and of some
 // types (comma-joined, sorted; "" for all).
-type relKey struct {
-	id    string
-	dir   graph.Direction
-	types string
-}
+type relKey = graph.RelationshipsKey
 
 // batchWait is how long a loader collects keys before it queries: long
 // enough that the keys of one level, resolved concurrently, share a batch
-// even on a busy machine.
+// even on a busy machine. Only fields the root's plan did not read wait
+// for it (see expand.go).
 const batchWait = 5 * time.Millisecond
 
 // NewDataloaders returns fresh loaders over store; make one set per request.
@@ -128,8 +128,8 @@ func fetchRelationships(ctx context.Context, store graph.Reader, keys []relKey) 
 	}
 	ids := map[group][]string{}
 	for _, k := range keys {
-		g := group{k.dir, k.types}
-		ids[g] = append(ids[g], k.id)
+		g := group{k.Direction, k.Types}
+		ids[g] = append(ids[g], k.ActorID)
 	}
 	out := make(map[relKey][]graph.Relationship, len(keys))
 	for g, list := range ids {
@@ -144,19 +144,34 @@ func fetchRelationships(ctx context.Context, store graph.Reader, keys []relKey) 
 			return nil, err
 		}
 		for _, id := range list {
-			out[relKey{id, g.dir, g.types}] = got[id] // no relationships: empty, not missing
+			out[relKey{ActorID: id, Direction: g.dir, Types: g.types}] = got[id] // no relationships: empty, not missing
 		}
 	}
 	return out, nil
 }
 
 func newRelKey(id string, dir *graph.Direction, types []graph.RelationType) relKey {
-	ts := make([]string, len(types))
-	for i, t := range types {
-		ts[i] = string(t)
+	return relKey{ActorID: id, Direction: orBoth(dir), Types: graph.TypesKey(types)}
+}
+
+// prime puts what a plan read into the loaders' caches; a key already
+// cached keeps its value.
+func (d *Dataloaders) prime(x graph.Expanded) {
+	for id, a := range x.Actors {
+		d.actors.Prime(id, a)
 	}
-	sort.Strings(ts)
-	return relKey{id: id, dir: orBoth(dir), types: strings.Join(ts, ",")}
+	for k, rels := range x.Relationships {
+		d.rels.Prime(k, rels)
+	}
+	for id, c := range x.Claims {
+		d.claims.Prime(id, c)
+	}
+	for id, a := range x.Articles {
+		d.articles.Prime(id, a)
+	}
+	for id, cs := range x.ArticleClaims {
+		d.articleClaims.Prime(id, cs)
+	}
 }
 
 type ctxKey struct{}

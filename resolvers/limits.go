@@ -15,6 +15,8 @@ type Limits struct {
 	MaxPage int
 	// MaxNeighbours caps neighbourhood's `limit` (default 1000).
 	MaxNeighbours int
+	// MaxNeighbourhoodEdges caps neighbourhood's `maxEdges` (default 5000).
+	MaxNeighbourhoodEdges int
 	// MaxPaths caps allShortestPaths' `limit` (default 100).
 	MaxPaths int
 	// MaxTraversalDepth caps neighbourhood's `depth` and the paths'
@@ -30,7 +32,7 @@ type Limits struct {
 
 // DefaultLimits returns the limits used when none are configured.
 func DefaultLimits() Limits {
-	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500, MaxNetwork: 20000}
+	return Limits{MaxPage: 100, MaxNeighbours: 1000, MaxNeighbourhoodEdges: 5000, MaxPaths: 100, MaxTraversalDepth: graph.MaxDepth, MaxSearchLength: 500, MaxNetwork: 20000}
 }
 
 // WithDefaults fills zero fields from DefaultLimits and keeps the traversal
@@ -44,6 +46,7 @@ func (l Limits) WithDefaults() Limits {
 	}
 	fill(&l.MaxPage, d.MaxPage)
 	fill(&l.MaxNeighbours, d.MaxNeighbours)
+	fill(&l.MaxNeighbourhoodEdges, d.MaxNeighbourhoodEdges)
 	fill(&l.MaxPaths, d.MaxPaths)
 	fill(&l.MaxTraversalDepth, d.MaxTraversalDepth)
 	fill(&l.MaxSearchLength, d.MaxSearchLength)
@@ -99,7 +102,7 @@ func Complexity(l Limits) generated.ComplexityRoot {
 	c.Query.Search = func(child int, _ string, first *int) int {
 		return sat(5, mul(clamp(first, DefaultSearchFirst, l.MaxPage), child))
 	}
-	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit *int, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
+	c.Query.Neighbourhood = func(child int, _ string, depth *int, _ []graph.RelationType, _ *graph.Direction, limit, _ *int, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {
 		return sat(traversal(clamp(depth, DefaultNeighbourhoodDepth, l.MaxTraversalDepth)), mul(clamp(limit, DefaultNeighbourhoodLimit, l.MaxNeighbours), child))
 	}
 	c.Query.ShortestPath = func(child int, _, _ string, maxDepth *int, _ []graph.RelationType, _ *graph.Direction, _ []graph.Certainty, _, _ *bool, _ *graph.Date, _ *generated.DateRange) int {

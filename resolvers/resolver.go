@@ -5,6 +5,10 @@
 // so a query over many actors costs a fixed number of store calls (Neo4j
 // round trips), not one per actor. Argument defaults and ceilings are in
 // args.go and limits.go; the cost of each field in limits.go.
+// With a store that is also a graph.Expander, a root field plans the
+// nested fields under it and reads them in the same round trip or the
+// next (expand.go), priming the dataloaders, so nesting costs no extra
+// round trip.
 package resolvers
 
 import (

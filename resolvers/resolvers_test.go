@@ -520,3 +520,36 @@ func TestNetworkField(t *testing.T) {
 		}
 	}
 }
+
+// A neighbourhood's edge budget: the answer says how many relationships
+// join its actors and whether some were left out, and maxEdges is
+// checked against its range.
+func TestNeighbourhoodEdgeBudget(t *testing.T) {
+	a := newAPI(t)
+	type answer struct {
+		Neighbourhood struct {
+			Nodes      []struct{ ID string }
+			Edges      []struct{ ID string }
+			TotalEdges int
+			Truncated  bool
+		}
+	}
+	var all answer
+	a.do(`{ neighbourhood(id: "iran", maxEdges: 5000) { nodes { id } edges { id } totalEdges truncated } }`, &all)
+	n := all.Neighbourhood
+	if n.Truncated || n.TotalEdges != len(n.Edges) || n.TotalEdges < 3 {
+		t.Fatalf("a budget above the total: %d edges of %d, truncated %v", len(n.Edges), n.TotalEdges, n.Truncated)
+	}
+	var cut answer
+	a.do(`{ neighbourhood(id: "iran", maxEdges: 2) { nodes { id } edges { id } totalEdges truncated } }`, &cut)
+	c := cut.Neighbourhood
+	if !c.Truncated || c.TotalEdges != n.TotalEdges || len(c.Edges) != 2 || len(c.Nodes) != len(n.Nodes) {
+		t.Errorf("maxEdges 2: %d edges of %d, %d actors (want %d), truncated %v", len(c.Edges), c.TotalEdges, len(c.Nodes), len(n.Nodes), c.Truncated)
+	}
+	for _, bad := range []string{"0", "-1", "5001"} {
+		errs := a.errors(`{ neighbourhood(id: "iran", maxEdges: ` + bad + `) { totalEdges } }`)
+		if len(errs) == 0 || !strings.Contains(errs[0].Message, "maxEdges") {
+			t.Errorf("maxEdges %s: %+v, want an error naming maxEdges", bad, errs)
+		}
+	}
+}

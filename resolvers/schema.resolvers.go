@@ -163,6 +163,9 @@ func (r *graphNodeResolver) Actor(ctx context.Context, obj *graph.Actor) (*graph
 }
 
 func (r *queryResolver) Actor(ctx context.Context, id string) (*graph.Actor, error) {
+	if a, done, err := r.plannedActor(ctx, id); done || err != nil {
+		return a, err
+	}
 	a, err := For(ctx).actors.Load(ctx, id)
 	if notFound(err) {
 		return nil, nil
@@ -186,6 +189,9 @@ func (r *queryResolver) Actors(ctx context.Context, kind *graph.ActorKind, nameC
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchActorItems(ctx, page.Actors, actorConnectionItems); err != nil {
+		return nil, err
+	}
 	edges, info := connection(page.Actors, "actor", afterID, page.HasNextPage,
 		func(a graph.Actor) string { return a.ID },
 		func(c string, a *graph.Actor) generated.ActorEdge { return generated.ActorEdge{Cursor: c, Node: a} })
@@ -200,10 +206,21 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if limit := r.limits().MaxSearchLength; len([]rune(text)) > limit {
 		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", limit)
 	}
-	return r.Store.Search(ctx, text, n)
+	hits, err := r.Store.Search(ctx, text, n)
+	if err != nil {
+		return nil, err
+	}
+	actors := make([]graph.Actor, len(hits))
+	for i, h := range hits {
+		actors[i] = h.Actor
+	}
+	if err := r.prefetchActorItems(ctx, actors, searchHitItems); err != nil {
+		return nil, err
+	}
+	return hits, nil
 }
 
-func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, maxEdges *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange) (*graph.Subgraph, error) {
 	d, err := intArg("depth", depth, DefaultNeighbourhoodDepth, 1, r.limits().MaxTraversalDepth)
 	if err != nil {
 		return nil, err
@@ -212,12 +229,19 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
+	me, err := intArg("maxEdges", maxEdges, DefaultNeighbourhoodMaxEdges, 1, r.limits().MaxNeighbourhoodEdges)
+	if err != nil {
+		return nil, err
+	}
 	ev, err := evidenceArgs(certainty, ownStatement, conditional, asOf, between)
 	if err != nil {
 		return nil, err
 	}
-	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l, Evidence: ev})
+	sg, err := r.Store.Neighbourhood(ctx, id, graph.Traversal{Depth: d, Types: relationTypes, Direction: orBoth(direction), Limit: l, MaxEdges: me, Evidence: ev})
 	if err != nil {
+		return nil, err
+	}
+	if err := r.prefetchGraph(ctx, selection(ctx), "Subgraph", sg.Nodes, sg.Edges); err != nil {
 		return nil, err
 	}
 	return &sg, nil
@@ -248,6 +272,9 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || len(paths) == 0 {
 		return nil, err
 	}
+	if err := r.prefetchGraph(ctx, selection(ctx), "Path", paths[0].Nodes, paths[0].Edges); err != nil {
+		return nil, err
+	}
 	return &paths[0], nil
 }
 
@@ -260,7 +287,19 @@ func (r *queryResolver) AllShortestPaths(ctx context.Context, from string, to st
 	if err != nil {
 		return nil, err
 	}
-	return r.paths(ctx, from, to, maxDepth, relationTypes, direction, ev, l, true)
+	paths, err := r.paths(ctx, from, to, maxDepth, relationTypes, direction, ev, l, true)
+	if err != nil {
+		return nil, err
+	}
+	var nodes []graph.Actor
+	var edges []graph.Relationship
+	for _, p := range paths {
+		nodes, edges = append(nodes, p.Nodes...), append(edges, p.Edges...)
+	}
+	if err := r.prefetchGraph(ctx, selection(ctx), "Path", nodes, edges); err != nil {
+		return nil, err
+	}
+	return paths, nil
 }
 
 func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *generated.DateRange, first *int, after *string) (*generated.RelationshipConnection, error) {
@@ -277,7 +316,7 @@ func (r *queryResolver) Relationships(ctx context.Context, typeArg *graph.Relati
 		return nil, err
 	}
 	f := graph.RelationshipFilter{Type: deref(typeArg), FromID: deref(from), ToID: deref(to), AttributedTo: deref(attributedTo), Evidence: ev}
-	page, err := r.Store.Relationships(ctx, f, graph.PageRequest{First: n, After: afterID})
+	page, err := r.relationshipPage(ctx, f, graph.PageRequest{First: n, After: afterID})
 	if err != nil {
 		return nil, err
 	}
@@ -298,10 +337,20 @@ func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, f
 	if max := r.limits().MaxSearchLength; len([]rune(f.Text)) > max {
 		return nil, graph.Errorf(graph.EINVALID, "search text is longer than %d characters", max)
 	}
-	return r.claimPage(ctx, f, n, after)
+	conn, err := r.claimPage(ctx, f, n, after)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.prefetchClaimItems(ctx, conn.Nodes); err != nil {
+		return nil, err
+	}
+	return conn, nil
 }
 
 func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article, error) {
+	if err := r.prefetchArticles(ctx, []string{id}); err != nil {
+		return nil, err
+	}
 	a, err := For(ctx).articles.Load(ctx, id)
 	if notFound(err) {
 		return nil, nil
@@ -313,7 +362,18 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*graph.Article,
 }
 
 func (r *queryResolver) Articles(ctx context.Context) ([]graph.Article, error) {
-	return r.Store.Articles(ctx)
+	arts, err := r.Store.Articles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	if err := r.prefetchArticles(ctx, ids); err != nil {
+		return nil, err
+	}
+	return arts, nil
 }
 
 func (r *queryResolver) RelationTypes(ctx context.Context) ([]graph.RelationTypeInfo, error) {

@@ -224,7 +224,7 @@ func (h *graphqlHandler) serve(ctx context.Context, w http.ResponseWriter, metho
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 		status = http.StatusServiceUnavailable
 	}
-	b, err := json.Marshal(resp)
+	b, err := encodeResponse(resp)
 	if err != nil {
 		h.log.ErrorContext(ctx, "internal error", "err", fmt.Errorf("encode response: %w", err))
 		requestError(http.StatusInternalServerError, gqlerror.List{newError(graph.EINTERNAL, "internal error")})
@@ -233,6 +233,24 @@ func (h *graphqlHandler) serve(ctx context.Context, w http.ResponseWriter, metho
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(b)
+}
+
+// encodeResponse encodes an answer. One that holds data only is written
+// as {"data":…} around the bytes the executor produced: json.Marshal
+// would scan and compact that already compact JSON again, which for a
+// large answer (a neighbourhood's thousands of edges) is a fifth of the
+// request's CPU. The JSON value is the same; json.Marshal would also
+// escape <, > and & inside strings, which JSON does not require and the
+// JSON content type makes needless. Anything else goes through
+// json.Marshal.
+func encodeResponse(resp *graphql.Response) ([]byte, error) {
+	if len(resp.Errors) > 0 || resp.Extensions != nil || resp.Label != "" || resp.Path != nil || resp.HasNext != nil || len(resp.Data) == 0 {
+		return json.Marshal(resp)
+	}
+	b := make([]byte, 0, len(resp.Data)+len(`{"data":}`))
+	b = append(b, `{"data":`...)
+	b = append(b, resp.Data...)
+	return append(b, '}'), nil
 }
 
 func isNull(data json.RawMessage) bool {

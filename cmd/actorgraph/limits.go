@@ -34,6 +34,7 @@ func limitFlags(fs *flag.FlagSet) *server.Limits {
 	fs.IntVar(&l.Args.MaxPage, "max-page", d.Args.MaxPage, "largest page size (first)")
 	fs.IntVar(&l.Args.MaxNeighbours, "max-neighbours", d.Args.MaxNeighbours, "largest neighbourhood limit")
 	fs.IntVar(&l.Args.MaxNetwork, "max-network", d.Args.MaxNetwork, "largest network limit (relationships drawn)")
+	fs.IntVar(&l.Args.MaxNeighbourhoodEdges, "max-neighbourhood-edges", d.Args.MaxNeighbourhoodEdges, "largest neighbourhood maxEdges")
 	fs.IntVar(&l.Args.MaxPaths, "max-paths", d.Args.MaxPaths, "largest allShortestPaths limit")
 	fs.IntVar(&l.Args.MaxTraversalDepth, "max-traversal-depth", d.Args.MaxTraversalDepth, "deepest traversal, at most 6")
 	fs.IntVar(&l.Args.MaxSearchLength, "max-search-length", d.Args.MaxSearchLength, "longest search text, in characters")

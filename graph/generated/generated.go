@@ -291,7 +291,7 @@ type ComplexityRoot struct {
 		Articles         func(childComplexity int) int
 		Claims           func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
 		History          func(childComplexity int, id string, first *int) int
-		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
+		Neighbourhood    func(childComplexity int, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, maxEdges *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		Network          func(childComplexity int, limit *int, minCorroboration *int, minDegree *int, relationTypes []graph.RelationType, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) int
 		RelationTypes    func(childComplexity int) int
 		Relationships    func(childComplexity int, typeArg *graph.RelationType, from *string, to *string, attributedTo *string, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange, first *int, after *string) int
@@ -380,8 +380,10 @@ type ComplexityRoot struct {
 	}
 
 	Subgraph struct {
-		Edges func(childComplexity int) int
-		Nodes func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		TotalEdges func(childComplexity int) int
+		Truncated  func(childComplexity int) int
 	}
 }
 
@@ -474,7 +476,7 @@ type QueryResolver interface {
 	Actor(ctx context.Context, id string) (*graph.Actor, error)
 	Actors(ctx context.Context, kind *graph.ActorKind, nameContains *string, first *int, after *string) (*ActorConnection, error)
 	Search(ctx context.Context, text string, first *int) ([]graph.SearchHit, error)
-	Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Subgraph, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, maxEdges *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Subgraph, error)
 	Network(ctx context.Context, limit *int, minCorroboration *int, minDegree *int, relationTypes []graph.RelationType, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Network, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) (*graph.Path, error)
 	AllShortestPaths(ctx context.Context, from string, to string, maxDepth *int, relationTypes []graph.RelationType, direction *graph.Direction, limit *int, certainty []graph.Certainty, ownStatement *bool, conditional *bool, asOf *graph.Date, between *DateRange) ([]graph.Path, error)
@@ -1682,7 +1684,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationTypes"].([]graph.RelationType), args["direction"].(*graph.Direction), args["limit"].(*int), args["maxEdges"].(*int), args["certainty"].([]graph.Certainty), args["ownStatement"].(*bool), args["conditional"].(*bool), args["asOf"].(*graph.Date), args["between"].(*DateRange)), true
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
 			break
@@ -2083,6 +2085,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.totalEdges":
+		if e.ComplexityRoot.Subgraph.TotalEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.TotalEdges(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	}
 	return 0, false
@@ -2231,9 +2245,13 @@ type Query {
   ): [SearchHit!]!
 
   """
-  The actors within ` + "`" + `depth` + "`" + ` hops of an actor and every relationship among
+  The actors within ` + "`" + `depth` + "`" + ` hops of an actor and the relationships among
   them, ready to draw. The anchor actor is the first node; the others follow
-  nearest first. Errors if the actor does not exist.
+  nearest first. Edges are bounded by ` + "`" + `maxEdges` + "`" + `: when more relationships
+  join the actors, the strongest are kept (the best corroborated, i.e. most
+  distinct sources, then most claims, then by id) and ` + "`" + `truncated` + "`" + ` is true;
+  ` + "`" + `totalEdges` + "`" + ` says how many there are, so a client can ask again with a
+  larger ` + "`" + `maxEdges` + "`" + `. Errors if the actor does not exist.
   """
   neighbourhood(
     "The anchor actor's id."
@@ -2246,6 +2264,8 @@ type Query {
     direction: Direction = BOTH
     "At most this many actors besides the anchor, 1 to 1000 (max-neighbours). Costs ` + "`" + `limit` + "`" + ` × the selected fields."
     limit: Int = 100
+    "At most this many relationships among the actors, the strongest, 1 to 5000 (max-neighbourhood-edges). The default keeps a hub's neighbourhood quick to answer and to draw."
+    maxEdges: Int = 200
     "Only follow relationships with at least one claim of one of these certainties."
     certainty: [Certainty!]
     "Only follow relationships with at least one claim that is (true) or is not (false) the subject's own statement."
@@ -2825,8 +2845,12 @@ type RelationTypeInfo {
 type Subgraph {
   "The actors; in a neighbourhood the anchor comes first, in a path they are in order."
   nodes: [GraphNode!]!
-  "The relationships among the nodes (in a path, in order)."
+  "The relationships among the nodes, in id order: at most the neighbourhood's ` + "`" + `maxEdges` + "`" + `, the strongest."
   edges: [GraphEdge!]!
+  "How many relationships join the nodes, those in ` + "`" + `edges` + "`" + ` and those the budget left out."
+  totalEdges: Int!
+  "True when a neighbourhood's edge budget (` + "`" + `maxEdges` + "`" + `) left relationships out: ` + "`" + `edges` + "`" + ` has fewer than ` + "`" + `totalEdges` + "`" + `."
+  truncated: Boolean!
 }
 
 "A node of a Subgraph or Path."
@@ -4190,6 +4214,10 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 		return ec.fieldContext_Subgraph_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "totalEdges":
+		return ec.fieldContext_Subgraph_totalEdges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
@@ -4971,46 +4999,54 @@ func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, 
 		return nil, err
 	}
 	args["limit"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "maxEdges",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxEdges"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "certainty",
 		func(ctx context.Context, v any) ([]graph.Certainty, error) {
 			return ec.unmarshalOCertainty2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐCertaintyᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["certainty"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
+	args["certainty"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "ownStatement",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["ownStatement"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
+	args["ownStatement"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "conditional",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["conditional"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	args["conditional"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*graph.Date, error) {
 			return ec.unmarshalODate2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚐDate(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "between",
+	args["asOf"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "between",
 		func(ctx context.Context, v any) (*DateRange, error) {
 			return ec.unmarshalODateRange2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋgraphᚋgeneratedᚐDateRange(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["between"] = arg9
+	args["between"] = arg10
 	return args, nil
 }
 
@@ -10111,7 +10147,7 @@ func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationTypes"].([]graph.RelationType), fc.Args["direction"].(*graph.Direction), fc.Args["limit"].(*int), fc.Args["maxEdges"].(*int), fc.Args["certainty"].([]graph.Certainty), fc.Args["ownStatement"].(*bool), fc.Args["conditional"].(*bool), fc.Args["asOf"].(*graph.Date), fc.Args["between"].(*DateRange))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
@@ -12137,6 +12173,52 @@ func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_totalEdges(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_totalEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -16258,6 +16340,16 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "edges":
 			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalEdges":
+			out.Values[i] = ec._Subgraph_totalEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -55,6 +55,11 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 			}
 		}
 	}
+	sg.TotalEdges = len(sg.Edges)
+	if t.MaxEdges > 0 && len(sg.Edges) > t.MaxEdges {
+		slices.SortFunc(sg.Edges, graph.StrongerEdge)
+		sg.Edges = sg.Edges[:t.MaxEdges]
+	}
 	slices.SortFunc(sg.Edges, func(a, b graph.Relationship) int { return strings.Compare(a.ID, b.ID) })
 	return sg, nil
 }

@@ -307,7 +307,20 @@ func TestInMemoryStoreAnswersAsNeo4jDoes(t *testing.T) {
 			}
 		}
 	}
-	for _, tr := range []graph.Traversal{{Depth: 0, Limit: 5}, {Depth: graph.MaxDepth + 1, Limit: 5}, {Depth: 1, Limit: 5, Types: []graph.RelationType{"BEFRIENDS"}}, {Depth: 1, Limit: 5, Direction: "SIDEWAYS"}} {
+	// The edge budget: the strongest relationships kept, the total counted.
+	for _, id := range []string{"iran", hub, mid} {
+		for _, maxEdges := range []int{1, 5, 20, 100} {
+			for _, depth := range []int{1, 2} {
+				for _, ev := range []graph.EvidenceFilter{{}, evidence[1]} {
+					tr := graph.Traversal{Depth: depth, Limit: 100, MaxEdges: maxEdges, Evidence: ev}
+					add(fmt.Sprintf("neighbourhood %s %+v", id, tr), func(ctx context.Context, r store) (any, error) {
+						return r.Neighbourhood(ctx, id, tr)
+					})
+				}
+			}
+		}
+	}
+	for _, tr := range []graph.Traversal{{Depth: 1, Limit: 5, MaxEdges: -1}, {Depth: 0, Limit: 5}, {Depth: graph.MaxDepth + 1, Limit: 5}, {Depth: 1, Limit: 5, Types: []graph.RelationType{"BEFRIENDS"}}, {Depth: 1, Limit: 5, Direction: "SIDEWAYS"}} {
 		add(fmt.Sprintf("neighbourhood of iran %+v", tr), func(ctx context.Context, r store) (any, error) { return r.Neighbourhood(ctx, "iran", tr) })
 	}
 	add("neighbourhood of nobody", func(ctx context.Context, r store) (any, error) {

@@ -136,7 +136,7 @@ func lock(ctx context.Context, tx *countingTx, label, what string, ids []string)
 	return nil
 }
 
-const claimWithArticleCypher = `
+var claimWithArticleCypher = `
 	MATCH (c:Claim {id: $id})` + claimMatch + `
 	RETURN c ` + claimProjection + ` AS claim, art {.*} AS article`
 

@@ -41,6 +41,10 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 				tr := graph.Traversal{Depth: depth, Direction: dir, Types: types, Limit: 100, Evidence: ev}
 				st, err := neo4jstore.NeighbourhoodStatement("iran", tr)
 				add(fmt.Sprintf("neighbourhood depth %d %s %v", depth, dir, types), st, err)
+				budgeted := tr
+				budgeted.MaxEdges = 200
+				st, err = neo4jstore.NeighbourhoodStatement("iran", budgeted)
+				add(fmt.Sprintf("neighbourhood depth %d %s %v, 200 edges", depth, dir, types), st, err)
 				for _, all := range []bool{false, true} {
 					st, err := neo4jstore.ShortestPathsStatement("donald-trump", "kataib-hezbollah", tr, all)
 					add(fmt.Sprintf("shortest paths (all %v) depth %d %s %v", all, depth, dir, types), st, err)
@@ -74,6 +78,28 @@ func TestTraversalsStartWithIndexSeeks(t *testing.T) {
 	} {
 		st, err := neo4jstore.ClaimsStatement(f, graph.PageRequest{First: 10})
 		add(fmt.Sprintf("claims %+v", f), st, err)
+	}
+
+	// Nested fields planned into one statement: every nested read starts
+	// from a bound node or an id.
+	everything := &graph.ClaimExpansion{Actors: &graph.ActorExpansion{}, Article: &graph.ArticleExpansion{Claims: &graph.ClaimExpansion{}}}
+	for _, req := range []graph.ExpandRequest{
+		{ActorIDs: []string{"iran"}, Actors: graph.ActorExpansion{Relationships: []graph.RelationshipsExpansion{{
+			Direction: graph.Both,
+			RelationshipExpansion: graph.RelationshipExpansion{
+				Ends:   &graph.ActorExpansion{Relationships: []graph.RelationshipsExpansion{{Direction: graph.Outgoing, Types: []graph.RelationType{graph.RelWarns}}}},
+				Claims: everything,
+			},
+		}}}},
+		{ClaimIDs: []string{"a/b"}, Claims: *everything, ArticleIDs: []string{"a"}, Articles: graph.ArticleExpansion{Claims: everything}},
+	} {
+		st, err := neo4jstore.ExpandStatement(req)
+		add(fmt.Sprintf("expand %d actors, %d claims, %d articles", len(req.ActorIDs), len(req.ClaimIDs), len(req.ArticleIDs)), st, err)
+	}
+	for _, f := range []graph.RelationshipFilter{{FromID: "kataib-hezbollah", ToID: "united-states", Type: graph.RelWarns}, {ToID: "iran"}} {
+		st, err := neo4jstore.RelationshipsExpandedStatement(f, graph.PageRequest{First: 10},
+			graph.RelationshipExpansion{Ends: &graph.ActorExpansion{}, Claims: everything})
+		add(fmt.Sprintf("relationships page with ends and claims %+v", f), st, err)
 	}
 
 	// A control: an unanchored match must be caught as a scan.

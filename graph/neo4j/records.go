@@ -15,16 +15,19 @@ const actorProjection = `{.id, .name, .kind, .aliases, .description, .version}`
 
 // relProjection needs the relationship bound to r. It reads the summary
 // only (see docs/graph-model.md), never the claims.
-var relProjection = func() string {
+var relProjection = relProjectionOf("r")
+
+// relProjectionOf is relProjection for the relationship bound to r.
+func relProjectionOf(r string) string {
 	var b strings.Builder
 	b.WriteString(`{.id, .claimIds, .articleIds, .certainty, .ownStatements, .conditionals, .sourceIds, .sentenceCount,
 	.firstReported, .lastReported, .intervals`)
 	for _, c := range graph.CertaintyTable {
 		b.WriteString(", ." + c.Count)
 	}
-	b.WriteString(", type: type(r), from: startNode(r).id, to: endNode(r).id}")
+	b.WriteString(", type: type(" + r + "), from: startNode(" + r + ").id, to: endNode(" + r + ").id}")
 	return b.String()
-}()
+}
 
 func str(r *neo4j.Record, key string) string {
 	v, _ := r.Get(key)
@@ -125,12 +128,18 @@ func toRels(v any) []graph.Relationship {
 }
 
 // claimProjection needs claimMatch's variables.
-const claimProjection = `{.id, .relation, .certainty, .ownStatement, .conditional, .condition, .conditionStart, .conditionEnd,
+var claimProjection = claimProjectionOf("art", "s", "o", "w")
+
+// claimProjectionOf is claimProjection for a claim whose article, subject,
+// object and attribution are bound to art, s, o and w.
+func claimProjectionOf(art, s, o, w string) string {
+	return `{.id, .relation, .certainty, .ownStatement, .conditional, .condition, .conditionStart, .conditionEnd,
 	.quote, .start, .end, .note, .subjectText, .subjectStart, .subjectEnd, .objectText, .objectStart, .objectEnd,
 	.timeStatus, .timeCue, .timeCueStart, .timeCueEnd, .timeFrom, .timeTo, .validFrom, .validTo,
 	.sentenceStart, .sentenceEnd, .source, .draft, .confidence,
 	.version, .retracted, .retractedAt, .retractedBy, .retractReason,
-	articleId: art.id, subjectId: s.id, objectId: o.id, attributedToId: w.id}`
+	articleId: ` + art + `.id, subjectId: ` + s + `.id, objectId: ` + o + `.id, attributedToId: ` + w + `.id}`
+}
 
 // claimMatch binds c, art, s, o and w (who it is attributed to, or null).
 const claimMatch = `

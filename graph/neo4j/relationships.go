@@ -67,8 +67,47 @@ func (s *Store) Relationships(ctx context.Context, f graph.RelationshipFilter, p
 	return out, nil
 }
 
+// RelationshipsExpanded implements graph.Expander: Relationships, with
+// what e reads below the page's relationships read in the same statement.
+func (s *Store) RelationshipsExpanded(ctx context.Context, f graph.RelationshipFilter, p graph.PageRequest, e graph.RelationshipExpansion) (graph.RelationshipPage, graph.Expanded, error) {
+	out := graph.NewExpanded()
+	g := &expandGen{}
+	proj, ends, err := g.relationship("r", &e)
+	if err != nil {
+		return graph.RelationshipPage{}, out, err
+	}
+	st, err := relationshipsStatement(f, p, ends, proj)
+	if err != nil {
+		return graph.RelationshipPage{}, out, err
+	}
+	recs, err := s.read(ctx, "relationships", st.Cypher, st.Params)
+	if err != nil {
+		return graph.RelationshipPage{}, out, err
+	}
+	total, _ := recs[0].Get("total")
+	page, _ := recs[0].Get("page")
+	list := asList(page)
+	if len(list) > p.First {
+		list = list[:p.First]
+	}
+	w := expandWalker{out: out}
+	res := graph.RelationshipPage{TotalCount: int(total.(int64)), HasNextPage: len(asList(page)) > p.First}
+	for _, x := range list {
+		res.Relationships = append(res.Relationships, toRel(x))
+		w.relationship(x, &e)
+	}
+	return res, out, nil
+}
+
 // RelationshipsStatement is the statement Relationships runs for one page.
 func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (Statement, error) {
+	return relationshipsStatement(f, p, "", "r "+relProjection)
+}
+
+// relationshipsStatement is RelationshipsStatement projecting each
+// relationship r of the page with proj, after the clause ends (which may
+// bind more variables for proj).
+func relationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest, ends, proj string) (Statement, error) {
 	var types []graph.RelationType
 	if f.Type != "" {
 		types = []graph.RelationType{f.Type}
@@ -104,8 +143,8 @@ func RelationshipsStatement(f graph.RelationshipFilter, p graph.PageRequest) (St
 	cypher := `
 		CALL { ` + match + where + ` RETURN count(r) AS total }
 		CALL { ` + match + where + ` AND r.id > $after
-		       WITH r ORDER BY r.id LIMIT $limit
-		       RETURN collect(r ` + relProjection + `) AS page }
+		       WITH r ORDER BY r.id LIMIT $limit` + ends + `
+		       RETURN collect(` + proj + `) AS page }
 		RETURN total, page`
 	return Statement{Cypher: cypher, Params: params}, nil
 }

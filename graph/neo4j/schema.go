@@ -57,8 +57,14 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 }
 
 // ensureIndexes creates the constraints and indexes if they are missing
-// and waits until they are online.
+// and waits until they are online. When every one of them is already
+// online it only asks which are: on a freshly started Neo4j each schema
+// command costs a round trip and planning, which a load would otherwise
+// pay on every start.
 func (s *Store) ensureIndexes(ctx context.Context) error {
+	if missing, err := s.MissingSchema(ctx); err == nil && len(missing) == 0 {
+		return nil
+	}
 	for _, stmt := range schema() {
 		if _, err := s.exec(ctx, "ensure schema", stmt, nil); err != nil && !alreadyExists(err) {
 			return err

@@ -28,7 +28,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 	}
 	nodes, _ := recs[0].Get("nodes")
 	edges, _ := recs[0].Get("edges")
-	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges)}, nil
+	total, _ := recs[0].Get("totalEdges")
+	n, _ := total.(int64)
+	return graph.Subgraph{Nodes: toActors(nodes), Edges: toRels(edges), TotalEdges: int(n)}, nil
 }
 
 // NeighbourhoodStatement is the statement Neighbourhood runs. It walks out
@@ -37,7 +39,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, t graph.Traversal)
 // id order up to what the limit leaves. It stops as soon as the limit is
 // reached, so a hub's depth-2 neighbourhood costs about what its depth-1
 // neighbourhood does, and no path is enumerated twice. The result is the
-// same as ordering every reachable actor by its distance, then id.
+// same as ordering every reachable actor by its distance, then id. With
+// an edge budget (t.MaxEdges) it counts the relationships among those
+// actors and keeps the strongest.
 func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 	if _, err := hops(t.Depth); err != nil {
 		return Statement{}, err
@@ -78,11 +82,31 @@ func NeighbourhoodStatement(id string, t graph.Traversal) (Statement, error) {
 			WITH nodes
 			UNWIND nodes AS x
 			MATCH (x)` + among + `(y:Actor)
-			WHERE y IN nodes AND ` + amongEvidence + `
+			WHERE y IN nodes AND ` + amongEvidence)
+	if t.MaxEdges > 0 {
+		// The edge budget: the strongest $maxEdges by graph.StrongerEdge
+		// (corroboration is the number of distinct sources), then in id
+		// order. Only the kept edges are projected: their summaries, with
+		// their claim id lists, are most of what the answer weighs.
+		params["maxEdges"] = t.MaxEdges
+		b.WriteString(`
+			WITH DISTINCT r ORDER BY size(r.sourceIds) DESC, r.claimCount DESC, r.id
+			WITH collect(r) AS found
+			RETURN size(found) AS totalEdges, COLLECT {
+				UNWIND found[..$maxEdges] AS r
+				WITH r ORDER BY r.id
+				RETURN r ` + relProjection + `
+			} AS edges
+		}`)
+	} else {
+		b.WriteString(`
 			WITH DISTINCT r ORDER BY r.id
-			RETURN collect(r ` + relProjection + `) AS edges
-		}
-		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges`)
+			WITH collect(r ` + relProjection + `) AS edges
+			RETURN size(edges) AS totalEdges, edges
+		}`)
+	}
+	b.WriteString(`
+		RETURN [n IN nodes | n ` + actorProjection + `] AS nodes, edges, totalEdges`)
 	return Statement{Cypher: b.String(), Params: params}, nil
 }
 
