@@ -67,6 +67,9 @@ var Patterns = []Pattern{
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"retaliate", "avenge"}, Subject: []string{"nsubj", "nsubj:xsubj"}, Object: againstObj, Confidence: 0.6},
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Requires: []string{"obl:of=action|attack|attacks|strike|strikes|retaliation|force|war|response|escalation|consequences|reprisal|reprisals"}, Confidence: 0.75},
 	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, ComplementCue: []string{"target", "price", "safe", "retaliate", "retaliation", "respond", "response", "force", "war", "strike", "attack", "revenge", "avenge", "punish", "punishment"}, Confidence: 0.7},
+	// "warned that it would act against X": a complement whose verb acts
+	// against the object is a threat, whoever is warned.
+	{Relation: graph.RelThreatens, POS: "V", Lemmas: []string{"warn", "say", "declare", "announce"}, Subject: agentSubj, Object: []string{"ccomp=act|move|retaliate|respond|strike|hit|react/obl:against", "ccomp=act|move|retaliate|respond|strike|hit|react/obl:on"}, Requires: []string{"ccomp/aux=will|would|could|may|might"}, Confidence: 0.65},
 	{Relation: graph.RelWarns, POS: "V", Lemmas: []string{"warn", "caution"}, Subject: agentSubj, Object: []string{"obj", "obl:to", "iobj"}, Confidence: 0.8},
 	{Relation: graph.RelWarns, POS: "V", Lemmas: []string{"warn", "caution"}, Subject: agentSubj, Object: []string{"ccomp/nsubj", "ccomp/nsubj:pass"}, ComplementCue: []string{"face", "consequence", "pay", "price", "suffer", "regret", "accountable", "responsible"}, Confidence: 0.6},
 	{Relation: graph.RelWarns, POS: "N", Lemmas: []string{"warning", "ultimatum"}, Subject: nounSubj, Object: []string{"nmod:to", "nmod:for"}, Confidence: 0.7},
@@ -128,6 +131,9 @@ var Patterns = []Pattern{
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obl:on", "obl:upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obj"}, Requires: []string{"compound:prt=on|upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"urge", "appeal", "implore", "ask", "beseech"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.7},
+	// "encouraged X to do": an appeal when an infinitive says what X is
+	// to do ("pressed X to do" is a demand, above).
+	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"encourage", "exhort"}, Subject: agentSubj, Object: []string{"obj"}, Requires: []string{"xcomp/mark=to"}, Confidence: 0.65},
 	{Relation: graph.RelRequestsAssistanceFrom, POS: "V", Lemmas: []string{"seek", "request", "ask", "solicit"}, Subject: agentSubj, Object: []string{"obl:from", "obj/nmod:from", "obl:for=help|assistance|support/^obl/obj"}, Requires: []string{"obj=assistance|help|support|aid|backing|reinforcements|fighters|troops", "obl:for=help|assistance|support|aid"}, Confidence: 0.7},
 	{Relation: graph.RelNegotiatesWith, POS: "V", Lemmas: []string{"negotiate", "bargain"}, Subject: agentSubj, Object: withObj, Confidence: 0.8},
 	{Relation: graph.RelNegotiatesWith, POS: "V", Lemmas: []string{"hold", "conduct", "resume", "open", "begin", "start", "continue"}, Subject: agentSubj, Object: []string{"obj=talks|negotiations|dialogue/nmod:with", "obl:with"}, Requires: []string{"obj=talks|negotiations|dialogue"}, Confidence: 0.75},
