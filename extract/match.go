@@ -625,13 +625,78 @@ func (x *extraction) memberHits(s nlp.Sentence) []hit {
 		if !ok {
 			continue
 		}
-		mr, _, ok := x.actorAt(s, e.Dependent)
-		if !ok || x.final(mr.actor) == x.final(wr.actor) {
-			continue
+		// "a banner for several factions, among them A and B": the
+		// members belong to the umbrella the factions gather under.
+		if ur, uTok, ok := x.umbrellaOf(s, whole); ok {
+			wr, whole = ur, uTok
 		}
-		out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: e.Dependent, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
+		for _, m := range x.listedMembers(s, e.Dependent) {
+			mr, _, ok := x.actorAt(s, m)
+			if !ok || x.final(mr.actor) == x.final(wr.actor) {
+				continue
+			}
+			out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: m, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
+		}
 	}
 	return out
+}
+
+// listedMembers are the members an "including"/"among" phrase names:
+// the phrase's head, or, for "among them A, B and C", the names the
+// pronoun gathers (the parser hangs them on it), never the pronoun,
+// which stands for the whole.
+func (x *extraction) listedMembers(s nlp.Sentence, t int) []int {
+	if x.doc.Tokens[t].POS != "PRP" {
+		return []int{t}
+	}
+	var out []int
+	for _, c := range s.Children(t) {
+		if c.Relation == "dep" || c.Relation == "appos" {
+			out = append(out, c.Dependent)
+		}
+	}
+	return out
+}
+
+// umbrellaNouns are nouns for a name or body that groups others: "X
+// serves as a banner for factions", "an umbrella for militias".
+var umbrellaNouns = setOf("umbrella", "banner", "coalition", "alliance", "front", "platform", "grouping", "cover")
+
+// umbrellaOf: when the group at token g is what an umbrella noun gathers
+// ("a banner for several factions", "an umbrella of militias"), the actor
+// the umbrella stands for: the noun itself when it names one, else the
+// subject it is predicated of ("X has served as a banner for …", "X is an
+// umbrella of …") or the name it is in apposition with.
+func (x *extraction) umbrellaOf(s nlp.Sentence, g int) (ref, int, bool) {
+	for _, e := range s.Governors(g) {
+		if (e.Relation != "nmod:for" && e.Relation != "nmod:of") || e.Governor < 0 || !umbrellaNouns[x.doc.Tokens[e.Governor].Lemma] {
+			continue
+		}
+		u := e.Governor
+		if r, t, ok := x.actorAt(s, u); ok {
+			return r, t, true
+		}
+		for _, ue := range s.Governors(u) {
+			switch {
+			case ue.Relation == "obl:as" && ue.Governor >= 0:
+				if subj := subjectOf(s, ue.Governor); subj >= 0 {
+					if r, t, ok := x.actorAt(s, subj); ok {
+						return r, t, true
+					}
+				}
+			case ue.Relation == "appos" && ue.Governor >= 0:
+				if r, t, ok := x.actorAt(s, ue.Governor); ok {
+					return r, t, true
+				}
+			}
+		}
+		if subj := subjectOf(s, u); subj >= 0 {
+			if r, t, ok := x.actorAt(s, subj); ok {
+				return r, t, true
+			}
+		}
+	}
+	return ref{}, -1, false
 }
 
 // clauseSubject walks up from a participle to the nearest governing verb
