@@ -157,10 +157,6 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		}
 		return id
 	}
-	for i := range claims {
-		claims[i].c.Subject, claims[i].c.Object = canon(claims[i].c.Subject), canon(claims[i].c.Object)
-	}
-	claims = inheritAlignment(claims)
 	used := map[string]bool{}
 	ids := map[string]int{}
 	seenCanon := map[string]bool{}
@@ -261,46 +257,6 @@ func dropOwnSide(claims []drafted) []drafted {
 			continue
 		}
 		out = append(out, c)
-	}
-	return out
-}
-
-// inheritAlignment: a sentence that makes Y a member of a group B and
-// says B is aligned with X ("Badr, the oldest of the Iran-aligned groups")
-// says Y is aligned with X too; reporting names the member by the bloc's
-// alignment. The inferred claim keeps the member claim's modality and
-// quote, with the lower confidence of the two, lowered once more.
-func inheritAlignment(claims []drafted) []drafted {
-	type sb struct {
-		start   int
-		subject string
-	}
-	aligned := map[sb][]DraftClaim{}
-	have := map[string]bool{}
-	for _, c := range claims {
-		if graph.RelationType(c.c.Relation) == graph.RelAlignedWith {
-			aligned[sb{c.c.Start, c.c.Subject}] = append(aligned[sb{c.c.Start, c.c.Subject}], c.c)
-			have[c.c.Subject+"|"+c.c.Object+"|"+itoa(c.c.Start)] = true
-		}
-	}
-	out := claims
-	for _, m := range claims {
-		if graph.RelationType(m.c.Relation) != graph.RelMemberOf {
-			continue
-		}
-		for _, a := range aligned[sb{m.c.Start, m.c.Object}] {
-			k := m.c.Subject + "|" + a.Object + "|" + itoa(m.c.Start)
-			if a.Object == m.c.Subject || have[k] {
-				continue
-			}
-			have[k] = true
-			c := m.c
-			c.Relation = string(graph.RelAlignedWith)
-			c.Object, c.ObjectText, c.ObjectStart = a.Object, a.ObjectText, a.ObjectStart
-			c.Confidence = round2(min(m.c.Confidence, a.Confidence) * 0.9)
-			c.Note = "inferred: a member of a group aligned with " + a.ObjectText
-			out = append(out, drafted{c, fmt.Sprintf("%s|%s|%s|%d", c.Subject, c.Relation, c.Object, c.Start)})
-		}
 	}
 	return out
 }

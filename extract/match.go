@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/extract/actors"
@@ -311,6 +312,19 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 					}
 				}
 			}
+			if len(objs) == 0 && symmetricRelations[pat.Relation] && symmetricVerbs[lemma] {
+				// "Iranian and US negotiators held talks", "A and B
+				// clashed": the parties named together hold the
+				// relation with each other, coded once from the first.
+				parties := x.coordinatedParties(s, p, subjPaths)
+				for _, b := range parties[min(1, len(parties)):] {
+					ar, aTok, _ := x.actorAt(s, parties[0])
+					br, bTok, _ := x.actorAt(s, b)
+					if x.final(ar.actor) != x.final(br.actor) {
+						out = append(out, hit{rel: pat.Relation, pred: p, subj: aTok, obj: bTok, sref: ar, oref: br, confidence: conf * 0.9, certainty: pat.Certainty, objNP: b, pattern: patternName(i) + " between its subjects"})
+					}
+				}
+			}
 			for _, st := range subs {
 				for _, ot := range objs {
 					sr, sTok, _ := x.actorAt(s, st)
@@ -379,6 +393,63 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 		}
 	}
 	return append(out, inherited...)
+}
+
+// symmetricRelations are relations two parties hold with each other,
+// and symmetricVerbs the predicates that say so of parties named
+// together ("A and B met"; "A received B" is not one).
+var (
+	symmetricRelations = map[graph.RelationType]bool{graph.RelNegotiatesWith: true, graph.RelFights: true, graph.RelConsultsWith: true}
+	symmetricVerbs     = setOf("negotiate", "bargain", "hold", "conduct", "resume", "open", "begin", "start", "continue", "meet", "consult", "confer", "fight", "clash", "battle")
+)
+
+// coordinatedParties are two or more actors named together as the
+// subject of predicate p: coordinated subjects ("Iran and the United
+// States held talks"), or coordinated names or demonyms modifying the
+// subject ("Iranian and US negotiators"). Fewer than two: none.
+func (x *extraction) coordinatedParties(s nlp.Sentence, p int, subjPaths []string) []int {
+	distinct := func(toks []int) []int {
+		var out []int
+		seen := map[string]bool{}
+		for _, t := range toks {
+			r, _, ok := x.actorAt(s, t)
+			if !ok || seen[x.final(r.actor)] {
+				continue
+			}
+			seen[x.final(r.actor)] = true
+			out = append(out, t)
+		}
+		if len(out) < 2 {
+			return nil
+		}
+		return out
+	}
+	if parties := distinct(x.argTokens(s, p, subjPaths, false)); parties != nil {
+		return parties
+	}
+	for _, e := range s.Children(p) {
+		if e.Relation != "nsubj" {
+			continue
+		}
+		var mods []int
+		for _, c := range s.Children(e.Dependent) {
+			if c.Relation != "amod" && c.Relation != "compound" {
+				continue
+			}
+			for _, t := range x.withConjuncts(s, c.Dependent) {
+				if _, _, ok := x.actorAt(s, t); ok {
+					mods = appendUnique(mods, t)
+				} else if _, ok := x.adjectiveActor(t); ok {
+					mods = appendUnique(mods, t)
+				}
+			}
+		}
+		sort.Ints(mods)
+		if parties := distinct(mods); parties != nil {
+			return parties
+		}
+	}
+	return nil
 }
 
 func patternName(i int) string { return "pattern " + itoa(i+1) }
