@@ -130,6 +130,9 @@ var Patterns = []Pattern{
 	{Relation: graph.RelDemands, POS: "N", Lemmas: []string{"demand", "demands", "ultimatum"}, Subject: []string{"nmod:poss", "nmod:by", "compound", "amod"}, Object: []string{"nmod:on", "nmod:of", "nmod:for", "nmod:to"}, Confidence: 0.55},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obl:on", "obl:upon"}, Confidence: 0.75},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"obj"}, Requires: []string{"compound:prt=on|upon"}, Confidence: 0.75},
+	// "called on X to do", parsed with "on" as the marker of the
+	// infinitive clause whose subject is X.
+	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"call"}, Subject: agentSubj, Object: []string{"advcl:to/nsubj", "advcl/nsubj", "xcomp/nsubj", "ccomp/nsubj"}, Requires: []string{"advcl:to/mark=on|upon", "advcl/mark=on|upon", "xcomp/mark=on|upon", "ccomp/mark=on|upon"}, Confidence: 0.7},
 	{Relation: graph.RelAppealsTo, POS: "V", Lemmas: []string{"urge", "appeal", "implore", "ask", "beseech"}, Subject: agentSubj, Object: []string{"obj", "obl:to"}, Confidence: 0.7},
 	// "encouraged X to do": an appeal when an infinitive says what X is
 	// to do ("pressed X to do" is a demand, above).
