@@ -730,8 +730,10 @@ func (x *extraction) listedMembers(s nlp.Sentence, t int) []int {
 }
 
 // umbrellaNouns are nouns for a name or body that groups others: "X
-// serves as a banner for factions", "an umbrella for militias".
-var umbrellaNouns = setOf("umbrella", "banner", "coalition", "alliance", "front", "platform", "grouping", "cover")
+// serves as a banner for factions", "an umbrella for militias". Not
+// "front" or "cover": "a front for X" belongs to X rather than gathering
+// it.
+var umbrellaNouns = setOf("umbrella", "banner", "coalition", "alliance", "platform", "grouping")
 
 // umbrellaOf: when the group at token g is what an umbrella noun gathers
 // ("a banner for several factions", "an umbrella of militias"), the actor
