@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/extract/actors"
@@ -311,6 +312,19 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 					}
 				}
 			}
+			if len(objs) == 0 && symmetricRelations[pat.Relation] && symmetricVerbs[lemma] {
+				// "Iranian and US negotiators held talks", "A and B
+				// clashed": the parties named together hold the
+				// relation with each other, coded once from the first.
+				parties := x.coordinatedParties(s, p, subjPaths)
+				for _, b := range parties[min(1, len(parties)):] {
+					ar, aTok, _ := x.actorAt(s, parties[0])
+					br, bTok, _ := x.actorAt(s, b)
+					if x.final(ar.actor) != x.final(br.actor) {
+						out = append(out, hit{rel: pat.Relation, pred: p, subj: aTok, obj: bTok, sref: ar, oref: br, confidence: conf * 0.9, certainty: pat.Certainty, objNP: b, pattern: patternName(i) + " between its subjects"})
+					}
+				}
+			}
 			for _, st := range subs {
 				for _, ot := range objs {
 					sr, sTok, _ := x.actorAt(s, st)
@@ -379,6 +393,63 @@ func (x *extraction) hits(s nlp.Sentence) []hit {
 		}
 	}
 	return append(out, inherited...)
+}
+
+// symmetricRelations are relations two parties hold with each other,
+// and symmetricVerbs the predicates that say so of parties named
+// together ("A and B met"; "A received B" is not one).
+var (
+	symmetricRelations = map[graph.RelationType]bool{graph.RelNegotiatesWith: true, graph.RelFights: true, graph.RelConsultsWith: true}
+	symmetricVerbs     = setOf("negotiate", "bargain", "hold", "conduct", "resume", "open", "begin", "start", "continue", "meet", "consult", "confer", "fight", "clash", "battle")
+)
+
+// coordinatedParties are two or more actors named together as the
+// subject of predicate p: coordinated subjects ("Iran and the United
+// States held talks"), or coordinated names or demonyms modifying the
+// subject ("Iranian and US negotiators"). Fewer than two: none.
+func (x *extraction) coordinatedParties(s nlp.Sentence, p int, subjPaths []string) []int {
+	distinct := func(toks []int) []int {
+		var out []int
+		seen := map[string]bool{}
+		for _, t := range toks {
+			r, _, ok := x.actorAt(s, t)
+			if !ok || seen[x.final(r.actor)] {
+				continue
+			}
+			seen[x.final(r.actor)] = true
+			out = append(out, t)
+		}
+		if len(out) < 2 {
+			return nil
+		}
+		return out
+	}
+	if parties := distinct(x.argTokens(s, p, subjPaths, false)); parties != nil {
+		return parties
+	}
+	for _, e := range s.Children(p) {
+		if e.Relation != "nsubj" {
+			continue
+		}
+		var mods []int
+		for _, c := range s.Children(e.Dependent) {
+			if c.Relation != "amod" && c.Relation != "compound" {
+				continue
+			}
+			for _, t := range x.withConjuncts(s, c.Dependent) {
+				if _, _, ok := x.actorAt(s, t); ok {
+					mods = appendUnique(mods, t)
+				} else if _, ok := x.adjectiveActor(t); ok {
+					mods = appendUnique(mods, t)
+				}
+			}
+		}
+		sort.Ints(mods)
+		if parties := distinct(mods); parties != nil {
+			return parties
+		}
+	}
+	return nil
 }
 
 func patternName(i int) string { return "pattern " + itoa(i+1) }
@@ -625,13 +696,80 @@ func (x *extraction) memberHits(s nlp.Sentence) []hit {
 		if !ok {
 			continue
 		}
-		mr, _, ok := x.actorAt(s, e.Dependent)
-		if !ok || x.final(mr.actor) == x.final(wr.actor) {
-			continue
+		// "a banner for several factions, among them A and B": the
+		// members belong to the umbrella the factions gather under.
+		if ur, uTok, ok := x.umbrellaOf(s, whole); ok {
+			wr, whole = ur, uTok
 		}
-		out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: e.Dependent, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
+		for _, m := range x.listedMembers(s, e.Dependent) {
+			mr, _, ok := x.actorAt(s, m)
+			if !ok || x.final(mr.actor) == x.final(wr.actor) {
+				continue
+			}
+			out = append(out, hit{rel: graph.RelMemberOf, pred: whole, subj: m, obj: whole, sref: mr, oref: wr, confidence: 0.7, objNP: whole, pattern: "including"})
+		}
 	}
 	return out
+}
+
+// listedMembers are the members an "including"/"among" phrase names:
+// the phrase's head, or, for "among them A, B and C", the names the
+// pronoun gathers (the parser hangs them on it), never the pronoun,
+// which stands for the whole.
+func (x *extraction) listedMembers(s nlp.Sentence, t int) []int {
+	if x.doc.Tokens[t].POS != "PRP" {
+		return []int{t}
+	}
+	var out []int
+	for _, c := range s.Children(t) {
+		if c.Relation == "dep" || c.Relation == "appos" {
+			out = append(out, c.Dependent)
+		}
+	}
+	return out
+}
+
+// umbrellaNouns are nouns for a name or body that groups others: "X
+// serves as a banner for factions", "an umbrella for militias". Not
+// "front" or "cover": "a front for X" belongs to X rather than gathering
+// it.
+var umbrellaNouns = setOf("umbrella", "banner", "coalition", "alliance", "platform", "grouping")
+
+// umbrellaOf: when the group at token g is what an umbrella noun gathers
+// ("a banner for several factions", "an umbrella of militias"), the actor
+// the umbrella stands for: the noun itself when it names one, else the
+// subject it is predicated of ("X has served as a banner for …", "X is an
+// umbrella of …") or the name it is in apposition with.
+func (x *extraction) umbrellaOf(s nlp.Sentence, g int) (ref, int, bool) {
+	for _, e := range s.Governors(g) {
+		if (e.Relation != "nmod:for" && e.Relation != "nmod:of") || e.Governor < 0 || !umbrellaNouns[x.doc.Tokens[e.Governor].Lemma] {
+			continue
+		}
+		u := e.Governor
+		if r, t, ok := x.actorAt(s, u); ok {
+			return r, t, true
+		}
+		for _, ue := range s.Governors(u) {
+			switch {
+			case ue.Relation == "obl:as" && ue.Governor >= 0:
+				if subj := subjectOf(s, ue.Governor); subj >= 0 {
+					if r, t, ok := x.actorAt(s, subj); ok {
+						return r, t, true
+					}
+				}
+			case ue.Relation == "appos" && ue.Governor >= 0:
+				if r, t, ok := x.actorAt(s, ue.Governor); ok {
+					return r, t, true
+				}
+			}
+		}
+		if subj := subjectOf(s, u); subj >= 0 {
+			if r, t, ok := x.actorAt(s, subj); ok {
+				return r, t, true
+			}
+		}
+	}
+	return ref{}, -1, false
 }
 
 // clauseSubject walks up from a participle to the nearest governing verb

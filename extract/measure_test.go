@@ -76,7 +76,7 @@ func draftChecked(t testing.TB, x *Extractor, doc nlp.Document, articlePath stri
 		t.Fatal(err)
 	}
 	if os.Getenv("DUMP") != "" {
-		os.WriteFile("/tmp/extract-draft.yaml", b, 0o644)
+		os.WriteFile(filepath.Join(os.TempDir(), "extract-draft-"+articleID(Article{Path: articlePath})+".yaml"), b, 0o644)
 	}
 	if len(d.Claims) > 0 {
 		if _, err := loaders.ParseFile(filepath.Join(dir, "draft.yaml")); err != nil {
