@@ -27,8 +27,11 @@ test: fmt-check vet staticcheck check-generated test-deps
 
 ## test-packages: every package's tests; needs the ACTORGRAPH_TEST_* variables
 ## scripts/testdb sets and a CoreNLP server (make test sees to both)
+# -timeout: go test's default of 10 minutes per package is tight for
+# graph/neo4j and cmd/actorgraph on a busy 2-core machine; a hung test still
+# ends the run, with every goroutine's stack.
 test-packages:
-	$(GO) test -p 1 -count=1 ./...
+	$(GO) test -p 1 -count=1 -timeout 45m ./...
 
 ## unit: the tests that need no database and no parser, in seconds:
 ## resolvers and server over the in-memory graph (graph/inmem), claims
