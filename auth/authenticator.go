@@ -94,8 +94,15 @@ func (a *Authenticator) now() time.Time { return a.opt.Now().UTC().Truncate(time
 
 // Create makes a new token with a fresh id and secret, stores only the
 // secret's hash, and returns the token and the bearer string to hand to
-// its holder: it cannot be shown again. EINVALID for a bad name or role.
+// its holder: it cannot be shown again. The caller, whom ctx carries,
+// needs the admin role (the command line's principal is CommandLine); the
+// store records the token's creation as theirs. EINVALID for a bad name
+// or role.
 func (a *Authenticator) Create(ctx context.Context, name string, role Role) (Token, string, error) {
+	by, err := admin(ctx)
+	if err != nil {
+		return Token{}, "", err
+	}
 	t := Token{ID: newID(), Name: name, Role: role, CreatedAt: a.now()}
 	if err := t.Validate(); err != nil {
 		return Token{}, "", err
@@ -107,7 +114,7 @@ func (a *Authenticator) Create(ctx context.Context, name string, role Role) (Tok
 	hash := hashSecret(secret, a.opt.Hash)
 	a.release()
 	a.hashes.Add(1)
-	if err := a.store.CreateToken(ctx, StoredToken{Token: t, SecretHash: hash}); err != nil {
+	if err := a.store.CreateToken(ctx, StoredToken{Token: t, SecretHash: hash}, by); err != nil {
 		return Token{}, "", fmt.Errorf("create token: %w", err)
 	}
 	return t, FormatToken(t.ID, secret), nil
@@ -125,18 +132,33 @@ func (a *Authenticator) List(ctx context.Context) ([]Token, error) {
 
 // Revoke revokes the token with this id at once: it is refused from the
 // next request on, in every process. Revoking it again changes nothing.
-// EINVALID for a malformed id, ENOTFOUND for an unknown one.
+// The caller, whom ctx carries, needs the admin role; the store records
+// the revocation as theirs. EINVALID for a malformed id, ENOTFOUND for an
+// unknown one.
 func (a *Authenticator) Revoke(ctx context.Context, id string) (Token, error) {
+	by, err := admin(ctx)
+	if err != nil {
+		return Token{}, err
+	}
 	if !validID(id) {
 		// Never echo it: it may be a whole token pasted by mistake.
 		return Token{}, graph.Errorf(graph.EINVALID, "a token id is %d lower-case hex digits (the part after %s in the token)", idBytes*2, TokenPrefix)
 	}
-	t, err := a.store.RevokeToken(ctx, id, a.now())
+	t, err := a.store.RevokeToken(ctx, id, a.now(), by)
 	if err != nil {
 		return Token{}, fmt.Errorf("revoke token %s: %w", id, err)
 	}
 	a.forget(id)
 	return t, nil
+}
+
+// admin returns the caller ctx carries if it may manage tokens.
+func admin(ctx context.Context) (Principal, error) {
+	if err := Require(ctx, Admin); err != nil {
+		return Principal{}, err
+	}
+	p, _ := FromContext(ctx)
+	return p, nil
 }
 
 // forget drops what this process remembers of a revoked token.

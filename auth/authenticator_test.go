@@ -12,8 +12,8 @@ import (
 
 	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/auth/authtest"
-	"github.com/actorgraph/actorgraph/auth/inmem"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/inmem"
 )
 
 // clock is a settable test clock.
@@ -51,6 +51,12 @@ func (s *countingStore) TouchToken(ctx context.Context, id string, at time.Time)
 	return s.TokenStore.TouchToken(ctx, id, at)
 }
 
+// asAdmin is ctx carrying the command line's principal, who may manage
+// tokens.
+func asAdmin(ctx context.Context) context.Context {
+	return auth.NewContext(ctx, auth.CommandLine("test"))
+}
+
 // cheap are argon2id parameters that make tests fast.
 var cheap = auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}
 
@@ -62,14 +68,14 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	f := &fixture{store: &countingStore{TokenStore: &inmem.TokenStore{}}, clock: &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}}
+	f := &fixture{store: &countingStore{TokenStore: inmem.New()}, clock: &clock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}}
 	f.a = auth.NewAuthenticator(f.store, auth.Options{Hash: cheap, Now: f.clock.Now, Logger: slog.New(slog.DiscardHandler)})
 	return f
 }
 
 func (f *fixture) create(t *testing.T, name string, role auth.Role) (auth.Token, string) {
 	t.Helper()
-	tok, bearer, err := f.a.Create(context.Background(), name, role)
+	tok, bearer, err := f.a.Create(asAdmin(context.Background()), name, role)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +109,7 @@ func TestCreate(t *testing.T) {
 		name string
 		role auth.Role
 	}{{"", auth.Reader}, {"x", "owner"}, {"tab\there", auth.Admin}} {
-		if _, b, err := f.a.Create(ctx, c.name, c.role); graph.ErrorCode(err) != graph.EINVALID || b != "" {
+		if _, b, err := f.a.Create(asAdmin(ctx), c.name, c.role); graph.ErrorCode(err) != graph.EINVALID || b != "" {
 			t.Errorf("Create(%q, %q) = %q, %v; want EINVALID", c.name, c.role, b, err)
 		}
 	}
@@ -117,7 +123,7 @@ func TestAuthenticate(t *testing.T) {
 	ctx := context.Background()
 	editor, bearer := f.create(t, "editor", auth.Editor)
 	revoked, revokedBearer := f.create(t, "gone", auth.Admin)
-	if _, err := f.a.Revoke(ctx, revoked.ID); err != nil {
+	if _, err := f.a.Revoke(asAdmin(ctx), revoked.ID); err != nil {
 		t.Fatal(err)
 	}
 	id, secret, _ := auth.ParseToken(bearer)
@@ -166,7 +172,7 @@ func TestAuthenticateHashesOncePerToken(t *testing.T) {
 	id, secret, _ := auth.ParseToken(bearer)
 	other, _ := f.create(t, "other", auth.Reader)
 	revoked, revokedBearer := f.create(t, "revoked", auth.Reader)
-	f.a.Revoke(ctx, revoked.ID)
+	f.a.Revoke(asAdmin(ctx), revoked.ID)
 	base := f.a.SlowHashes() // the creations' hashes
 
 	steps := []struct {
@@ -202,7 +208,7 @@ func TestAuthenticateHashesOncePerToken(t *testing.T) {
 	// Authenticator over the same store) counts from the next request,
 	// though this one has verified the token before.
 	elsewhere := auth.NewAuthenticator(f.store, auth.Options{Hash: cheap})
-	if _, err := elsewhere.Revoke(ctx, tok.ID); err != nil {
+	if _, err := elsewhere.Revoke(asAdmin(ctx), tok.ID); err != nil {
 		t.Fatal(err)
 	}
 	_, err := f.a.Authenticate(ctx, bearer)
@@ -270,7 +276,7 @@ func TestRevoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.clock.Advance(time.Hour)
-	got, err := f.a.Revoke(ctx, tok.ID)
+	got, err := f.a.Revoke(asAdmin(ctx), tok.ID)
 	if err != nil || !got.RevokedAt.Equal(f.clock.Now()) {
 		t.Fatalf("Revoke = %+v, %v", got, err)
 	}
@@ -282,7 +288,7 @@ func TestRevoke(t *testing.T) {
 		{"not-an-id", graph.EINVALID},
 		{bearer, graph.EINVALID},
 	} {
-		_, err := f.a.Revoke(ctx, c.id)
+		_, err := f.a.Revoke(asAdmin(ctx), c.id)
 		authtest.WantCode(t, err, c.code)
 		if strings.Contains(err.Error(), bearer) {
 			t.Errorf("error repeats the token: %v", err)

@@ -9,7 +9,7 @@
 //
 // The secret part of a token is shown once, when the token is created;
 // only a slow (argon2id) hash of it is kept. The TokenStore port says how
-// tokens are kept; graph/neo4j implements it over Neo4j and auth/inmem in
+// tokens are kept; graph/neo4j implements it over Neo4j and graph/inmem in
 // memory. The Authenticator issues, lists and revokes tokens and turns a
 // presented token into a Principal, which the HTTP layer puts in the
 // request's context, and Require checks against a role.

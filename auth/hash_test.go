@@ -82,7 +82,7 @@ func TestHashingWaitsForASlot(t *testing.T) {
 	a.hashing <- struct{}{} // the one slot is busy
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, _, err := a.Create(ctx, "ci", Reader); graph.ErrorCode(err) != graph.ETIMEOUT {
+	if _, _, err := a.Create(NewContext(ctx, CommandLine("test")), "ci", Reader); graph.ErrorCode(err) != graph.ETIMEOUT {
 		t.Fatalf("Create with no free slot and an ended request = %v, want ETIMEOUT", err)
 	}
 	if a.SlowHashes() != 0 {

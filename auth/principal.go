@@ -22,6 +22,22 @@ type Principal struct {
 // allows anonymous reads.
 var Anonymous = Principal{Name: "anonymous", Role: Reader}
 
+// CommandLineID is the TokenID of the principal of the command line
+// (CommandLine). It is no token's id (those are hex digits), so the audit
+// trail tells command-line changes from every token's.
+const CommandLineID = "cli"
+
+// CommandLine is who changes things from actorgraph's command line (the
+// token commands): whoever holds the database's credentials, with every
+// role, named after the operating system's user ("cli:alice"), so that
+// the audit trail says where a change came from.
+func CommandLine(user string) Principal {
+	if user == "" {
+		user = "unknown"
+	}
+	return Principal{TokenID: CommandLineID, Name: "cli:" + user, Role: Admin}
+}
+
 // IsAnonymous reports whether the caller presented no token.
 func (p Principal) IsAnonymous() bool { return p.TokenID == "" }
 

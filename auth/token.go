@@ -80,23 +80,27 @@ type StoredToken struct {
 }
 
 // TokenStore keeps API tokens. The domain owns this port; graph/neo4j
-// implements it over Neo4j, auth/inmem in memory. Failures of the store
+// implements it over Neo4j, graph/inmem in memory. Failures of the store
 // itself carry its own codes (EUNAVAILABLE when the database cannot be
 // reached).
 type TokenStore interface {
-	// CreateToken stores a new token. EINVALID if a token with its id
-	// exists (ids are 64 random bits, so that means a bug).
-	CreateToken(ctx context.Context, t StoredToken) error
+	// CreateToken stores a new token, and records it in the audit trail
+	// as made by `by` (curation.TokenRevision, action CREATE_TOKEN) in the
+	// same transaction: both are written or neither. EINVALID if a token
+	// with its id exists (ids are 64 random bits, so that means a bug).
+	CreateToken(ctx context.Context, t StoredToken, by Principal) error
 	// FindTokenByID returns the token with its secret's hash, revoked or
 	// not. ENOTFOUND if no token has this id.
 	FindTokenByID(ctx context.Context, id string) (StoredToken, error)
 	// FindTokens returns every token, revoked ones too, oldest first (ties
 	// by id). It never returns hashes.
 	FindTokens(ctx context.Context) ([]Token, error)
-	// RevokeToken marks the token revoked at `at` and returns it; a token
-	// revoked already keeps its first revocation time. ENOTFOUND if no
+	// RevokeToken marks the token revoked at `at` by `by` and returns it,
+	// recording the revocation in the audit trail (REVOKE_TOKEN) in the
+	// same transaction. A token revoked already keeps its first revocation
+	// time, and nothing is recorded: nothing changed. ENOTFOUND if no
 	// token has this id.
-	RevokeToken(ctx context.Context, id string, at time.Time) (Token, error)
+	RevokeToken(ctx context.Context, id string, at time.Time, by Principal) (Token, error)
 	// TouchToken records that the token was used at `at`; LastUsedAt
 	// never moves back. ENOTFOUND if no token has this id.
 	TouchToken(ctx context.Context, id string, at time.Time) error

@@ -18,7 +18,9 @@ type Revision struct {
 	// At is when the change was committed, UTC.
 	At time.Time
 	// ByTokenID, ByName and ByRole identify the API token the change was
-	// made with: its id, its name and its role at the time.
+	// made with: its id, its name and its role at the time. A change made
+	// on the command line has auth.CommandLineID and the operating
+	// system's user name ("cli:alice", auth.CommandLine).
 	ByTokenID string
 	ByName    string
 	ByRole    auth.Role
@@ -51,6 +53,8 @@ const (
 	SetAliases    Action = "SET_ALIASES"
 	MergeActors   Action = "MERGE_ACTORS"
 	UnmergeActors Action = "UNMERGE_ACTORS"
+	CreateToken   Action = "CREATE_TOKEN"
+	RevokeToken   Action = "REVOKE_TOKEN"
 )
 
 // ActionInfo documents one action: one row of ActionTable.
@@ -77,6 +81,11 @@ var ActionTable = []ActionInfo{
 	{SetAliases, "setAliases", auth.Editor},
 	{MergeActors, "mergeActors", auth.Admin},
 	{UnmergeActors, "unmergeActors", auth.Admin},
+	// Token management: the mutations, and `actorgraph token create` and
+	// `token revoke` (by auth.CommandLine), which the token stores record
+	// with TokenRevision.
+	{CreateToken, "createApiToken", auth.Admin},
+	{RevokeToken, "revokeApiToken", auth.Admin},
 }
 
 // Info returns a's row of ActionTable, and whether there is one.
@@ -118,4 +127,29 @@ type RevisionPage struct {
 	Revisions []Revision
 	// HasNext is true when more revisions follow.
 	HasNext bool
+}
+
+// TokenRevision is the revision that records a change to an API token:
+// CreateToken (before is nil) or RevokeToken, made by `by` at `at`. It
+// targets the token's id, so history(tokenId) lists it, and its Before
+// and After hold the token's id, name and role, and whether and when it
+// was revoked: never its secret or hash. Token stores write it in the
+// transaction that changes the token; both build it here, so that they
+// record alike.
+func TokenRevision(action Action, by auth.Principal, at time.Time, before *auth.Token, after auth.Token) Revision {
+	state := func(t auth.Token) map[string]any {
+		m := map[string]any{"id": t.ID, "name": t.Name, "role": string(t.Role), "revoked": t.Revoked()}
+		if t.Revoked() {
+			m["revokedAt"] = t.RevokedAt.UTC().Format(time.RFC3339Nano)
+		}
+		return m
+	}
+	b := "{}"
+	if before != nil {
+		b = asJSON(state(*before))
+	}
+	return Revision{
+		ID: newRevisionID(), At: at.UTC(), ByTokenID: by.TokenID, ByName: by.Name, ByRole: by.Role,
+		Action: action, Targets: []string{after.ID}, Before: b, After: asJSON(state(after)),
+	}
 }

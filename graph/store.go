@@ -88,6 +88,22 @@ type Writer interface {
 	// replacing (the load replaces them). Loaders call it before writing
 	// and write nothing when it finds one.
 	AliasConflicts(ctx context.Context, names []ActorName, replacing []string) ([]AliasConflict, error)
+	// CuratedArticles returns, of the articles ids, those whose claims
+	// were changed through the API since the article was last loaded or
+	// committed (a claim at a version above 1, or retracted), in id order.
+	// Loading such an article replaces its claims at version 1, so
+	// loaders call it before writing and refuse to replace those unless
+	// told to.
+	CuratedArticles(ctx context.Context, ids []string) ([]CuratedArticle, error)
+}
+
+// CuratedArticle is an article whose claims were changed through the API
+// since it was last loaded or committed.
+type CuratedArticle struct {
+	ArticleID string
+	// Curated counts the article's claims changed since (updated,
+	// retracted, restored or moved by a merge); Claims counts them all.
+	Curated, Claims int
 }
 
 // ActorName is one name or alias a load declares for an actor.

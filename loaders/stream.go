@@ -124,9 +124,11 @@ func validate(files []string, each func(file string, l graph.ArticleLoad)) (Tota
 }
 
 // checkGraph asks w whether any name or alias the load declares already
-// names another actor in the graph (articles the load replaces aside) and
-// reports each as a problem of the file that declares it.
-func (x *crossFile) checkGraph(ctx context.Context, w graph.Writer) error {
+// names another actor in the graph (articles the load replaces aside) and,
+// unless replaceCurated, whether an article the load replaces has claims
+// curated through the API since it was last loaded, and reports each as a
+// problem of the file concerned.
+func (x *crossFile) checkGraph(ctx context.Context, w graph.Writer, replaceCurated bool) error {
 	names := make([]graph.ActorName, 0, len(x.names))
 	for _, n := range x.names {
 		names = append(names, graph.ActorName{Name: n.name, ActorID: n.actor})
@@ -149,11 +151,33 @@ func (x *crossFile) checkGraph(ctx context.Context, w graph.Writer) error {
 			"name or alias %q of actor %q is already a name or alias of actor %q (%s) in the graph: an alias may name one actor only",
 			c.Name, c.ActorID, c.OtherID, c.OtherName)})
 	}
+	if !replaceCurated {
+		curated, err := w.CuratedArticles(ctx, articles)
+		if err != nil {
+			return fmt.Errorf("checking the graph for curated claims: %w", err)
+		}
+		for _, a := range curated {
+			if len(ps) == maxProblems {
+				break
+			}
+			ps = append(ps, Problem{File: x.articles[a.ArticleID], Msg: CuratedMessage(a)})
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].File < ps[j].File })
 	if len(ps) > 0 {
 		return &ValidationError{Problems: ps}
 	}
 	return nil
+}
+
+// CuratedMessage says why a load refuses to replace article a, and the
+// two ways on.
+func CuratedMessage(a graph.CuratedArticle) string {
+	return fmt.Sprintf("article %q: %d of its %d claims were changed through the API since it was last loaded "+
+		"(updated, retracted, restored or moved by a merge); loading this file would put them back as the file has them. "+
+		"To keep the curation, export the graph's version of the article first (actorgraph export --format claims) "+
+		"and edit and load that; to discard it, load again with -replace-curated",
+		a.ArticleID, a.Curated, a.Claims)
 }
 
 // DefaultTxClaims is how many claims one transaction carries when Options
@@ -177,6 +201,13 @@ type Options struct {
 	// the extractor and not yet reviewed) be loaded; without it such a
 	// load is refused, naming the files.
 	AllowDrafts bool
+	// ReplaceCurated lets the load replace articles whose claims were
+	// changed through the API since they were last loaded or committed
+	// (graph.Writer.CuratedArticles): their claims go back to the files'
+	// version, the curators' updates and retractions are lost. Without
+	// it such a load is refused before anything is written, naming each
+	// article.
+	ReplaceCurated bool
 	// Validated, if not nil, is called once every file has passed
 	// validation, before anything is written; an error stops the load.
 	Validated func(Totals) error
@@ -203,7 +234,7 @@ func LoadFiles(ctx context.Context, w graph.Writer, files []string, opt Options)
 	if len(x.drafts) > 0 && !opt.AllowDrafts {
 		return Totals{}, &ValidationError{Problems: x.drafts}
 	}
-	if err := x.checkGraph(ctx, w); err != nil {
+	if err := x.checkGraph(ctx, w, opt.ReplaceCurated); err != nil {
 		return Totals{}, err
 	}
 	if opt.Validated != nil {

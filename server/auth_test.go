@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/auth"
-	"github.com/actorgraph/actorgraph/auth/inmem"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 	graphmem "github.com/actorgraph/actorgraph/graph/inmem"
 	"github.com/actorgraph/actorgraph/server"
@@ -55,10 +55,10 @@ func newAuthServerOver(t *testing.T, opt server.AuthOptions, ports server.Ports)
 	t.Helper()
 	buf := &syncBuffer{}
 	log := slog.New(server.LogHandler(slog.NewJSONHandler(buf, nil)))
-	store := &lookups{TokenStore: &inmem.TokenStore{}}
+	store := &lookups{TokenStore: graphmem.New()}
 	a := auth.NewAuthenticator(store, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}, Logger: log})
 	s := &authServer{tokens: a, lookups: store, bearer: map[string]string{}, metrics: server.NewMetrics()}
-	ctx := context.Background()
+	ctx := auth.NewContext(context.Background(), auth.CommandLine("test"))
 	for _, r := range []auth.Role{auth.Reader, auth.Editor, auth.Admin} {
 		_, b, err := a.Create(ctx, string(r)+" token", r)
 		if err != nil {
@@ -267,6 +267,18 @@ func TestTokenManagementNeedsAdmin(t *testing.T) {
 	check(t, "revoke as admin", s.send(revoke, s.as("admin")), 200, "")
 	check(t, "revoked token", s.send(whoami, []string{"Bearer " + c.Token}), 401, graph.EUNAUTHENTICATED)
 
+	// Both changes are in the audit trail, by the admin's token.
+	adminID, _, _ := auth.ParseToken(s.bearer["admin"])
+	revs, err := s.lookups.TokenStore.(*graphmem.Store).History(context.Background(), c.APIToken.ID, 10)
+	if err != nil || len(revs) != 2 || revs[0].Action != curation.RevokeToken || revs[1].Action != curation.CreateToken {
+		t.Fatalf("history of the token: %+v, %v", revs, err)
+	}
+	for _, rev := range revs {
+		if rev.ByTokenID != adminID || rev.ByName != "admin token" || rev.ByRole != auth.Admin {
+			t.Errorf("%s recorded as by %s %q (%s), want the admin token", rev.Action, rev.ByTokenID, rev.ByName, rev.ByRole)
+		}
+	}
+
 	// Bad arguments are the caller's error, not an access error.
 	check(t, "revoke unknown", s.send(`mutation { revokeApiToken(id: "00000000000000ee") { id } }`, s.as("admin")), 200, graph.ENOTFOUND)
 	check(t, "create nameless", s.send(`mutation { createApiToken(name: " ", role: READER) { token } }`, s.as("admin")), 200, graph.EINVALID)
@@ -449,7 +461,7 @@ func TestCORSAllowsTheAuthorizationHeader(t *testing.T) {
 }
 
 // downStore is a token store that cannot be reached.
-type downStore struct{ inmem.TokenStore }
+type downStore struct{ auth.TokenStore }
 
 func (*downStore) FindTokenByID(context.Context, string) (auth.StoredToken, error) {
 	return auth.StoredToken{}, graph.Errorf(graph.EUNAVAILABLE, "graph database unavailable")
@@ -458,7 +470,7 @@ func (*downStore) FindTokenByID(context.Context, string) (auth.StoredToken, erro
 // A token store that is down is not a bad token: 503 and unavailable, and
 // the client's allowance of failures is untouched.
 func TestTokenStoreDown(t *testing.T) {
-	a := auth.NewAuthenticator(&downStore{}, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
+	a := auth.NewAuthenticator(&downStore{graphmem.New()}, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
 	buf := &syncBuffer{}
 	srv := httptest.NewServer(server.New(emptyPorts(), server.Options{
 		Logger: slog.New(slog.NewJSONHandler(buf, nil)), Auth: server.AuthOptions{Tokens: a, MaxFailures: 1}}))

@@ -157,7 +157,10 @@ func (m *Main) loadCommand() *command {
 		name: "load", args: "PATH...", minArgs: 1, maxArgs: -1,
 		summary: "validate claims files (or folders of them) and load them into Neo4j",
 		doc: `Validates every file first, as check does: a problem in any file writes
-nothing. Then writes the articles in transactions of whole articles
+nothing; so does an article whose claims were changed through the API
+since it was last loaded (updated, retracted, moved by a merge), unless
+-replace-curated: reloading would put its claims back as the file has
+them. Then writes the articles in transactions of whole articles
 (-tx-claims), each committing all its articles or none, and prints one
 summary line. On a terminal a progress bar shows the claims written, the
 rate and the time left; -v adds a line per article.`,
@@ -171,6 +174,7 @@ rate and the time left; -v adds a line per article.`,
 			quiet := fs.Bool("q", false, "quiet: no progress bar, only the summary line and errors")
 			fs.BoolVar(&opt.verbose, "v", false, "verbose: a line per article loaded")
 			fs.BoolVar(&opt.allowDrafts, "allow-drafts", false, "load files that hold draft claims (draft: true, not yet reviewed)")
+			fs.BoolVar(&opt.replaceCurated, "replace-curated", false, "replace articles whose claims were changed through the API since they were loaded, discarding those changes (without it such a load is refused)")
 			profile := fs.Bool("profile", false, "after the load, print where the transactions' time went, statement by statement")
 			return func(ctx context.Context, args []string) error {
 				if opt.concurrency < 1 || cfg.BatchSize < 1 || opt.txClaims < 1 {
@@ -205,7 +209,9 @@ type loadOptions struct {
 	txClaims    int
 	verbose     bool
 	allowDrafts bool
-	display     *progress.Display // nil: no progress bar
+	// replaceCurated: see loaders.Options.ReplaceCurated.
+	replaceCurated bool
+	display        *progress.Display // nil: no progress bar
 }
 
 // loadInto validates everything first, so a bad file writes nothing; then
@@ -225,9 +231,10 @@ func (m *Main) loadInto(ctx context.Context, store *neo4jstore.Store, paths []st
 	bar.Stage(fmt.Sprintf("validating %d claims files", len(files)))
 	started := time.Now()
 	done, err := loaders.LoadFiles(ctx, store, files, loaders.Options{
-		Concurrency: opt.concurrency,
-		TxClaims:    opt.txClaims,
-		AllowDrafts: opt.allowDrafts,
+		Concurrency:    opt.concurrency,
+		TxClaims:       opt.txClaims,
+		AllowDrafts:    opt.allowDrafts,
+		ReplaceCurated: opt.replaceCurated,
 		Validated: func(t loaders.Totals) error {
 			bar.Stage("preparing the schema")
 			if err := store.EnsureSchema(ctx); err != nil {

@@ -12,10 +12,11 @@ import (
 func (m *Main) historyCommand() *command {
 	return &command{
 		name: "history", args: "ID", minArgs: 1, maxArgs: 1,
-		summary: "list the revisions that changed a claim, actor or article, newest first",
+		summary: "list the revisions that changed a claim, actor, article or API token, newest first",
 		doc: `Prints one line per revision of the audit trail that names ID (a claim id
-such as ARTICLE/KEY, an actor id or an article id): when, who (the API
-token's name and role), what, the revision's id and the reason. -v adds
+such as ARTICLE/KEY, an actor id, an article id or an API token's id):
+when, who (the API token's name and role, or cli:USER for the token
+commands), what, the revision's id and the reason. -v adds
 each revision's changed fields before and after, as JSON. Claims and
 actors loaded from files and never curated have no history. GraphQL's
 history(id) answers the same.`,

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"log/slog"
+	"os"
+	"os/user"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -39,7 +42,7 @@ hash of it is kept. Standard error says how to send and revoke it.`,
 						if err != nil {
 							return usagef("%s", message(err))
 						}
-						return m.withTokens(ctx, cfg, true, func(a *auth.Authenticator) error {
+						return m.withTokens(ctx, cfg, true, func(ctx context.Context, a *auth.Authenticator) error {
 							t, bearer, err := a.Create(ctx, *name, r)
 							if err != nil {
 								return err
@@ -60,7 +63,7 @@ hash of it is kept. Standard error says how to send and revoke it.`,
 				setup: func(fs *flag.FlagSet) runFunc {
 					cfg := dbFlags(fs)
 					return func(ctx context.Context, _ []string) error {
-						return m.withTokens(ctx, cfg, false, func(a *auth.Authenticator) error {
+						return m.withTokens(ctx, cfg, false, func(ctx context.Context, a *auth.Authenticator) error {
 							ts, err := a.List(ctx)
 							if err != nil {
 								return err
@@ -90,7 +93,7 @@ hash of it is kept. Standard error says how to send and revoke it.`,
 						if tid, _, err := auth.ParseToken(id); err == nil {
 							id = tid // a whole token pasted: its id part says which
 						}
-						return m.withTokens(ctx, cfg, false, func(a *auth.Authenticator) error {
+						return m.withTokens(ctx, cfg, false, func(ctx context.Context, a *auth.Authenticator) error {
 							t, err := a.Revoke(ctx, id)
 							if err != nil {
 								return err
@@ -105,9 +108,12 @@ hash of it is kept. Standard error says how to send and revoke it.`,
 	}
 }
 
-// withTokens opens the store and runs fn with an Authenticator over it;
-// schema makes sure the token constraint exists first.
-func (m *Main) withTokens(ctx context.Context, cfg *neo4jstore.Config, schema bool, fn func(*auth.Authenticator) error) error {
+// withTokens opens the store and runs fn with an Authenticator over it,
+// and ctx carrying the command line's principal (auth.CommandLine, named
+// after the operating system's user), whom the audit trail records as the
+// maker of the change; schema makes sure the token constraint exists
+// first.
+func (m *Main) withTokens(ctx context.Context, cfg *neo4jstore.Config, schema bool, fn func(context.Context, *auth.Authenticator) error) error {
 	store, err := m.openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -118,7 +124,18 @@ func (m *Main) withTokens(ctx context.Context, cfg *neo4jstore.Config, schema bo
 			return err
 		}
 	}
-	return fn(auth.NewAuthenticator(store, auth.Options{Logger: slog.New(slog.NewTextHandler(m.Stderr, nil))}))
+	ctx = auth.NewContext(ctx, auth.CommandLine(osUser()))
+	return fn(ctx, auth.NewAuthenticator(store, auth.Options{Logger: slog.New(slog.NewTextHandler(m.Stderr, nil))}))
+}
+
+// osUser is the name of the operating system's user running the command:
+// the account's, else $USER or $LOGNAME (a container's user may have no
+// account entry), else "" (auth.CommandLine says "unknown").
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return cmp.Or(os.Getenv("USER"), os.Getenv("LOGNAME"))
 }
 
 // when prints a time for the token list: UTC to the second, "-" for never.

@@ -72,6 +72,37 @@ func TestTokenCommands(t *testing.T) {
 	if strings.Count(out, " 20") < 4 { // created and revoked times of both
 		t.Fatalf("revocations not listed:\n%s", out)
 	}
+
+	// The audit trail has each change, by the command line's user, with
+	// the token's id, name and role and never its secret; a second
+	// revocation changes nothing and records nothing.
+	if _, _, err := run(t, "token", "revoke", adminID); err != nil {
+		t.Fatal(err)
+	}
+	by := "cli:" + osUser()
+	for id, want := range map[string][]string{
+		adminID:  {"revoke_token", `"name":"ops"`, `"role":"admin"`, `"revoked":true`, "create_token"},
+		editorID: {"revoke_token", `"name":"ci pipeline"`, `"role":"editor"`, "create_token"},
+	} {
+		out, errOut, err := run(t, "history", "-v", id)
+		if err != nil {
+			t.Fatalf("history %s: %v\n%s", id, err, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 7 || !strings.HasPrefix(lines[0], "AT ") ||
+			!strings.Contains(lines[1], by+" (admin)") || !strings.Contains(lines[1], "revoke_token") ||
+			!strings.Contains(lines[4], by+" (admin)") || !strings.Contains(lines[4], "create_token") {
+			t.Fatalf("history %s: want a revocation then a creation by %s:\n%s", id, by, out)
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("history %s lacks %s:\n%s", id, w, out)
+			}
+		}
+		if strings.Contains(out, adminSecret) || strings.Contains(out, editorSecret) || strings.Contains(out, "argon2") {
+			t.Fatalf("history shows a secret or a hash:\n%s", out)
+		}
+	}
 }
 
 // createToken runs `token create` and checks that it prints the token

@@ -3532,15 +3532,15 @@ type Revision {
   id: ID!
   "When the change was committed."
   at: Time!
-  "The API token's id the change was made with."
+  "The API token's id the change was made with; ` + "`" + `cli` + "`" + ` for a change made on the command line (` + "`" + `actorgraph token create` + "`" + ` and ` + "`" + `revoke` + "`" + `)."
   byTokenId: ID!
-  "The token's name."
+  "The token's name; ` + "`" + `cli:` + "`" + ` and the operating system's user name for a change made on the command line."
   byName: String!
   "The token's role when the change was made."
   byRole: Role!
   "What kind of change it was."
   action: RevisionAction!
-  "The ids of the claims, actors and articles it changed."
+  "The ids of the claims, actors, articles and API tokens it changed."
   targets: [ID!]!
   "The changed fields before the change, a JSON object (` + "`" + `{}` + "`" + ` for a creation); a merge's holds what undoing it needs."
   before: String!
@@ -3572,6 +3572,10 @@ enum RevisionAction {
   MERGE_ACTORS
   "` + "`" + `unmergeActors` + "`" + `."
   UNMERGE_ACTORS
+  "` + "`" + `createApiToken` + "`" + ` or ` + "`" + `actorgraph token create` + "`" + `: the token's id, name and role, never its secret."
+  CREATE_TOKEN
+  "` + "`" + `revokeApiToken` + "`" + ` or ` + "`" + `actorgraph token revoke` + "`" + ` (a first revocation; revoking again records nothing)."
+  REVOKE_TOKEN
 }
 
 "Revisions, newest first, as a Relay connection."

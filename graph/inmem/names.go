@@ -69,3 +69,28 @@ func (s *Store) hasName(y graph.Actor, k string, replacing []string) bool {
 	}
 	return !declared
 }
+
+// CuratedArticles implements graph.Writer as the Neo4j store answers it:
+// a claim at a version above 1, or retracted, was changed through the API
+// since its article was loaded or committed.
+func (s *Store) CuratedArticles(ctx context.Context, ids []string) ([]graph.CuratedArticle, error) {
+	if err := s.begin(ctx, "curated articles"); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []graph.CuratedArticle{}
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+		a := graph.CuratedArticle{ArticleID: id}
+		for _, cid := range s.articleClaims[id] {
+			a.Claims++
+			if c := s.claims[cid]; c.Version > 1 || c.Retracted {
+				a.Curated++
+			}
+		}
+		if a.Curated > 0 {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}

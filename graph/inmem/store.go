@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/actorgraph/actorgraph/auth"
 	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -40,6 +41,8 @@ type Store struct {
 	aliasesAdded, aliasesRemoved map[string][]string
 	merged                       map[string]mergedActor
 	revisions                    []curation.Revision
+	// tokens are the API tokens (tokens.go), by id.
+	tokens map[string]auth.StoredToken
 
 	calls atomic.Int64
 }
@@ -63,6 +66,7 @@ func New() *Store {
 		aliasesAdded:   map[string][]string{},
 		aliasesRemoved: map[string][]string{},
 		merged:         map[string]mergedActor{},
+		tokens:         map[string]auth.StoredToken{},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -75,6 +76,11 @@ func TestCurationAnswersAlike(t *testing.T) {
 	}
 	claim := seedArticle + "/kh-threatens-us"
 	mergeRev, restored := map[string]string{}, map[string]graph.Claim{}
+	type refusal struct {
+		Err   string
+		Claim graph.Claim
+	}
+	refused := map[string]refusal{}
 	steps := []step{
 		{"commit article", func(ctx context.Context, s *curation.Service, _ curationStore) (any, error) {
 			return s.CommitArticle(ctx, newArticle())
@@ -122,8 +128,28 @@ func TestCurationAnswersAlike(t *testing.T) {
 		{"an alias of another actor", func(ctx context.Context, s *curation.Service, _ curationStore) (any, error) {
 			return s.SetAliases(ctx, "iran", []string{"Washington"}, 2, "")
 		}},
-		{"reload the seed", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
-			return loaders.Load(ctx, st, neo4jtest.SeedDir())
+		{"curated articles", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
+			return st.CuratedArticles(ctx, []string{"kh-renews-threats", seedArticle, "no-such-article", seedArticle})
+		}},
+		{"reload the seed: refused, one of its articles was curated", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
+			_, err := loaders.Load(ctx, st, neo4jtest.SeedDir())
+			cs, rerr := st.ClaimsByID(ctx, []string{claim})
+			var msg string
+			if err != nil {
+				msg = err.Error()
+			}
+			refused[storeName(st)] = refusal{msg, cs[claim]}
+			return refused[storeName(st)], rerr
+		}},
+		{"reload the seed, replacing curated claims", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
+			files, err := loaders.ClaimsFiles([]string{neo4jtest.SeedDir()})
+			if err != nil {
+				return nil, err
+			}
+			return loaders.LoadFiles(ctx, st, files, loaders.Options{ReplaceCurated: true})
+		}},
+		{"curated articles after the reload", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
+			return st.CuratedArticles(ctx, []string{seedArticle})
 		}},
 		{"Iran after the reload", func(ctx context.Context, _ *curation.Service, st curationStore) (any, error) {
 			return st.ActorsByID(ctx, []string{"iran"})
@@ -195,6 +221,22 @@ func TestCurationAnswersAlike(t *testing.T) {
 	}
 	if c := restored["neo4j"]; c.Version != 4 || c.Retracted || c.Certainty != "REPORTED" {
 		t.Errorf("claim after update, retract, restore: version %d, retracted %v, certainty %s; want 4, false, REPORTED", c.Version, c.Retracted, c.Certainty)
+	}
+	// The reload of a curated article was refused, naming it, its count of
+	// curated claims and both ways on, and wrote nothing: the claim kept
+	// its curated version. Replacing put it back at version 1.
+	for name, r := range refused {
+		for _, want := range []string{`claims.yaml: article "` + seedArticle + `": 1 of its`, "actorgraph export --format claims", "-replace-curated"} {
+			if !strings.Contains(r.Err, want) {
+				t.Errorf("%s: the refused reload's error lacks %q: %s", name, want, r.Err)
+			}
+		}
+		if r.Claim.Version != 4 || r.Claim.Certainty != "REPORTED" {
+			t.Errorf("%s: after the refused reload the claim is at version %d, certainty %s; want 4, REPORTED (unchanged)", name, r.Claim.Version, r.Claim.Certainty)
+		}
+	}
+	if cs, err := mem.ClaimsByID(ctx, []string{claim}); err != nil || cs[claim].Version != 1 {
+		t.Errorf("after the reload with ReplaceCurated the claim is %+v, %v; want version 1", cs[claim], err)
 	}
 }
 

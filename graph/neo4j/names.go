@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -47,6 +48,36 @@ func (s *Store) AliasConflicts(ctx context.Context, names []graph.ActorName, rep
 	out := make([]graph.AliasConflict, len(recs))
 	for i, r := range recs {
 		out[i] = graph.AliasConflict{Name: written[str(r, "key")], ActorID: str(r, "actor"), OtherID: str(r, "other"), OtherName: str(r, "otherName")}
+	}
+	return out, nil
+}
+
+// curatedArticlesCypher counts, per article, the claims changed through
+// the API since it was loaded or committed: a version above 1 (a missing
+// version reads as 1) or a retraction.
+const curatedArticlesCypher = `
+	UNWIND $ids AS id
+	MATCH (c:Claim)-[:STATED_IN]->(:Article {id: id})
+	WITH id, count(c) AS claims,
+	     count(CASE WHEN coalesce(c.version, 1) > 1 OR coalesce(c.retracted, false) THEN 1 END) AS curated
+	WHERE curated > 0
+	RETURN id, curated, claims
+	ORDER BY id`
+
+// CuratedArticles implements graph.Writer.
+func (s *Store) CuratedArticles(ctx context.Context, ids []string) ([]graph.CuratedArticle, error) {
+	if len(ids) == 0 {
+		return []graph.CuratedArticle{}, nil
+	}
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	recs, err := s.readLeader(ctx, "curated articles", curatedArticlesCypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.CuratedArticle, len(recs))
+	for i, r := range recs {
+		m := r.AsMap()
+		out[i] = graph.CuratedArticle{ArticleID: mstr(m, "id"), Curated: mint(m, "curated"), Claims: mint(m, "claims")}
 	}
 	return out, nil
 }

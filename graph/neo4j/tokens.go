@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -22,8 +23,9 @@ var _ auth.TokenStore = (*Store)(nil)
 // tokenProjection reads a token without its hash; it needs t bound.
 const tokenProjection = `{.id, .name, .role, .createdAt, .lastUsedAt, .revokedAt}`
 
-// CreateToken implements auth.TokenStore.
-func (s *Store) CreateToken(ctx context.Context, t auth.StoredToken) error {
+// CreateToken implements auth.TokenStore: the token and its revision in
+// one transaction.
+func (s *Store) CreateToken(ctx context.Context, t auth.StoredToken, by auth.Principal) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
@@ -31,7 +33,10 @@ func (s *Store) CreateToken(ctx context.Context, t auth.StoredToken) error {
 		_, err := tx.run(ctx, "create", `
 			CREATE (:ApiToken {id: $id, name: $name, role: $role, createdAt: $createdAt, secretHash: $hash})`,
 			map[string]any{"id": t.ID, "name": t.Name, "role": string(t.Role), "createdAt": t.CreatedAt.UTC(), "hash": t.SecretHash})
-		return err
+		if err != nil {
+			return err
+		}
+		return writeRevision(ctx, tx, curation.TokenRevision(curation.CreateToken, by, t.CreatedAt, nil, t.Token))
 	})
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
@@ -74,23 +79,40 @@ func (s *Store) FindTokens(ctx context.Context) ([]auth.Token, error) {
 	return out, nil
 }
 
-// RevokeToken implements auth.TokenStore.
-func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) (auth.Token, error) {
+// RevokeToken implements auth.TokenStore: the revocation and its revision
+// in one transaction. It takes the token's write lock first (lock), so
+// that of two revocations at once the second finds it revoked and
+// records nothing.
+func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time, by auth.Principal) (auth.Token, error) {
 	var t auth.Token
 	found := false
 	err := s.write(ctx, "revoke token", func(tx *countingTx) error {
+		if err := lock(ctx, tx, "ApiToken", "API token", []string{id}); err != nil {
+			if graph.ErrorCode(err) == graph.ENOTFOUND {
+				return nil
+			}
+			return err
+		}
+		found = true
 		recs, err := tx.run(ctx, "revoke", `
 			MATCH (t:ApiToken {id: $id})
+			WITH t, t.revokedAt IS NULL AS first
 			SET t.revokedAt = coalesce(t.revokedAt, $at)
-			RETURN t `+tokenProjection+` AS token`, map[string]any{"id": id, "at": at.UTC()})
+			RETURN t `+tokenProjection+` AS token, first`, map[string]any{"id": id, "at": at.UTC()})
 		if err != nil {
 			return err
 		}
-		if found = len(recs) > 0; found {
-			v, _ := recs[0].Get("token")
-			t = toToken(v)
+		if len(recs) == 0 {
+			return graph.Errorf(graph.EINTERNAL, "API token %q vanished while locked", id)
 		}
-		return nil
+		v, _ := recs[0].Get("token")
+		t = toToken(v)
+		if first, _ := recs[0].Get("first"); first != true {
+			return nil
+		}
+		before := t
+		before.RevokedAt = time.Time{}
+		return writeRevision(ctx, tx, curation.TokenRevision(curation.RevokeToken, by, t.RevokedAt, &before, t))
 	})
 	switch {
 	case err != nil:

@@ -10,13 +10,13 @@ import (
 )
 
 func TestTokenStore(t *testing.T) {
-	authtest.TestTokenStore(t, func(t *testing.T) auth.TokenStore { return neo4jtest.MustOpenEmpty(t) })
+	authtest.TestTokenStore(t, func(t *testing.T) authtest.Store { return neo4jtest.MustOpenEmpty(t) })
 }
 
 func TestTokensAreUniqueAndResetDeletesThem(t *testing.T) {
 	s := neo4jtest.MustOpenEmpty(t)
 	ctx := context.Background()
-	if err := s.CreateToken(ctx, authtest.Sample(1, auth.Admin)); err != nil {
+	if err := s.CreateToken(ctx, authtest.Sample(1, auth.Admin), authtest.By); err != nil {
 		t.Fatal(err)
 	}
 	// The constraint, not only the store's code, keeps ids unique.

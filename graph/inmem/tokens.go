@@ -1,30 +1,25 @@
-// Package inmem keeps API tokens in memory: an auth.TokenStore for tests
-// of everything above the store, which then need no database. It behaves
-// as the Neo4j store does; auth/authtest's suite runs against both.
 package inmem
 
 import (
 	"cmp"
 	"context"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/actorgraph/actorgraph/auth"
+	"github.com/actorgraph/actorgraph/curation"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// TokenStore is an in-memory auth.TokenStore, safe for concurrent use.
-// The zero value is empty and ready.
-type TokenStore struct {
-	mu     sync.Mutex
-	tokens map[string]auth.StoredToken
-}
+// The API tokens, as the Neo4j store keeps them (:ApiToken nodes): by id,
+// with the secret's hash, apart from the graph. A change to a token and
+// its revision are made under one lock, as Neo4j makes them in one
+// transaction.
 
-var _ auth.TokenStore = (*TokenStore)(nil)
+var _ auth.TokenStore = (*Store)(nil)
 
 // CreateToken implements auth.TokenStore.
-func (s *TokenStore) CreateToken(ctx context.Context, t auth.StoredToken) error {
+func (s *Store) CreateToken(ctx context.Context, t auth.StoredToken, by auth.Principal) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
@@ -33,28 +28,26 @@ func (s *TokenStore) CreateToken(ctx context.Context, t auth.StoredToken) error 
 	if _, ok := s.tokens[t.ID]; ok {
 		return graph.Errorf(graph.EINVALID, "a token with id %s exists", t.ID)
 	}
-	if s.tokens == nil {
-		s.tokens = map[string]auth.StoredToken{}
-	}
 	s.tokens[t.ID] = t
+	s.revisions = append(s.revisions, curation.TokenRevision(curation.CreateToken, by, t.CreatedAt, nil, t.Token))
 	return nil
 }
 
 // FindTokenByID implements auth.TokenStore.
-func (s *TokenStore) FindTokenByID(ctx context.Context, id string) (auth.StoredToken, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *Store) FindTokenByID(ctx context.Context, id string) (auth.StoredToken, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	t, ok := s.tokens[id]
 	if !ok {
-		return auth.StoredToken{}, notFound(id)
+		return auth.StoredToken{}, tokenNotFound(id)
 	}
 	return t, nil
 }
 
 // FindTokens implements auth.TokenStore.
-func (s *TokenStore) FindTokens(ctx context.Context) ([]auth.Token, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *Store) FindTokens(ctx context.Context) ([]auth.Token, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	out := make([]auth.Token, 0, len(s.tokens))
 	for _, t := range s.tokens {
 		out = append(out, t.Token)
@@ -66,27 +59,29 @@ func (s *TokenStore) FindTokens(ctx context.Context) ([]auth.Token, error) {
 }
 
 // RevokeToken implements auth.TokenStore.
-func (s *TokenStore) RevokeToken(ctx context.Context, id string, at time.Time) (auth.Token, error) {
+func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time, by auth.Principal) (auth.Token, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t, ok := s.tokens[id]
 	if !ok {
-		return auth.Token{}, notFound(id)
+		return auth.Token{}, tokenNotFound(id)
 	}
 	if !t.Revoked() {
+		before := t.Token
 		t.RevokedAt = at
 		s.tokens[id] = t
+		s.revisions = append(s.revisions, curation.TokenRevision(curation.RevokeToken, by, at, &before, t.Token))
 	}
 	return t.Token, nil
 }
 
 // TouchToken implements auth.TokenStore.
-func (s *TokenStore) TouchToken(ctx context.Context, id string, at time.Time) error {
+func (s *Store) TouchToken(ctx context.Context, id string, at time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t, ok := s.tokens[id]
 	if !ok {
-		return notFound(id)
+		return tokenNotFound(id)
 	}
 	if at.After(t.LastUsedAt) {
 		t.LastUsedAt = at
@@ -95,6 +90,6 @@ func (s *TokenStore) TouchToken(ctx context.Context, id string, at time.Time) er
 	return nil
 }
 
-func notFound(id string) error {
+func tokenNotFound(id string) error {
 	return graph.Errorf(graph.ENOTFOUND, "no API token with id %q", id)
 }
