@@ -356,7 +356,10 @@ var flagEnv = map[string]string{
 
 	// extract.
 	"known":       "ACTORGRAPH_EXTRACT_KNOWN",
-	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT",
+	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT", // and serve's drafting
+
+	// serve's drafting (draftArticle).
+	"draft": "ACTORGRAPH_DRAFT",
 
 	// serve.
 	"listen":                "ACTORGRAPH_LISTEN",
