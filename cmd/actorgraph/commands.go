@@ -359,7 +359,9 @@ var flagEnv = map[string]string{
 	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT", // and serve's drafting
 
 	// serve's drafting (draftArticle).
-	"draft": "ACTORGRAPH_DRAFT",
+	"draft":           "ACTORGRAPH_DRAFT",
+	"draft-max-bytes": "ACTORGRAPH_DRAFT_MAX_BYTES",
+	"draft-threshold": "ACTORGRAPH_DRAFT_THRESHOLD",
 
 	// serve.
 	"listen":                "ACTORGRAPH_LISTEN",
