@@ -111,6 +111,9 @@ func (d *Drafter) Draft(ctx context.Context, a graph.Article, _ curation.ActorLo
 	}
 	x := &Extractor{Parser: d.cfg.Parser, Resolver: res, Threshold: d.cfg.Threshold}
 	r, err := x.Extract(ctx, art, "article.draft.yaml")
+	if graph.ErrorCode(err) == graph.ETIMEOUT {
+		return curation.Draft{}, graph.Errorf(graph.ETIMEOUT, "%s did not parse the article before the request's deadline (serve -nlp-timeout): %s", d.cfg.Server, graph.ErrorMessage(err))
+	}
 	if err != nil {
 		return curation.Draft{}, err
 	}

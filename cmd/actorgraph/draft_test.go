@@ -9,6 +9,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -62,13 +64,26 @@ type gqlError struct {
 }
 
 // post sends an operation with a token, accepting media; it returns the
-// HTTP status, the data and the errors.
+// HTTP status and the errors, and decodes the data into data.
 func post(t *testing.T, addr, token, media, query string, vars map[string]any, data any) (int, []gqlError) {
 	t.Helper()
+	status, errs, err := postErr(addr, token, media, query, vars, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return status, errs
+}
+
+// postErr is post for goroutines other than the test's.
+func postErr(addr, token, media, query string, vars map[string]any, data any) (int, []gqlError, error) {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
-	must(t, err)
+	if err != nil {
+		return 0, nil, err
+	}
 	req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql", bytes.NewReader(body))
-	must(t, err)
+	if err != nil {
+		return 0, nil, err
+	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", media)
 	if token != "" {
@@ -76,7 +91,7 @@ func post(t *testing.T, addr, token, media, query string, vars map[string]any, d
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("POST /graphql: %v", err)
+		return 0, nil, fmt.Errorf("POST /graphql: %w", err)
 	}
 	defer res.Body.Close()
 	var out struct {
@@ -84,12 +99,14 @@ func post(t *testing.T, addr, token, media, query string, vars map[string]any, d
 		Errors []gqlError
 	}
 	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		t.Fatalf("status %d: decode: %v", res.StatusCode, err)
+		return res.StatusCode, nil, fmt.Errorf("status %d: decode: %w", res.StatusCode, err)
 	}
 	if data != nil && len(out.Errors) == 0 {
-		must(t, json.Unmarshal(out.Data, data))
+		if err := json.Unmarshal(out.Data, data); err != nil {
+			return res.StatusCode, nil, err
+		}
 	}
-	return res.StatusCode, out.Errors
+	return res.StatusCode, out.Errors, nil
 }
 
 func editorToken(t *testing.T) string {
@@ -287,6 +304,55 @@ func TestDraftArticleWithoutCoreNLP(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "does not answer now") {
 		t.Errorf("serve did not warn that the CoreNLP server does not answer:\n%s", logs.String())
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+
+	// A server that takes the connection and never answers: timeout at
+	// the drafting deadline, HTTP 200, reads answered meanwhile.
+	hung, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	defer hung.Close()
+	held := make(chan net.Conn, 16)
+	defer func() {
+		hung.Close()
+		for {
+			select {
+			case c := <-held:
+				c.Close()
+			default:
+				return
+			}
+		}
+	}()
+	go func() {
+		for {
+			c, err := hung.Accept()
+			if err != nil {
+				return
+			}
+			select {
+			case held <- c:
+			default:
+				c.Close()
+			}
+		}
+	}()
+	t.Setenv("CORENLP_URL", "http://"+hung.Addr().String())
+	cmd, addr, logs = startServe(t, binary(t), "-nlp-timeout", "5s")
+	answered := make(chan []gqlError, 1)
+	go func() {
+		_, errs, err := postErr(addr, token, "application/graphql-response+json", draftQuery, in, nil)
+		if err != nil {
+			errs = []gqlError{{Message: err.Error()}}
+		}
+		answered <- errs
+	}()
+	if data, code, err := gql(addr, `{ actors(first: 1) { totalCount } }`); err != nil || !strings.Contains(data, "totalCount") {
+		t.Errorf("a read while a draft waits on a hung CoreNLP server: %s %s %v", data, code, err)
+	}
+	if errs := <-answered; len(errs) != 1 || errs[0].Extensions.Code != graph.ETIMEOUT || !strings.Contains(errs[0].Message, hung.Addr().String()) {
+		t.Errorf("a hung CoreNLP server: %+v, want timeout naming it\n%s", errs, logs.String())
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
