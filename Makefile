@@ -11,9 +11,17 @@ GENERATED := graph/generated/generated.go graph/generated/models_gen.go resolver
 
 .PHONY: run test test-packages neo4j-up neo4j-down neo4j-status corenlp-up corenlp-down corenlp-status corenlp-record corenlp-bench build generate check-generated vet staticcheck fmt-check unit web web-test test-deps bench bench-peer-deps fuzz fuzz-targets loadtest extraction-figures extract extract-bench
 
-## run: start Neo4j, load the seed article, serve the API and playground on $(LISTEN)
+## run: start Neo4j and the CoreNLP server (draftArticle parses with it;
+## DRAFT=0 skips it and serves without drafting), load the seed article,
+## serve the API, the playground, /explore and /review on $(LISTEN)
+DRAFT ?= 1
 run: neo4j-up
+ifeq ($(DRAFT),1)
+	scripts/corenlp up
 	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed
+else
+	$(GO) run ./cmd/actorgraph serve -listen $(LISTEN) -load seed -draft=false
+endif
 
 ## test: static checks (gofmt, vet, staticcheck), generated-code check, then every test against a
 ## throwaway Neo4j that scripts/testdb starts on free ports in a temporary

@@ -53,6 +53,12 @@ func newAuthServer(t *testing.T, opt server.AuthOptions) *authServer {
 // newAuthServerOver is newAuthServer over the given ports.
 func newAuthServerOver(t *testing.T, opt server.AuthOptions, ports server.Ports) *authServer {
 	t.Helper()
+	return newAuthServerWith(t, opt, ports, server.Limits{})
+}
+
+// newAuthServerWith is newAuthServerOver with limits (zero fields: the defaults).
+func newAuthServerWith(t *testing.T, opt server.AuthOptions, ports server.Ports, lim server.Limits) *authServer {
+	t.Helper()
 	buf := &syncBuffer{}
 	log := slog.New(server.LogHandler(slog.NewJSONHandler(buf, nil)))
 	store := &lookups{TokenStore: graphmem.New()}
@@ -75,7 +81,7 @@ func newAuthServerOver(t *testing.T, opt server.AuthOptions, ports server.Ports)
 	}
 	s.bearer["revoked"] = b
 	opt.Tokens = a
-	srv := httptest.NewServer(server.New(ports, server.Options{Logger: log, Metrics: s.metrics, Auth: opt}))
+	srv := httptest.NewServer(server.New(ports, server.Options{Logger: log, Metrics: s.metrics, Auth: opt, Limits: lim}))
 	t.Cleanup(srv.Close)
 	s.testServer = &testServer{t: t, srv: srv, log: buf}
 	return s

@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
@@ -148,7 +149,13 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	params.Headers = r.Header
 
-	ctx, cancel := context.WithTimeout(graphql.StartOperationTrace(r.Context()), h.lim.RequestTimeout)
+	// Every request gets RequestTimeout, except an operation that drafts
+	// an article (draftArticle), which parses it with the NLP server and
+	// gets DraftTimeout from the same start once it is known to draft.
+	start := time.Now()
+	long, cancelLong := context.WithTimeout(graphql.StartOperationTrace(r.Context()), max(h.lim.RequestTimeout, h.lim.DraftTimeout))
+	defer cancelLong()
+	ctx, cancel := context.WithDeadline(long, start.Add(h.lim.RequestTimeout))
 	defer cancel()
 	defer func() {
 		// Resolver panics are recovered by the executor; this is for ours.
@@ -157,12 +164,13 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeRequestError(w, media, http.StatusInternalServerError, gqlerror.List{newError(graph.EINTERNAL, "internal error")})
 		}
 	}()
-	h.serve(ctx, w, r.Method, media, params)
+	h.serve(ctx, long, w, r.Method, media, params)
 }
 
 // serve runs one decoded request: parse and validate (bounded by the
 // shape check), admit, execute, and write the answer.
-func (h *graphqlHandler) serve(ctx context.Context, w http.ResponseWriter, method, media string, params *graphql.RawParams) {
+// drafting is the context of an operation that drafts: a later deadline.
+func (h *graphqlHandler) serve(ctx, drafting context.Context, w http.ResponseWriter, method, media string, params *graphql.RawParams) {
 	requestError := func(status int, errs gqlerror.List) {
 		writeRequestError(w, media, status, capErrors(errs, h.lim.MaxErrors))
 	}
@@ -188,6 +196,9 @@ func (h *graphqlHandler) serve(ctx context.Context, w http.ResponseWriter, metho
 		err := newError(graph.EINVALID, fmt.Sprintf("a %s cannot be sent with GET: use POST", oc.Operation.Operation))
 		requestError(http.StatusMethodNotAllowed, h.exec.DispatchError(graphql.WithOperationContext(ctx, oc), gqlerror.List{err}).Errors)
 		return
+	}
+	if drafts(oc) {
+		ctx = drafting
 	}
 	if costOf(oc) >= h.lim.ExpensiveCost {
 		release, err := h.adm.acquire(ctx)
@@ -251,6 +262,41 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	b = append(b, `{"data":`...)
 	b = append(b, resp.Data...)
 	return append(b, '}'), nil
+}
+
+// draftFields are the mutations that parse an article with the NLP server.
+var draftFields = map[string]bool{"draftArticle": true}
+
+// drafts reports whether oc is a mutation that selects a draft field at its
+// top level (directly or through fragments).
+func drafts(oc *graphql.OperationContext) bool {
+	if oc.Operation == nil || oc.Operation.Operation != ast.Mutation {
+		return false
+	}
+	var walk func(ast.SelectionSet, int) bool
+	walk = func(set ast.SelectionSet, depth int) bool {
+		if depth > 16 { // fragments nest; validation has refused cycles
+			return false
+		}
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if draftFields[s.Name] {
+					return true
+				}
+			case *ast.InlineFragment:
+				if walk(s.SelectionSet, depth+1) {
+					return true
+				}
+			case *ast.FragmentSpread:
+				if s.Definition != nil && walk(s.Definition.SelectionSet, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(oc.Operation.SelectionSet, 0)
 }
 
 func isNull(data json.RawMessage) bool {

@@ -63,6 +63,10 @@ type Limits struct {
 	// RequestTimeout is the deadline of every GraphQL request, Neo4j
 	// queries included; default 15s.
 	RequestTimeout time.Duration
+	// DraftTimeout is the deadline of a request that drafts an article
+	// (draftArticle), which the NLP server parses: several CPU-seconds
+	// for a 700-word article, minutes for a long one; default 2m.
+	DraftTimeout time.Duration
 	// APQCacheSize is how many automatic persisted queries are kept (least
 	// recently used go first); default 1000.
 	APQCacheSize int
@@ -91,6 +95,7 @@ func DefaultLimits() Limits {
 		MaxEditBodyBytes:  8 << 20,
 		MaxTokens:         10000,
 		RequestTimeout:    15 * time.Second,
+		DraftTimeout:      2 * time.Minute,
 		APQCacheSize:      1000,
 		Args:              resolvers.DefaultLimits(),
 	}
@@ -137,6 +142,9 @@ func (l Limits) WithDefaults() Limits {
 	}
 	if l.RequestTimeout <= 0 {
 		l.RequestTimeout = d.RequestTimeout
+	}
+	if l.DraftTimeout <= 0 {
+		l.DraftTimeout = d.DraftTimeout
 	}
 	if l.APQCacheSize <= 0 {
 		l.APQCacheSize = d.APQCacheSize

@@ -120,6 +120,19 @@ query AlignedWithIran {
 query RelationTypes {
   relationTypes { type class label meaning cameo cameoRoot cameoRootName }
 }`},
+	{Curation: true, Query: `# Draft an article's claims for review (an editor's token in the headers
+# tab): the extractor parses the text with the CoreNLP server and proposes
+# claims and new actors; nothing is written. Code unavailable when the
+# CoreNLP server is down (scripts/corenlp up); drafter "none" with -draft=false.
+mutation DraftArticle($input: ArticleInput!) {
+  draftArticle(input: $input) {
+    drafter
+    actors { id name kind aliases }
+    claims { key subject type object certainty attributedTo quote start end confidence }
+  }
+}`, Variables: `{"input": {"id": "kh-renews-threats", "title": "Kataib Hezbollah renews threats",
+  "text": "Kataib Hezbollah renewed its threats against the United States on Monday, a spokesman said.",
+  "publishedAt": "2026-02-02", "source": "Example Wire"}}`},
 	{Curation: true, Query: `# Curating (README's "Curating"): send an editor's API token in the
 # headers tab: {"Authorization": "Bearer ag_…"}. Commit a reviewed article:
 # checked like a claims file, written whole or not at all. Claims name the

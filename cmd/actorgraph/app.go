@@ -42,15 +42,20 @@ their reasons are in README's "Limits, failures and observability".`,
 			access := registerAuthFlags(fs)
 			var load multiFlag
 			fs.Var(&load, "load", "claims file or folder to load before serving (repeatable); needs Neo4j up")
+			draft := registerDraftFlags(fs)
 			return func(ctx context.Context, _ []string) error {
-				return m.serve(ctx, cfg, *listen, *playground, *introspection, *corsOrigins, lim, *metricOps, access, load)
+				if err := draft.check(); err != nil {
+					return err
+				}
+				lim.DraftTimeout = draft.timeout
+				return m.serve(ctx, cfg, *listen, *playground, *introspection, *corsOrigins, lim, *metricOps, access, load, draft)
 			}
 		},
 	}
 }
 
 func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string, playground, introspection bool, corsOrigins string,
-	lim *server.Limits, metricOps string, access *authFlags, load multiFlag) error {
+	lim *server.Limits, metricOps string, access *authFlags, load multiFlag, draft *draftFlags) error {
 	logger := slog.New(server.LogHandler(slog.NewJSONHandler(m.Stderr, nil)))
 	metrics := server.NewMetrics()
 	cfg.Observer = metrics
@@ -83,6 +88,11 @@ func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string,
 		}()
 	}
 
+	drafter, err := draft.drafter(ctx, store, logger)
+	if err != nil {
+		return err
+	}
+
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
@@ -90,14 +100,14 @@ func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string,
 	l := lim.WithDefaults()
 	srv := &http.Server{
 		Handler: server.New(server.Ports{Graph: store, Export: store, Health: store,
-			Curation: &curation.Service{Store: store, Graph: store}}, server.Options{
+			Curation: &curation.Service{Store: store, Graph: store, Drafter: drafter}}, server.Options{
 			Playground: playground, Introspection: introspection, Logger: logger,
 			Limits: l, CORSOrigins: splitList(corsOrigins), Metrics: metrics, Auth: authOpts,
 			MetricOperations: splitList(metricOps),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      l.RequestTimeout + 10*time.Second,
+		WriteTimeout:      max(l.RequestTimeout, l.DraftTimeout) + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    int(l.MaxBodyBytes) + 16<<10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
@@ -105,7 +115,8 @@ func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string,
 	addr := ln.Addr().String()
 	logger.Info("serving", "graphql", "http://"+addr+"/graphql", "playground", playground, "introspection", introspection,
 		"max_complexity", l.MaxComplexity, "max_depth", l.MaxDepth, "request_timeout", l.RequestTimeout.String(),
-		"query_timeout", cfg.QueryTimeout.String(), "anonymous_reads", !authOpts.DenyAnonymousReads)
+		"query_timeout", cfg.QueryTimeout.String(), "anonymous_reads", !authOpts.DenyAnonymousReads,
+		"drafter", drafter.Name())
 	if m.Ready != nil {
 		m.Ready <- addr
 	}
@@ -119,7 +130,7 @@ func (m *Main) serve(ctx context.Context, cfg *neo4jstore.Config, listen string,
 	// Drain: stop accepting, let in-flight requests finish (they are bounded
 	// by the request timeout), then exit.
 	logger.Info("shutting down; draining in-flight requests")
-	shutdown, cancel := context.WithTimeout(context.Background(), l.RequestTimeout+5*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), max(l.RequestTimeout, l.DraftTimeout)+5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
 		return fmt.Errorf("shutdown: %w", err)

@@ -356,7 +356,12 @@ var flagEnv = map[string]string{
 
 	// extract.
 	"known":       "ACTORGRAPH_EXTRACT_KNOWN",
-	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT",
+	"nlp-timeout": "ACTORGRAPH_NLP_TIMEOUT", // and serve's drafting
+
+	// serve's drafting (draftArticle).
+	"draft":           "ACTORGRAPH_DRAFT",
+	"draft-max-bytes": "ACTORGRAPH_DRAFT_MAX_BYTES",
+	"draft-threshold": "ACTORGRAPH_DRAFT_THRESHOLD",
 
 	// serve.
 	"listen":                  "ACTORGRAPH_LISTEN",

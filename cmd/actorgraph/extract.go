@@ -218,19 +218,11 @@ func (m *Main) knownActors(ctx context.Context, cfg *neo4jstore.Config, known st
 		}
 		return nil, err
 	}
-	after := ""
-	for range 100000 {
-		page, err := store.Actors(ctx, graph.ActorFilter{}, graph.PageRequest{First: 500, After: after})
-		if err != nil {
-			return nil, fmt.Errorf("read the graph's actors: %w", err)
-		}
-		out = append(out, page.Actors...)
-		if !page.HasNextPage || len(page.Actors) == 0 {
-			break
-		}
-		after = page.Actors[len(page.Actors)-1].ID
+	graphActors, err := extract.GraphActors(ctx, store)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return append(out, graphActors...), nil
 }
 
 func firstLine(err error) string {

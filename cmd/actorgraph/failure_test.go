@@ -597,9 +597,9 @@ func TestSIGTERMDrainsInFlightRequests(t *testing.T) {
 // startServe starts `actorgraph serve` on a free loopback port and
 // returns the process, its address once it serves, and its log (written
 // as it comes).
-func startServe(t *testing.T, bin string) (*exec.Cmd, string, *lockedWriter) {
+func startServe(t *testing.T, bin string, args ...string) (*exec.Cmd, string, *lockedWriter) {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "-listen", "127.0.0.1:0")
+	cmd := exec.Command(bin, append([]string{"serve", "-listen", "127.0.0.1:0"}, args...)...)
 	cmd.Env = os.Environ()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -3138,8 +3138,11 @@ extend type Mutation {
   """
   Draft the claims of an article: its text and metadata in, proposed claims
   and actors out, for a person to accept, edit or reject before
-  ` + "`" + `commitArticle` + "`" + `. Writes nothing. Until an extractor is configured the
-  server's drafter proposes no claims (` + "`" + `drafter` + "`" + ` says which one answered).
+  ` + "`" + `commitArticle` + "`" + `. Writes nothing. The server drafts with the extractor of
+  ` + "`" + `actorgraph extract` + "`" + ` and the CoreNLP server: code ` + "`" + `unavailable` + "`" + ` (naming
+  the NLP server and how to start it) when that server cannot be reached,
+  ` + "`" + `timeout` + "`" + ` past ` + "`" + `serve -nlp-timeout` + "`" + `; with ` + "`" + `serve -draft=false` + "`" + ` it proposes
+  no claims (` + "`" + `drafter` + "`" + ` says which one answered).
   """
   draftArticle(input: ArticleInput!): ArticleDraft! @auth(requires: EDITOR)
 
@@ -3453,7 +3456,7 @@ input ClaimUpdate {
 
 "Drafted claims for an article, for review. Nothing of it is in the graph."
 type ArticleDraft {
-  "Which drafter answered: ` + "`" + `none` + "`" + ` (proposes nothing) until an extractor is configured."
+  "Which drafter answered: ` + "`" + `extract` + "`" + ` (the extractor), or ` + "`" + `none` + "`" + ` (proposes nothing) on a server run with ` + "`" + `-draft=false` + "`" + `."
   drafter: String!
   "Actors the claims name that are not in the graph, proposed for creation."
   actors: [DraftActor!]!
