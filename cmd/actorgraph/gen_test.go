@@ -68,7 +68,7 @@ func TestGroupedLoadsMatchSerial(t *testing.T) {
 			t.Fatalf("load %v: relationship summaries differ:\ngot    %s\nserial %s", args, got, serialSummary)
 		}
 		if len(args) == 1 { // -profile: 800 claims at the default 1000 a transaction
-			for _, want := range []string{"\ntransactions: 1, ", "\ncreate claims ", "\ncreate relationship summaries ", "\nbegin, commit, between statements "} {
+			for _, want := range []string{"\ntransactions: 1, ", "\ncreate claims ", "\nextend relationship summaries ", "\nbegin, commit, between statements "} {
 				if !strings.Contains(out, want) {
 					t.Errorf("-profile printed no %q:\n%s", strings.TrimSpace(want), out)
 				}
