@@ -103,7 +103,7 @@ func newReviewDrafter(t *testing.T) reviewDrafter {
 // offsets, and the audit trail records the commit with each decision.
 func TestReviewInBrowser(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
-	bg := context.Background()
+	bg := auth.NewContext(context.Background(), auth.CommandLine("review e2e")) // token changes are made, and recorded, as an admin
 	tokens := auth.NewAuthenticator(s, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
 	tok, bearer, err := tokens.Create(bg, "review e2e", auth.Editor)
 	if err != nil {

@@ -28,7 +28,7 @@ import (
 // only (sessionStorage), never in the address or the page.
 func TestReviewPageStates(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
-	bg := context.Background()
+	bg := auth.NewContext(context.Background(), auth.CommandLine("review e2e")) // token changes are made, and recorded, as an admin
 	tokens := auth.NewAuthenticator(s, auth.Options{Hash: auth.HashParams{Time: 1, MemoryKiB: 64, Threads: 1}})
 	bearer := map[auth.Role]string{}
 	for _, r := range []auth.Role{auth.Reader, auth.Editor} {
