@@ -14,6 +14,7 @@ import (
 
 	textspan "github.com/actorgraph/actorgraph/evidence"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loaders"
 )
 
 // FilesSource is what the claims-files export reads: the articles, their
@@ -125,60 +126,6 @@ func ArticlesOf(sg graph.Subgraph) []string {
 	return sortedKeys(seen)
 }
 
-// The claims file, as yaml.v3 writes it: fields in the order of
-// docs/claims-format.md, optional ones left out when empty.
-type (
-	filesDoc struct {
-		Format  int          `yaml:"format"`
-		Article filesArticle `yaml:"article"`
-		Actors  []filesActor `yaml:"actors"`
-		Claims  []filesClaim `yaml:"claims"`
-	}
-	filesArticle struct {
-		ID          string `yaml:"id"`
-		Title       string `yaml:"title"`
-		File        string `yaml:"file"`
-		PublishedAt string `yaml:"publishedAt"`
-		Dateline    string `yaml:"dateline,omitempty"`
-		Source      string `yaml:"source,omitempty"`
-		URL         string `yaml:"url,omitempty"`
-		Note        string `yaml:"note,omitempty"`
-	}
-	filesActor struct {
-		ID          string   `yaml:"id"`
-		Name        string   `yaml:"name"`
-		Kind        string   `yaml:"kind"`
-		Aliases     []string `yaml:"aliases,omitempty"`
-		Description string   `yaml:"description,omitempty"`
-	}
-	filesClaim struct {
-		ID           string     `yaml:"id"`
-		Subject      string     `yaml:"subject"`
-		SubjectText  string     `yaml:"subjectText"`
-		SubjectStart *int       `yaml:"subjectStart,omitempty"`
-		Relation     string     `yaml:"relation"`
-		Object       string     `yaml:"object"`
-		ObjectText   string     `yaml:"objectText"`
-		ObjectStart  *int       `yaml:"objectStart,omitempty"`
-		Certainty    string     `yaml:"certainty"`
-		OwnStatement bool       `yaml:"ownStatement,omitempty"`
-		Condition    *string    `yaml:"condition,omitempty"`
-		Time         *filesTime `yaml:"time,omitempty"`
-		AttributedTo string     `yaml:"attributedTo,omitempty"`
-		Quote        string     `yaml:"quote"`
-		Start        int        `yaml:"start"`
-		Note         string     `yaml:"note,omitempty"`
-		Draft        bool       `yaml:"draft,omitempty"`
-		Confidence   float64    `yaml:"confidence,omitempty"`
-	}
-	filesTime struct {
-		Status string `yaml:"status"`
-		Cue    string `yaml:"cue,omitempty"`
-		From   string `yaml:"from,omitempty"`
-		To     string `yaml:"to,omitempty"`
-	}
-)
-
 // filesHeader opens every claims file the export writes.
 const filesHeader = "# Written by `actorgraph export --format claims`: the graph's copy of this\n" +
 	"# article, its actors and its claims. `actorgraph load` reads it back.\n"
@@ -190,7 +137,7 @@ const filesHeader = "# Written by `actorgraph export --format claims`: the graph
 // the format places by searching near the quote, are checked to land where
 // the graph has them.
 func claimsFile(a graph.Article, decls []graph.Actor, claims []graph.Claim) ([]byte, error) {
-	doc := filesDoc{Format: 2, Article: filesArticle{
+	doc := loaders.File{Format: loaders.FormatNumber, Article: loaders.FileArticle{
 		ID: a.ID, Title: a.Title, File: ArticleFileName, PublishedAt: a.PublishedAt,
 		Dateline: a.Dateline, Source: a.Source, URL: a.URL, Note: a.Note,
 	}}
@@ -198,13 +145,13 @@ func claimsFile(a graph.Article, decls []graph.Actor, claims []graph.Claim) ([]b
 		doc.Article.PublishedAt = "unknown"
 	}
 	declared := map[string]bool{}
-	doc.Actors = []filesActor{}
+	doc.Actors = []loaders.FileActor{}
 	for _, d := range decls {
 		declared[d.ID] = true
-		doc.Actors = append(doc.Actors, filesActor{ID: d.ID, Name: d.Name, Kind: string(d.Kind), Aliases: d.Aliases, Description: d.Description})
+		doc.Actors = append(doc.Actors, loaders.FileActor{ID: d.ID, Name: d.Name, Kind: string(d.Kind), Aliases: d.Aliases, Description: d.Description})
 	}
 	text := textspan.NewText(a.Text)
-	doc.Claims = []filesClaim{}
+	doc.Claims = []loaders.FileClaim{}
 	for _, c := range claims {
 		fc, err := claimEntry(a, c, text, declared)
 		if err != nil {
@@ -225,26 +172,28 @@ func claimsFile(a graph.Article, decls []graph.Actor, claims []graph.Claim) ([]b
 	return b.Bytes(), nil
 }
 
-func claimEntry(a graph.Article, c graph.Claim, text *textspan.Text, declared map[string]bool) (filesClaim, error) {
+func claimEntry(a graph.Article, c graph.Claim, text *textspan.Text, declared map[string]bool) (loaders.FileClaim, error) {
 	key, ok := strings.CutPrefix(c.ID, a.ID+"/")
 	if !ok {
-		return filesClaim{}, graph.Errorf(graph.EINVALID, "its id does not start with its article's id")
+		return loaders.FileClaim{}, graph.Errorf(graph.EINVALID, "its id does not start with its article's id")
 	}
 	for _, ref := range []struct{ what, id string }{{"subject", c.SubjectID}, {"object", c.ObjectID}, {"source", c.AttributedToID}} {
 		if ref.id != "" && !declared[ref.id] {
-			return filesClaim{}, graph.Errorf(graph.EINVALID, "its %s %q is not among the actors the article declares", ref.what, ref.id)
+			return loaders.FileClaim{}, graph.Errorf(graph.EINVALID, "its %s %q is not among the actors the article declares", ref.what, ref.id)
 		}
 	}
 	if c.SubjectText == "" || c.ObjectText == "" {
-		return filesClaim{}, graph.Errorf(graph.EINVALID, "the words naming its subject or object were not recorded; the claims format needs them")
+		return loaders.FileClaim{}, graph.Errorf(graph.EINVALID, "the words naming its subject or object were not recorded; the claims format needs them")
 	}
-	fc := filesClaim{
+	fc := loaders.FileClaim{
 		ID: key, Subject: c.SubjectID, SubjectText: c.SubjectText, Relation: string(c.Relation),
 		Object: c.ObjectID, ObjectText: c.ObjectText, Certainty: string(c.Certainty), OwnStatement: c.OwnStatement,
 		AttributedTo: c.AttributedToID, Quote: c.Quote, Start: c.Start, Note: c.Note, Draft: c.Draft,
 	}
-	if c.Draft {
-		fc.Confidence = c.Confidence
+	if c.Draft && c.Confidence != 0 {
+		// A draft's confidence; 0 is written as no confidence, which the
+		// loader reads back as 0.
+		fc.Confidence = &c.Confidence
 	}
 	if c.SubjectSpan.Recorded() {
 		fc.SubjectStart = &c.SubjectSpan.Start
@@ -264,21 +213,21 @@ func claimEntry(a graph.Article, c graph.Claim, text *textspan.Text, declared ma
 	}
 	if c.Conditional {
 		if c.Condition == "" {
-			return filesClaim{}, graph.Errorf(graph.EINVALID, "it is conditional, but the condition's words were never recorded (a claim migrated from model 1); a claims file needs them")
+			return loaders.FileClaim{}, graph.Errorf(graph.EINVALID, "it is conditional, but the condition's words were never recorded (a claim migrated from model 1); a claims file needs them")
 		}
 		if err := located("condition", c.Condition, c.ConditionSpan); err != nil {
-			return filesClaim{}, err
+			return loaders.FileClaim{}, err
 		}
 		fc.Condition = &c.Condition
 	}
 	t := c.Time
 	if t.Cue != "" {
 		if err := located("time cue", t.Cue, graph.Span{Start: t.CueStart, End: t.CueEnd}); err != nil {
-			return filesClaim{}, err
+			return loaders.FileClaim{}, err
 		}
 	}
 	if t.Status != graph.Ongoing && t.Status != "" || t.Cue != "" || t.From != "" || t.To != "" {
-		fc.Time = &filesTime{Status: string(t.StatusOrOngoing()), Cue: t.Cue, From: t.From, To: t.To}
+		fc.Time = &loaders.FileTime{Status: string(t.StatusOrOngoing()), Cue: t.Cue, From: t.From, To: t.To}
 	}
 	return fc, nil
 }

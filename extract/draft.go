@@ -5,72 +5,29 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loaders"
 )
 
 // Draft is a claims file in format 2 (docs/claims-format.md) as the
-// extractor writes it: every claim is a draft.
+// extractor writes it: every claim is a draft (`draft: true`, with its
+// confidence and both mentions' offsets), each actor is commented with
+// where it comes from, and every actor lists its aliases, in flow style.
 type Draft struct {
-	Format  int          `yaml:"format"`
-	Article DraftArticle `yaml:"article"`
-	Actors  []DraftActor `yaml:"actors"`
-	Claims  []DraftClaim `yaml:"claims"`
+	loaders.File
+	// Origins says, by actor id, where each actor comes from ("in the
+	// graph", "from the gazetteer", "proposed: …"). It is no claims-file
+	// key: Marshal writes it as a comment above the actor.
+	Origins map[string]string
 }
 
-// DraftArticle is the draft's article block.
-type DraftArticle struct {
-	ID          string `yaml:"id"`
-	Title       string `yaml:"title"`
-	File        string `yaml:"file"`
-	PublishedAt string `yaml:"publishedAt"`
-	Dateline    string `yaml:"dateline,omitempty"`
-	Source      string `yaml:"source,omitempty"`
-	URL         string `yaml:"url,omitempty"`
-	Note        string `yaml:"note,omitempty"`
-}
-
-// DraftActor is one actor the draft's claims name.
-type DraftActor struct {
-	ID          string   `yaml:"id"`
-	Name        string   `yaml:"name"`
-	Kind        string   `yaml:"kind"`
-	Aliases     []string `yaml:"aliases,flow"`
-	Description string   `yaml:"description,omitempty"`
-	// Origin is not a claims-file key; the writer puts it in a comment.
-	Origin string `yaml:"-"`
-}
-
-// DraftTime is a claim's time block.
-type DraftTime struct {
-	Status string `yaml:"status"`
-	Cue    string `yaml:"cue,omitempty"`
-	From   string `yaml:"from,omitempty"`
-	To     string `yaml:"to,omitempty"`
-}
-
-// DraftClaim is one drafted claim.
-type DraftClaim struct {
-	ID           string     `yaml:"id"`
-	Subject      string     `yaml:"subject"`
-	SubjectText  string     `yaml:"subjectText"`
-	SubjectStart int        `yaml:"subjectStart"`
-	Relation     string     `yaml:"relation"`
-	Object       string     `yaml:"object"`
-	ObjectText   string     `yaml:"objectText"`
-	ObjectStart  int        `yaml:"objectStart"`
-	Certainty    string     `yaml:"certainty"`
-	OwnStatement bool       `yaml:"ownStatement,omitempty"`
-	Condition    string     `yaml:"condition,omitempty"`
-	Time         *DraftTime `yaml:"time,omitempty"`
-	AttributedTo string     `yaml:"attributedTo,omitempty"`
-	Quote        string     `yaml:"quote"`
-	Start        int        `yaml:"start"`
-	Note         string     `yaml:"note,omitempty"`
-	Draft        bool       `yaml:"draft"`
-	Confidence   float64    `yaml:"confidence"`
+// Proposed reports whether the draft proposes the actor id as new.
+func (d *Draft) Proposed(id string) bool {
+	return strings.HasPrefix(d.Origins[id], "proposed")
 }
 
 // Marshal writes the draft as YAML with a header comment.
@@ -83,18 +40,17 @@ func (d *Draft) Marshal() ([]byte, error) {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	var node yaml.Node
-	if err := node.Encode(d); err != nil {
+	if err := node.Encode(&d.File); err != nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "encode draft: %v", err)
 	}
-	// Comment each actor with where it comes from.
-	if len(node.Content) == 2*4 || node.Kind == yaml.MappingNode {
+	if node.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			if node.Content[i].Value != "actors" {
 				continue
 			}
 			for j, an := range node.Content[i+1].Content {
-				if j < len(d.Actors) && d.Actors[j].Origin != "" {
-					an.HeadComment = d.Actors[j].Origin
+				if j < len(d.Actors) {
+					draftActorNode(an, d.Origins[d.Actors[j].ID])
 				}
 			}
 		}
@@ -106,6 +62,37 @@ func (d *Draft) Marshal() ([]byte, error) {
 		return nil, graph.Errorf(graph.EINTERNAL, "encode draft: %v", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// draftActorNode dresses one encoded actor as a draft shows it: its
+// origin as a comment above it, and its aliases on one line, `[]` when it
+// has none, so the reviewer sees where to add them. loaders.FileActor
+// leaves empty aliases out, as the export writes them.
+func draftActorNode(an *yaml.Node, origin string) {
+	if an.Kind != yaml.MappingNode {
+		return
+	}
+	if origin != "" {
+		an.HeadComment = origin
+	}
+	at := -1 // where an absent aliases key goes: after kind
+	for k := 0; k+1 < len(an.Content); k += 2 {
+		switch an.Content[k].Value {
+		case "aliases":
+			an.Content[k+1].Style = yaml.FlowStyle
+			return
+		case "kind":
+			at = k + 2
+		}
+	}
+	if at < 0 {
+		at = len(an.Content)
+	}
+	aliases := []*yaml.Node{
+		{Kind: yaml.ScalarNode, Tag: "!!str", Value: "aliases"},
+		{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle},
+	}
+	an.Content = append(an.Content[:at], append(aliases, an.Content[at:]...)...)
 }
 
 // WriteFile writes the draft to path whole or not at all: into a

@@ -9,6 +9,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/extract/actors"
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loaders"
 	"github.com/actorgraph/actorgraph/nlp"
 )
 
@@ -113,26 +114,28 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 			}
 			subj, obj := x.final(h.sref.actor), x.final(h.oref.actor)
 			sPhrase, oPhrase := x.mentionRange(h.subj, h.sref), x.mentionRange(h.obj, h.oref)
-			c := DraftClaim{
-				Subject: subj, SubjectText: doc.RangeText(sPhrase), SubjectStart: doc.RangeSpan(sPhrase).Start,
+			c := loaders.FileClaim{
+				Subject: subj, SubjectText: doc.RangeText(sPhrase), SubjectStart: new(doc.RangeSpan(sPhrase).Start),
 				Relation: string(h.rel),
-				Object:   obj, ObjectText: doc.RangeText(oPhrase), ObjectStart: doc.RangeSpan(oPhrase).Start,
+				Object:   obj, ObjectText: doc.RangeText(oPhrase), ObjectStart: new(doc.RangeSpan(oPhrase).Start),
 				Certainty: string(md.certainty), OwnStatement: md.own,
-				Quote: s.Text, Start: s.Span.Start, Draft: true, Confidence: round2(conf),
+				Quote: s.Text, Start: s.Span.Start, Draft: true, Confidence: new(round2(conf)),
 				Note: "pattern: " + h.pattern + " (" + doc.Tokens[h.pred].Text + ")",
 			}
 			if md.attributedTo != "" {
 				c.AttributedTo = x.final(md.attributedTo)
 			}
 			if md.condition.Len() > 0 {
-				c.Condition = doc.RangeText(md.condition)
+				if cond := doc.RangeText(md.condition); cond != "" {
+					c.Condition = &cond
+				}
 			}
 			if md.timeStatus != graph.Ongoing && md.timeStatus != "" {
-				c.Time = &DraftTime{Status: string(md.timeStatus), Cue: md.timeCue, From: md.from}
+				c.Time = &loaders.FileTime{Status: string(md.timeStatus), Cue: md.timeCue, From: md.from}
 			}
 			key := fmt.Sprintf("%s|%s|%s|%d", subj, h.rel, obj, s.Index)
 			if i, ok := seen[key]; ok {
-				if claims[i].c.Confidence < c.Confidence {
+				if *claims[i].c.Confidence < *c.Confidence {
 					claims[i].c = c
 				}
 				continue
@@ -142,15 +145,18 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		}
 	}
 
-	d := &Draft{Format: 2}
-	d.Article = DraftArticle{ID: articleID(a), Title: a.Title, File: relFile(a.Path, draftPath), PublishedAt: a.PublishedAt,
+	d := &Draft{File: loaders.File{Format: loaders.FormatNumber}, Origins: map[string]string{}}
+	d.Article = loaders.FileArticle{ID: articleID(a), Title: a.Title, File: relFile(a.Path, draftPath), PublishedAt: a.PublishedAt,
 		Dateline: a.Dateline, Source: a.Source, URL: a.URL}
 	if a.PublishedAt == "unknown" {
 		d.Article.Note = "publication date unknown: give it in the article's front matter (publishedAt) or here"
 	}
 	claims = dropOwnSide(claims)
-	var same map[string]string
-	d.Actors, same = x.draftActors()
+	listed, same := x.draftActors()
+	for _, a := range listed {
+		d.Actors = append(d.Actors, a.FileActor)
+		d.Origins[a.ID] = a.origin
+	}
 	canon := func(id string) string {
 		if c, ok := same[id]; ok {
 			return c
@@ -187,7 +193,7 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 		d.Claims = append(d.Claims, *c)
 	}
 	if d.Claims == nil {
-		d.Claims = []DraftClaim{}
+		d.Claims = []loaders.FileClaim{}
 	}
 	// Every actor a claim names is declared: an owner the Resolver found
 	// for a role ("a State Department spokesperson") may name an actor no
@@ -196,7 +202,7 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	for _, a := range d.Actors {
 		declared[a.ID] = true
 	}
-	var claims2 []DraftClaim
+	var claims2 []loaders.FileClaim
 	for _, c := range d.Claims {
 		ok := true
 		for _, id := range []string{c.Subject, c.Object, c.AttributedTo} {
@@ -208,7 +214,8 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 				if origin == actors.OriginGraph {
 					o = "in the graph"
 				}
-				d.Actors = append(d.Actors, DraftActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: []string{}, Description: a.Description, Origin: o})
+				d.Actors = append(d.Actors, loaders.FileActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: []string{}, Description: a.Description})
+				d.Origins[a.ID] = o
 				declared[id] = true
 				continue
 			}
@@ -220,13 +227,13 @@ func (e *Extractor) Draft(doc *nlp.Document, a Article, draftPath string) (*Draf
 	}
 	d.Claims = claims2
 	if d.Claims == nil {
-		d.Claims = []DraftClaim{}
+		d.Claims = []loaders.FileClaim{}
 	}
 	return d, dropped
 }
 
 type drafted struct {
-	c   DraftClaim
+	c   loaders.FileClaim
 	key string
 }
 
@@ -273,12 +280,19 @@ func (x *extraction) mentionRange(t int, r ref) nlp.TokenRange {
 	return nlp.TokenRange{Begin: t, End: t + 1}
 }
 
+// draftActor is an actor of the draft with where it comes from, which
+// mergeBlocs weighs and Draft.Origins keeps.
+type draftActor struct {
+	loaders.FileActor
+	origin string
+}
+
 // draftActors lists every actor the article used: those the Resolver
 // resolved or proposed, then the groups proposed from common nouns.
 //
 // Two actors with the same name (a proposal the Resolver renamed, a group
 // proposed twice) are one: same maps the later id to the first.
-func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
+func (x *extraction) draftActors() (out []draftActor, same map[string]string) {
 	same = map[string]string{}
 	byName := map[string]string{}
 	have := map[string]bool{}
@@ -323,7 +337,7 @@ func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
 		case actors.OriginGazetteer:
 			origin = "from the gazetteer"
 		}
-		out = append(out, DraftActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: nonNil(aliases), Description: a.Description, Origin: origin})
+		out = append(out, draftActor{loaders.FileActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: nonNil(aliases), Description: a.Description}, origin})
 	}
 	for _, id := range x.m.order {
 		e := x.m.byID[id]
@@ -336,7 +350,7 @@ func (x *extraction) draftActors() (out []DraftActor, same map[string]string) {
 			continue
 		}
 		byName[actors.Key(e.actor.Name)] = id
-		out = append(out, DraftActor{ID: id, Name: e.actor.Name, Kind: string(e.actor.Kind), Aliases: []string{}, Origin: "proposed: a group the article names by a common noun"})
+		out = append(out, draftActor{loaders.FileActor{ID: id, Name: e.actor.Name, Kind: string(e.actor.Kind), Aliases: []string{}}, "proposed: a group the article names by a common noun"})
 	}
 	out = x.mergeBlocs(out, same)
 	return out, same
@@ -357,14 +371,14 @@ var blocNouns = map[string]string{
 // disagree ("Sunni militias" and "Iran-backed militias" stay apart when
 // their names resolve to different actors). Existing actors are never
 // merged.
-func (x *extraction) mergeBlocs(list []DraftActor, same map[string]string) []DraftActor {
+func (x *extraction) mergeBlocs(list []draftActor, same map[string]string) []draftActor {
 	type bloc struct {
 		idx    int // in out; negative until the existing actor is placed
 		id     string
 		actors map[string]bool
 	}
 	blocs := map[string][]*bloc{}
-	classOf := func(a DraftActor) string {
+	classOf := func(a draftActor) string {
 		if a.Kind != string(graph.KindGroup) && a.Kind != string(graph.KindMilitia) {
 			return ""
 		}
@@ -375,19 +389,19 @@ func (x *extraction) mergeBlocs(list []DraftActor, same map[string]string) []Dra
 		return blocNouns[w[len(w)-1]]
 	}
 	pendingAliases := map[string][]string{}
-	var out []DraftActor
+	var out []draftActor
 	// An existing collective the article names ("Iran-aligned Iraqi armed
 	// factions", known to the graph) heads its bloc: the article's other
 	// descriptions of it corefer to it.
 	for _, a := range list {
-		if cls := classOf(a); cls != "" && !strings.HasPrefix(a.Origin, "proposed") && a.Kind == string(graph.KindGroup) {
+		if cls := classOf(a); cls != "" && !strings.HasPrefix(a.origin, "proposed") && a.Kind == string(graph.KindGroup) {
 			blocs[cls] = append(blocs[cls], &bloc{idx: -1 - len(blocs[cls]), actors: x.namedIn(a.Name)})
 			blocs[cls][len(blocs[cls])-1].id = a.ID
 		}
 	}
 	for _, a := range list {
 		cls := ""
-		if strings.HasPrefix(a.Origin, "proposed") {
+		if strings.HasPrefix(a.origin, "proposed") {
 			cls = classOf(a)
 		}
 		if cls == "" {

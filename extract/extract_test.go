@@ -19,14 +19,18 @@ func checkQuotes(t *testing.T, a Article, d *Draft) {
 		return start >= 0 && start+n <= len(runes) && string(runes[start:start+n]) == s
 	}
 	for _, c := range d.Claims {
-		if !c.Draft || c.Confidence <= 0 || c.Confidence > 1 {
+		if !c.Draft || c.Confidence == nil || *c.Confidence <= 0 || *c.Confidence > 1 {
 			t.Errorf("%s: draft %v, confidence %v", c.ID, c.Draft, c.Confidence)
 		}
 		if !at(c.Start, c.Quote) {
 			t.Errorf("%s: quote not at %d: %q", c.ID, c.Start, c.Quote)
 		}
-		if !at(c.SubjectStart, c.SubjectText) || !at(c.ObjectStart, c.ObjectText) {
-			t.Errorf("%s: subject %q at %d or object %q at %d not in the text", c.ID, c.SubjectText, c.SubjectStart, c.ObjectText, c.ObjectStart)
+		if c.SubjectStart == nil || c.ObjectStart == nil {
+			t.Errorf("%s: a draft gives both mentions' offsets", c.ID)
+			continue
+		}
+		if !at(*c.SubjectStart, c.SubjectText) || !at(*c.ObjectStart, c.ObjectText) {
+			t.Errorf("%s: subject %q at %d or object %q at %d not in the text", c.ID, c.SubjectText, *c.SubjectStart, c.ObjectText, *c.ObjectStart)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func parse(ps *problems, doc *yaml.Node, readText func(string) ([]byte, error), 
 		ps.add(doc.Line, "this claims file is in format 1 (one `modality` per claim); convert it with `actorgraph migrate claims %s`, then review the conditions it asks for", name)
 		return graph.ArticleLoad{}, ps.err()
 	}
-	top := fields(ps, doc, "the file", []string{"format", "article", "actors", "claims"}, []string{"format", "article", "actors", "claims"})
+	top := fields(ps, doc, "the file", fileKeys, fileKeys)
 	if top == nil {
 		return graph.ArticleLoad{}, ps.err()
 	}
@@ -137,7 +137,7 @@ var (
 const Unknown = "unknown"
 
 func (p *parser) article(n *yaml.Node, readText func(string) ([]byte, error)) {
-	f := fields(p.ps, n, "article", []string{"id", "title", "file", "dateline", "source", "url", "publishedAt", "note"}, []string{"id", "title", "file", "publishedAt"})
+	f := fields(p.ps, n, "article", articleKeys, []string{"id", "title", "file", "publishedAt"})
 	if f == nil {
 		return
 	}
@@ -183,7 +183,7 @@ func (p *parser) actors(n *yaml.Node) {
 	}
 	ids := map[string]int{}
 	for _, item := range n.Content {
-		f := fields(p.ps, item, "actor", []string{"id", "name", "kind", "aliases", "description"}, []string{"id", "name", "kind"})
+		f := fields(p.ps, item, "actor", actorKeys, []string{"id", "name", "kind"})
 		if f == nil {
 			continue
 		}
@@ -248,6 +248,15 @@ func (p *parser) resolve(n *yaml.Node, what string) (id, text string) {
 	}
 	return id, text
 }
+
+// The keys each part of a claims file may have: the parser's closed sets,
+// which the writers' File types (file.go) must match; TestFileKeys checks.
+var (
+	fileKeys    = []string{"format", "article", "actors", "claims"}
+	articleKeys = []string{"id", "title", "file", "dateline", "source", "url", "publishedAt", "note"}
+	actorKeys   = []string{"id", "name", "kind", "aliases", "description"}
+	timeKeys    = []string{"status", "cue", "from", "to"}
+)
 
 // claimKeys are the keys a claim may have.
 var claimKeys = []string{
@@ -410,7 +419,7 @@ func (p *parser) locateQuote(c *graph.Claim, n, at *yaml.Node) bool {
 func (p *parser) time(c *graph.Claim, n *yaml.Node, quote evidence.Span) {
 	c.Time.Status = graph.Ongoing
 	if n != nil {
-		f := fields(p.ps, n, "time", []string{"status", "cue", "from", "to"}, nil)
+		f := fields(p.ps, n, "time", timeKeys, nil)
 		if f == nil {
 			return
 		}

@@ -131,7 +131,7 @@ known actors writes nothing and says so (exit 1).`,
 func proposedCount(d *extract.Draft) int {
 	n := 0
 	for _, a := range d.Actors {
-		if strings.HasPrefix(a.Origin, "proposed") {
+		if d.Proposed(a.ID) {
 			n++
 		}
 	}
