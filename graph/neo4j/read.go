@@ -236,6 +236,7 @@ func (s *Store) Declarations(ctx context.Context, articleIDs []string) (map[stri
 		if a.Aliases == nil {
 			a.Aliases = []string{}
 		}
+		a.Version = 0 // a declaration is an article's words, not the actor's versioned state
 		out[id] = append(out[id], a)
 	}
 	return out, nil
